@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DatalekkenConfig(AppConfig):
+    name = "datalekken"
+    verbose_name = "Datalekregister"

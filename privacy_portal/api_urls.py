@@ -1,0 +1,19 @@
+"""API v1 routes (NL API Design Rules: no trailing slashes, OpenAPI at /api/v1/openapi.json)."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import DefaultRouter
+
+from registers import api as registers_api
+
+router = DefaultRouter(trailing_slash=False)
+router.include_root_view = False
+router.register("gemeenten", registers_api.GemeenteViewSet, basename="gemeente")
+router.register("teams", registers_api.TeamViewSet, basename="team")
+router.register("verwerkingen", registers_api.VerwerkingViewSet, basename="verwerking")
+router.register("openbaar/verwerkingen", registers_api.OpenbareVerwerkingViewSet, basename="openbare-verwerking")
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    *router.urls,
+]

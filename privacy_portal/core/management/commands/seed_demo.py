@@ -1,0 +1,34 @@
+"""Load the demo portal: organisation, gemeenten, users and every register's demo records.
+
+Safe to run again: it only adds what is missing. Each register adds its demo records here.
+"""
+
+import os
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from privacy_portal.organisaties import demo as organisatie_demo
+from registers import demo as register_demo
+
+
+class Command(BaseCommand):
+    help = "Laadt de demogegevens (Voorbeeldstad en Randdorp, demogebruikers, verwerkingen)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--wachtwoord", default=None, help="Wachtwoord van nieuwe demogebruikers (standaard DEMO_PASSWORD of 'demo').")
+
+    @transaction.atomic
+    def handle(self, *args, wachtwoord=None, **options):
+        wachtwoord = wachtwoord or os.environ.get("DEMO_PASSWORD", "demo")
+        gemeenten, gebruikers = organisatie_demo.laad(wachtwoord)
+        aantal = register_demo.laad(
+            gemeenten["voorbeeldstad"], privacy_officer=gebruikers["privacyofficer"], gebruikers=gebruikers
+        )
+        aantal += register_demo.laad(
+            gemeenten["randdorp"],
+            privacy_officer=gebruikers["privacyofficer-randdorp"],
+            gebruikers=gebruikers,
+            alleen_vastgesteld=True,
+        )
+        self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen ({aantal} nieuwe verwerkingen)."))

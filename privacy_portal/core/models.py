@@ -1,0 +1,55 @@
+"""Kernel models: the audit log of reads and exports, and the record of deadline scans."""
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEvent(models.Model):
+    """Who did what with which data, when, with which result (BIO 8.15). Never altered.
+
+    `object_id` holds a stable identifier (uuid), never personal data.
+    """
+
+    class Actie(models.TextChoices):
+        INZIEN = "inzien", "Inzien"
+        EXPORTEREN = "exporteren", "Exporteren"
+        DOWNLOADEN = "downloaden", "Downloaden"
+        IMPORTEREN = "importeren", "Importeren"
+        GEWEIGERD = "geweigerd", "Geweigerd"
+
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="actor", on_delete=models.PROTECT, null=True, blank=True
+    )
+    actie = models.CharField("actie", max_length=20, choices=Actie.choices)
+    object_type = models.CharField("soort object", max_length=100)
+    object_id = models.CharField("object", max_length=100, blank=True)
+    resultaat = models.CharField("resultaat", max_length=100, default="gelukt")
+    herkomst = models.CharField("herkomst", max_length=20, help_text="web, api of opdrachtregel")
+
+    class Meta:
+        verbose_name = "auditregel"
+        verbose_name_plural = "auditlog"
+        ordering = ["-tijdstip"]
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise RuntimeError("Auditregels worden nooit gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("Auditregels worden nooit verwijderd.")
+
+
+class ScanRun(models.Model):
+    """One run of the deadline scan, so a dead scanner is visible."""
+
+    gestart_op = models.DateTimeField("gestart op", db_index=True)
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+    herkomst = models.CharField("herkomst", max_length=30)
+    resultaat = models.JSONField("resultaat", default=dict)
+
+    class Meta:
+        verbose_name = "termijnscan"
+        verbose_name_plural = "termijnscans"
+        ordering = ["-gestart_op"]

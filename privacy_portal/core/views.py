@@ -1,0 +1,59 @@
+"""The staff start page and the error pages (HTML for pages, problem+json for the API)."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import render
+
+from privacy_portal.organisaties.selectors import gemeenten_voor, rollen_in
+from registers.constants import Status
+from registers.selectors import verwerkingen_voor, volledigheid_gemeente
+
+from .api import is_api, problem_response
+from .scanner import laatste_scan
+
+
+@login_required
+def home(request):
+    verwerkingen = verwerkingen_voor(request.user)
+    per_gemeente = {
+        rij["gemeente_id"]: rij
+        for rij in verwerkingen.order_by()
+        .values("gemeente_id")
+        .annotate(
+            concept=Count("pk", filter=Q(status=Status.CONCEPT)),
+            ter_beoordeling=Count("pk", filter=Q(status=Status.TER_BEOORDELING)),
+            vastgesteld=Count("pk", filter=Q(status=Status.VASTGESTELD)),
+        )
+    }
+    gemeenten = [
+        {
+            "gemeente": gemeente,
+            "rollen": [rol.label for rol in rollen_in(request.user, gemeente)],
+            "aantallen": per_gemeente.get(gemeente.pk, {}),
+            "volledigheid": volledigheid_gemeente(verwerkingen.filter(gemeente=gemeente)),
+        }
+        for gemeente in gemeenten_voor(request.user)
+    ]
+    return render(request, "core/home.html", {"gemeenten": gemeenten, "laatste_scan": laatste_scan()})
+
+
+def _fout(request, status, titel, tekst):
+    if is_api(request):
+        return problem_response(request, status)
+    return render(request, "core/fout.html", {"titel": titel, "tekst": tekst}, status=status)
+
+
+def fout_400(request, exception=None):
+    return _fout(request, 400, "Ongeldig verzoek", "Het verzoek kon niet worden verwerkt. Probeer het opnieuw.")
+
+
+def fout_403(request, exception=None):
+    return _fout(request, 403, "Geen toegang", "U heeft geen toestemming voor deze pagina of actie.")
+
+
+def fout_404(request, exception=None):
+    return _fout(request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe.")
+
+
+def fout_500(request):
+    return _fout(request, 500, "Er ging iets mis", "Er ging iets mis aan onze kant. Er is niets opgeslagen. Probeer het later opnieuw.")

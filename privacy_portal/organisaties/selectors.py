@@ -1,0 +1,57 @@
+"""Reads of organisations and roles, and the scope helpers every register's selectors use."""
+
+from django.db.models import Q
+
+from .models import Gemeente, RolToewijzing, Team
+from .rollen import ROL_RECHTEN, Rol
+
+
+def rol_toewijzingen(user):
+    """The user's roles, loaded once per user object (one query per request)."""
+    if user.is_anonymous:
+        return []
+    if not hasattr(user, "_rol_toewijzingen"):
+        user._rol_toewijzingen = list(RolToewijzing.objects.filter(gebruiker=user).select_related("gemeente"))
+    return user._rol_toewijzingen
+
+
+def bereik_van(obj):
+    """(gemeente_id, afdeling_id, team_id) of an object, or None when it has no gemeente."""
+    if isinstance(obj, Gemeente):
+        return obj.pk, None, None
+    if isinstance(obj, Team):
+        return obj.gemeente_id, obj.afdeling_id, obj.pk
+    gemeente_id = getattr(obj, "gemeente_id", None)
+    if gemeente_id is None:
+        return None
+    team = getattr(obj, "team", None)
+    return gemeente_id, getattr(team, "afdeling_id", None), getattr(team, "pk", None)
+
+
+def bereik_filter(user, perm, prefix=""):
+    """A Q selecting objects (with gemeente and team) on which the user's roles grant perm."""
+    q = Q(pk__in=[])
+    for toewijzing in rol_toewijzingen(user):
+        if perm in ROL_RECHTEN[toewijzing.rol]:
+            q |= Q(**toewijzing.filter_kwargs(prefix))
+    return q
+
+
+def gemeenten_voor(user, perm=None):
+    """Gemeenten where the user holds any role (or a role granting perm)."""
+    if user.is_superuser:
+        return Gemeente.objects.all()
+    ids = {t.gemeente_id for t in rol_toewijzingen(user) if perm is None or perm in ROL_RECHTEN[t.rol]}
+    return Gemeente.objects.filter(pk__in=ids)
+
+
+def teams_voor(user, gemeente, perm):
+    """Teams of a gemeente on which the user may act with perm (for form choices)."""
+    teams = Team.objects.filter(gemeente=gemeente).select_related("afdeling")
+    if user.is_superuser:
+        return teams
+    return teams.filter(pk__in=[t.pk for t in teams if user.has_perm(perm, t)])
+
+
+def rollen_in(user, gemeente):
+    return [Rol(t.rol) for t in rol_toewijzingen(user) if t.gemeente_id == gemeente.pk]

@@ -1,0 +1,22 @@
+"""URL routes: staff pages, the public register, the API and the admin (administrators only)."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from privacy_portal.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("verwerkingen/", include("registers.urls")),
+    path("register/", include("registers.public_urls")),
+    path("api/v1/", include("privacy_portal.api_urls")),
+    path("beheer/", admin.site.urls),
+]
+
+handler400 = "privacy_portal.core.views.fout_400"
+handler403 = "privacy_portal.core.views.fout_403"
+handler404 = "privacy_portal.core.views.fout_404"
+handler500 = "privacy_portal.core.views.fout_500"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RechtenConfig(AppConfig):
+    name = "rechten"
+    verbose_name = "Betrokkenenverzoeken"

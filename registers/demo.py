@@ -1,0 +1,52 @@
+"""Demo register: the verwerkingen of demo_data.py, taken through the real services to their state."""
+
+from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
+
+from . import services
+from .constants import Status
+from .demo_data import VERWERKINGEN
+from .models import Verwerking
+
+TEAMMANAGERS = {"Burgerzaken": "teammanager-burgerzaken", "Sociaal Domein": "teammanager-sociaal", "Belastingen": "teammanager-belastingen"}
+SOORT_NAAM = {
+    "college": "College van burgemeester en wethouders",
+    "burgemeester": "Burgemeester",
+    "raad": "Gemeenteraad",
+    "heffingsambtenaar": "Heffingsambtenaar",
+}
+
+
+def _inhoud(item, gemeente):
+    gegevens = {k: v for k, v in item.items() if k not in ("team", "verantwoordelijke", "status")}
+    gegevens["team"] = Team.objects.get(gemeente=gemeente, naam=item["team"])
+    gegevens["verwerkingsverantwoordelijke"] = Verwerkingsverantwoordelijke.objects.get(
+        gemeente=gemeente, naam=SOORT_NAAM[item["verantwoordelijke"]]
+    )
+    return gegevens
+
+
+def laad(gemeente, *, privacy_officer, gebruikers, alleen_vastgesteld=False):
+    """Create the demo verwerkingen that do not exist yet in this gemeente (safe to run again)."""
+    bestaand = set(Verwerking.objects.filter(gemeente=gemeente).values_list("naam", flat=True))
+    aangemaakt = 0
+    for item in VERWERKINGEN:
+        if item["naam"] in bestaand or (alleen_vastgesteld and item["status"] != Status.VASTGESTELD):
+            continue
+        eigenaar = gebruikers.get(TEAMMANAGERS[item["team"]]) if not alleen_vastgesteld else None
+        eigenaar = eigenaar or privacy_officer
+        verwerking = services.verwerking_aanmaken(door=eigenaar, gemeente=gemeente, gegevens=_inhoud(item, gemeente))
+        if item["status"] != Status.CONCEPT:
+            services.verwerking_indienen(verwerking=verwerking, door=eigenaar)
+        if item["status"] in (Status.VASTGESTELD, Status.GEARCHIVEERD, "gewijzigd"):
+            services.verwerking_goedkeuren(verwerking=verwerking, door=privacy_officer)
+        if item["status"] == "gewijzigd":
+            services.verwerking_wijzigen(
+                verwerking=verwerking,
+                door=eigenaar,
+                gegevens={"bewaartermijn": item["bewaartermijn"] + " Wordt herzien bij de nieuwe selectielijst."},
+                reden="Jaarlijkse actualisatie",
+            )
+        if item["status"] == Status.GEARCHIVEERD:
+            services.verwerking_archiveren(verwerking=verwerking, door=privacy_officer, reden="Taak is beëindigd")
+        aangemaakt += 1
+    return aangemaakt

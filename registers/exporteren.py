@@ -1,0 +1,84 @@
+"""Export of the register to XLSX and CSV, with spreadsheet formula injection escaped."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from openpyxl import Workbook
+
+from .constants import BijzondereCategorie, Grondslag
+
+KOLOMMEN_INTERN = [
+    ("Identificatie", lambda v: str(v.uuid)),
+    ("Versie", lambda v: str(v.gepubliceerde_versie.uuid) if v.gepubliceerde_versie_id else ""),
+    ("Gemeente", lambda v: v.gemeente.naam),
+    ("Naam", lambda v: v.naam),
+    ("Team", lambda v: v.team.naam),
+    ("Verwerkingsverantwoordelijke", lambda v: v.verwerkingsverantwoordelijke.naam),
+    ("Status", lambda v: v.get_status_display()),
+    ("Volledigheid (%)", lambda v: v.volledigheid),
+    ("Doeleinden", lambda v: v.doeleinden),
+    ("Grondslagen", lambda v: ", ".join(v.grondslagen)),
+    ("Toelichting grondslag", lambda v: v.grondslag_toelichting),
+    ("Categorieën betrokkenen", lambda v: v.categorieen_betrokkenen),
+    ("Categorieën persoonsgegevens", lambda v: v.categorieen_persoonsgegevens),
+    ("Bijzondere persoonsgegevens", lambda v: ", ".join(v.bijzondere_categorieen)),
+    ("Strafrechtelijke gegevens", lambda v: "ja" if v.strafrechtelijke_gegevens else "nee"),
+    ("BSN", lambda v: "ja" if v.gebruikt_bsn else "nee"),
+    ("Ontvangers", lambda v: v.ontvangers),
+    ("Verwerkers", lambda v: v.verwerkers),
+    ("Doorgifte buiten de EER", lambda v: "ja" if v.doorgifte_buiten_eer else "nee"),
+    ("Waarborgen doorgifte", lambda v: v.doorgifte_waarborgen),
+    ("Bewaartermijn", lambda v: v.bewaartermijn),
+    ("Herkomst", lambda v: v.herkomst),
+    ("Beveiligingsmaatregelen", lambda v: v.beveiligingsmaatregelen),
+    ("Geautomatiseerde besluitvorming", lambda v: "ja" if v.geautomatiseerde_besluitvorming else "nee"),
+    ("Algoritme of AI", lambda v: "ja" if v.algoritme_of_ai else "nee"),
+    ("DPIA-status", lambda v: v.get_dpia_status_display()),
+    ("Interne notitie", lambda v: v.interne_notitie),
+]
+
+GEVAARLIJKE_BEGINTEKENS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def veilig(waarde):
+    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection)."""
+    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJKE_BEGINTEKENS):
+        return "'" + waarde
+    return waarde
+
+
+def rijen(qs, kolommen):
+    yield [kop for kop, _ in kolommen]
+    for obj in qs.iterator(chunk_size=500):
+        yield [veilig(waarde(obj)) for _, waarde in kolommen]
+
+
+def response(qs, formaat, *, bestandsnaam, kolommen=KOLOMMEN_INTERN):
+    if formaat == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerows(rijen(qs, kolommen))
+        antwoord = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif formaat == "xlsx":
+        boek = Workbook(write_only=True)
+        blad = boek.create_sheet("Register")
+        for rij in rijen(qs, kolommen):
+            blad.append(rij)
+        buffer = io.BytesIO()
+        boek.save(buffer)
+        antwoord = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        raise Http404
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
+    return antwoord
+
+
+def grondslag_labels(codes):
+    return [dict(Grondslag.choices).get(c, c) for c in codes]
+
+
+def bijzondere_labels(codes):
+    return [dict(BijzondereCategorie.choices).get(c, c) for c in codes]

@@ -1,0 +1,64 @@
+"""The public shape of an approved version: one whitelist used by the page, the downloads and the API."""
+
+from .exporteren import bijzondere_labels, grondslag_labels
+
+
+def openbaar_dict(versie):
+    """Only public fields. Never internal notes, security measures, verwerkers or employee names."""
+    vv = versie.verwerkingsverantwoordelijke
+    gemeente = versie.verwerking.gemeente
+    return {
+        "identificatie": str(versie.verwerking.uuid),
+        "versie": str(versie.uuid),
+        "vastgesteldOp": versie.vastgesteld_op.date().isoformat(),
+        "naam": versie.naam,
+        "team": versie.team.naam,
+        "verwerkingsverantwoordelijke": {"naam": vv.naam, "adres": vv.adres, "email": vv.email, "telefoon": vv.telefoon},
+        "gezamenlijkeVerantwoordelijken": versie.gezamenlijke_verantwoordelijken,
+        "functionarisGegevensbescherming": {
+            "naam": gemeente.fg_naam,
+            "email": gemeente.fg_email,
+            "telefoon": gemeente.fg_telefoon,
+        },
+        "doeleinden": versie.doeleinden,
+        "grondslagen": versie.grondslagen,
+        "grondslagenOmschrijving": grondslag_labels(versie.grondslagen),
+        "grondslagToelichting": versie.grondslag_toelichting,
+        "categorieenBetrokkenen": versie.categorieen_betrokkenen,
+        "categorieenPersoonsgegevens": versie.categorieen_persoonsgegevens,
+        "bijzondereCategorieen": bijzondere_labels(versie.bijzondere_categorieen),
+        "strafrechtelijkeGegevens": versie.strafrechtelijke_gegevens,
+        "gebruiktBsn": versie.gebruikt_bsn,
+        "ontvangers": versie.ontvangers,
+        "doorgifteBuitenEer": versie.doorgifte_buiten_eer,
+        "doorgifteWaarborgen": versie.doorgifte_waarborgen,
+        "bewaartermijn": versie.bewaartermijn,
+        "herkomst": versie.herkomst,
+        "geautomatiseerdeBesluitvorming": versie.geautomatiseerde_besluitvorming,
+        "algoritmeOfAi": versie.algoritme_of_ai,
+    }
+
+
+OPENBARE_KOLOMMEN = [
+    ("Identificatie", lambda v: str(v.verwerking.uuid)),
+    ("Versie", lambda v: str(v.uuid)),
+    ("Vastgesteld op", lambda v: v.vastgesteld_op.date().isoformat()),
+    ("Naam", lambda v: v.naam),
+    ("Team", lambda v: v.team.naam),
+    ("Verwerkingsverantwoordelijke", lambda v: v.verwerkingsverantwoordelijke.naam),
+    ("Doeleinden", lambda v: v.doeleinden),
+    ("Grondslagen", lambda v: "; ".join(grondslag_labels(v.grondslagen))),
+    ("Toelichting grondslag", lambda v: v.grondslag_toelichting),
+    ("Categorieën betrokkenen", lambda v: v.categorieen_betrokkenen),
+    ("Categorieën persoonsgegevens", lambda v: v.categorieen_persoonsgegevens),
+    ("Bijzondere persoonsgegevens", lambda v: "; ".join(bijzondere_labels(v.bijzondere_categorieen))),
+    ("Strafrechtelijke gegevens", lambda v: "ja" if v.strafrechtelijke_gegevens else "nee"),
+    ("BSN", lambda v: "ja" if v.gebruikt_bsn else "nee"),
+    ("Ontvangers", lambda v: v.ontvangers),
+    ("Doorgifte buiten de EER", lambda v: "ja" if v.doorgifte_buiten_eer else "nee"),
+    ("Waarborgen doorgifte", lambda v: v.doorgifte_waarborgen),
+    ("Bewaartermijn", lambda v: v.bewaartermijn),
+    ("Herkomst", lambda v: v.herkomst),
+    ("Geautomatiseerde besluitvorming", lambda v: "ja" if v.geautomatiseerde_besluitvorming else "nee"),
+    ("Algoritme of AI", lambda v: "ja" if v.algoritme_of_ai else "nee"),
+]

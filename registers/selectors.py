@@ -1,0 +1,74 @@
+"""Every filtered read of the register; permissions are applied here, so no view can forget them."""
+
+from django.db.models import Avg, Count, F, Q
+
+from privacy_portal.organisaties.selectors import bereik_filter
+
+from .constants import Status
+from .models import Verwerking, VerwerkingUserObjectPermission, VerwerkingVersie
+
+
+def verwerkingen_voor(user, perm="registers.view_verwerking"):
+    """The verwerkingen on which the user holds perm: by role, or delegated to them."""
+    qs = Verwerking.objects.select_related(
+        "gemeente", "team", "verwerkingsverantwoordelijke", "gepubliceerde_versie"
+    )
+    if user.is_superuser:
+        return qs
+    if user.is_anonymous:
+        return qs.none()
+    codename = perm.split(".", 1)[1]
+    gedelegeerd = VerwerkingUserObjectPermission.objects.filter(user=user, permission__codename=codename)
+    return qs.filter(bereik_filter(user, perm) | Q(pk__in=gedelegeerd.values("content_object_id")))
+
+
+def json_lijst_bevat(veld, code):
+    """Filter on a JSON list of codes that works on SQLite and PostgreSQL alike.
+
+    SQLite has no JSON `contains`; the JSON text of ["c", "e"] contains '"c"' on both.
+    """
+    return Q(**{f"{veld}__icontains": f'"{code}"'})
+
+
+def filter_verwerkingen(qs, *, zoek="", team=None, status="", grondslag="", bijzonder=None, volledig=None):
+    if zoek:
+        qs = qs.filter(Q(naam__icontains=zoek) | Q(doeleinden__icontains=zoek))
+    if team:
+        qs = qs.filter(team__uuid=team)
+    if status:
+        qs = qs.filter(status=status)
+    if grondslag:
+        qs = qs.filter(json_lijst_bevat("grondslagen", grondslag))
+    if bijzonder is True:
+        qs = qs.exclude(bijzondere_categorieen=[])
+    elif bijzonder is False:
+        qs = qs.filter(bijzondere_categorieen=[])
+    if volledig is True:
+        qs = qs.filter(volledigheid=100)
+    elif volledig is False:
+        qs = qs.filter(volledigheid__lt=100)
+    return qs
+
+
+def openbare_versies(gemeente):
+    """The approved versions the public may see: the current one of every non-archived verwerking."""
+    return (
+        VerwerkingVersie.objects.filter(
+            verwerking__gemeente=gemeente,
+            verwerking__gepubliceerde_versie=F("pk"),
+        )
+        .exclude(verwerking__status=Status.GEARCHIVEERD)
+        .select_related("team", "verwerkingsverantwoordelijke", "verwerking__gemeente")
+        .order_by("naam")
+    )
+
+
+def volledigheid_gemeente(qs):
+    """Average completeness of the active verwerkingen in qs, and how many are complete."""
+    actief = qs.exclude(status=Status.GEARCHIVEERD)
+    cijfers = actief.aggregate(gemiddeld=Avg("volledigheid"), aantal=Count("pk"), volledig=Count("pk", filter=Q(volledigheid=100)))
+    return {
+        "percentage": round(cijfers["gemiddeld"] or 0),
+        "aantal": cijfers["aantal"],
+        "volledig": cijfers["volledig"],
+    }

@@ -1,0 +1,60 @@
+"""Shared fixtures: a small world of two gemeenten with two teams each and a user per role."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from privacy_portal.organisaties.rollen import ROL_BEREIK, Bereik, Rol
+
+from .factories import GemeenteFactory, RolFactory, TeamFactory, UserFactory, VerantwoordelijkeFactory
+
+
+@dataclass
+class Wereld:
+    gemeente: object
+    andere_gemeente: object
+    team: object
+    ander_team: object
+    team_elders: object
+    vv: object
+    vv_elders: object
+    gebruikers: dict = field(default_factory=dict)
+
+    def __getitem__(self, rol):
+        return self.gebruikers[rol]
+
+
+@pytest.fixture(autouse=True)
+def snelle_wachtwoorden(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def wereld(db):
+    gemeente = GemeenteFactory(naam="Voorbeeldstad", slug="voorbeeldstad")
+    andere = GemeenteFactory(naam="Randdorp", slug="randdorp")
+    team = TeamFactory(gemeente=gemeente, naam="Burgerzaken")
+    ander_team = TeamFactory(gemeente=gemeente, naam="Sociaal Domein")
+    team_elders = TeamFactory(gemeente=andere, naam="Burgerzaken")
+    w = Wereld(
+        gemeente=gemeente,
+        andere_gemeente=andere,
+        team=team,
+        ander_team=ander_team,
+        team_elders=team_elders,
+        vv=VerantwoordelijkeFactory(gemeente=gemeente),
+        vv_elders=VerantwoordelijkeFactory(gemeente=andere),
+    )
+    for rol in Rol:
+        user = UserFactory(username=rol.value)
+        bereik = ROL_BEREIK[rol]
+        RolFactory(
+            gebruiker=user,
+            rol=rol,
+            gemeente=gemeente,
+            team=team if bereik == Bereik.TEAM else None,
+            afdeling=team.afdeling if bereik == Bereik.AFDELING else None,
+        )
+        w.gebruikers[rol] = user
+    w.gebruikers["buitenstaander"] = UserFactory(username="buitenstaander")
+    return w
