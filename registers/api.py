@@ -2,6 +2,7 @@
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -114,7 +115,7 @@ class VerwerkingViewSet(
         data.is_valid(raise_exception=True)
         return self._actie(request, services.verwerking_archiveren, reden=data.validated_data.get("reden", ""))
 
-    @extend_schema(responses=serializers.ListSerializer(child=serializers.DictField()))
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["get"])
     def historie(self, request, uuid=None):
         verwerking = self.get_object()
@@ -167,7 +168,7 @@ class OpenbareVerwerkingViewSet(viewsets.GenericViewSet):
     authentication_classes = []
     filter_backends = []
 
-    @extend_schema(parameters=[OpenApiParameter("gemeente", str, required=True)], responses=serializers.DictField())
+    @extend_schema(parameters=[OpenApiParameter("gemeente", str, required=True)], responses=OpenApiTypes.OBJECT)
     def list(self, request):
         params = OpenbaarFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from privacy_portal.core.forms import NLDesignMixin
+
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.selectors import teams_voor
 
@@ -35,7 +37,7 @@ FORMULIER_VELDEN = [
 ]
 
 
-class VerwerkingForm(forms.ModelForm):
+class VerwerkingForm(NLDesignMixin, forms.ModelForm):
     grondslagen = forms.MultipleChoiceField(
         label="Grondslagen (AVG art. 6 lid 1)",
         choices=Grondslag.choices,
@@ -94,17 +96,17 @@ class VerwerkingForm(forms.ModelForm):
         return {veld: self.cleaned_data[veld] for veld in FORMULIER_VELDEN}
 
 
-class AfwijzenForm(forms.Form):
+class AfwijzenForm(NLDesignMixin, forms.Form):
     reden = forms.CharField(
         label="Waarom stuurt u de verwerking terug?", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 
-class ArchiverenForm(forms.Form):
+class ArchiverenForm(NLDesignMixin, forms.Form):
     reden = forms.CharField(label="Reden (optioneel)", required=False, max_length=500)
 
 
-class DelegerenForm(forms.Form):
+class DelegerenForm(NLDesignMixin, forms.Form):
     medewerker = forms.ModelChoiceField(label="Medewerker", queryset=None, empty_label="Kies een medewerker")
 
     def __init__(self, *args, medewerkers, **kwargs):
@@ -113,7 +115,7 @@ class DelegerenForm(forms.Form):
         self.fields["medewerker"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-class FilterForm(forms.Form):
+class FilterForm(NLDesignMixin, forms.Form):
     SORTERING = [
         ("naam", "Naam (A-Z)"),
         ("-naam", "Naam (Z-A)"),
@@ -141,7 +143,7 @@ class FilterForm(forms.Form):
         return {"ja": True, "nee": False}.get(self.cleaned_data.get(veld) or "")
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(NLDesignMixin, forms.Form):
     gemeente = forms.ModelChoiceField(label="Gemeente", queryset=None, empty_label=None)
     bestand = forms.FileField(label="Spreadsheet (XLSX of CSV)", help_text="Eerste rij: kolomnamen.")
 

@@ -1,0 +1,37 @@
+"""Form helpers: NL Design System (Utrecht) classes on every widget."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+KLASSEN = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.FileInput: "utrecht-textbox",
+    forms.widgets.Input: "utrecht-textbox utrecht-textbox--html-input",
+}
+
+
+class NLDesignMixin:
+    """Adds the Utrecht component classes to each widget, and aria-invalid on fields with errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, field in self.fields.items():
+            klasse = next((k for soort, k in KLASSEN.items() if isinstance(field.widget, soort)), "")
+            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {klasse}".strip()
+            if field.help_text and not isinstance(field.widget, forms.CheckboxSelectMultiple):
+                field.widget.attrs["aria-describedby"] = f"id_{naam}_hulp"
+
+    def full_clean(self):
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                attrs = self.fields[naam].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{attrs.get('aria-describedby', '')} id_{naam}_fout".strip()
+
+
+class InlogForm(NLDesignMixin, AuthenticationForm):
+    pass

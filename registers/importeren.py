@@ -1,0 +1,580 @@
+"""Import of a register van verwerkingen from a spreadsheet (XLSX or CSV). Pure logic, no views.
+
+The steps, each a function:
+
+- `lees_bestand` reads the file into column names and rows of text;
+- `raad_koppeling` guesses which column holds which field, from the column names;
+- `zet_om` turns one row into input for `services.verwerking_aanmaken`, collecting errors per field;
+- `preview` and `importeer` work on a stored RegisterImport: first show every row with its errors,
+  then create all verwerkingen in one transaction, or none.
+
+Row data never raises: every problem with a cell becomes a Dutch message for that field.
+Only an unreadable file raises `ImportFout`.
+"""
+
+import contextlib
+import csv
+import datetime
+import io
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from openpyxl import load_workbook
+
+from privacy_portal.core.audit import audit
+from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.permissions import vereis
+from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
+
+from . import exporteren, services
+from .constants import BijzondereCategorie, Grondslag
+from .models import RegisterImport, Verwerking, VerwerkingInhoud
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_RIJEN = 5000
+MAX_KOLOMMEN = 200
+
+# Key under which every row keeps its row number in the spreadsheet. Never a column name.
+RIJNUMMER = "__rij__"
+
+# The fields a column can be mapped to: every content field except the DPIA status, which the
+# privacy officer decides in the portal.
+DOELVELDEN = [veld for veld in services.INHOUD_VELDEN if veld != "dpia_status"]
+JA_NEE_VELDEN = [f.name for f in VerwerkingInhoud._meta.fields if f.get_internal_type() == "BooleanField"]
+LIJST_VELDEN = ["grondslagen", "bijzondere_categorieen"]
+NAAM_MAX = VerwerkingInhoud._meta.get_field("naam").max_length
+
+
+class ImportFout(ValueError):
+    """The file cannot be read, or the import cannot go ahead. The message is Dutch, for the user."""
+
+
+# --- Reading the file -----------------------------------------------------------------------------
+
+
+def lees_bestand(bestand, bestandsnaam):
+    """Read an XLSX or CSV file into (column names, rows).
+
+    The first non-empty row holds the column names. Each row is a dict column -> text, plus the
+    row's number in the spreadsheet under RIJNUMMER. Fully empty rows are skipped.
+    """
+    extensie = bestandsnaam.rsplit(".", 1)[-1].lower() if "." in bestandsnaam else ""
+    if extensie not in ("xlsx", "csv"):
+        raise ImportFout("Kies een bestand dat eindigt op .xlsx (Excel) of .csv. Sla het bestand zo nodig opnieuw op.")
+    inhoud = bestand.read(MAX_BYTES + 1)
+    if len(inhoud) > MAX_BYTES:
+        raise ImportFout("Het bestand is groter dan 10 MB. Verdeel het register over meer bestanden.")
+    if not inhoud:
+        raise ImportFout("Het bestand is leeg.")
+    records = _xlsx_records(inhoud) if extensie == "xlsx" else _csv_records(inhoud)
+    with contextlib.closing(records):
+        return _tabel(records)
+
+
+XLSX_ONLEESBAAR = "Het bestand kan niet worden gelezen. Is het een Excel-bestand (.xlsx)?"
+
+
+def _xlsx_records(inhoud):
+    # A damaged or fake file can make openpyxl raise almost anything, so catch broadly here.
+    try:
+        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+    except Exception as fout:
+        raise ImportFout(XLSX_ONLEESBAAR) from fout
+    try:
+        if not boek.worksheets:
+            raise ImportFout("Het Excel-bestand heeft geen werkblad.")
+        for nummer, cellen in enumerate(boek.worksheets[0].iter_rows(values_only=True), start=1):
+            yield nummer, [_als_tekst(waarde) for waarde in cellen]
+    except ImportFout:
+        raise
+    except Exception as fout:
+        raise ImportFout(XLSX_ONLEESBAAR) from fout
+    finally:
+        boek.close()
+
+
+def _als_tekst(waarde):
+    """A cell value as text: dates in ISO form, whole numbers without '.0', booleans as ja/nee."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, datetime.datetime):
+        return waarde.date().isoformat() if waarde.time() == datetime.time() else waarde.isoformat()
+    if isinstance(waarde, (datetime.date, datetime.time)):
+        return waarde.isoformat()
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).strip()
+
+
+def _csv_records(inhoud):
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            tekst = inhoud.decode("cp1252")
+        except UnicodeDecodeError as fout:
+            raise ImportFout("Het CSV-bestand kan niet worden gelezen. Sla het op als CSV (UTF-8).") from fout
+    if "\x00" in tekst:
+        raise ImportFout("Het bestand kan niet worden gelezen. Is het een CSV-bestand (tekst)?")
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=_scheidingsteken(tekst))
+    try:
+        for nummer, cellen in enumerate(lezer, start=1):
+            yield nummer, [cel.strip() for cel in cellen]
+    except csv.Error as fout:
+        raise ImportFout(f"Het CSV-bestand kan niet worden gelezen: {fout}.") from fout
+
+
+def _scheidingsteken(tekst):
+    """';' or ',': counted in the first non-empty line, else csv.Sniffer, else ';' (Dutch Excel)."""
+    eerste = next((regel for regel in tekst.splitlines() if regel.strip()), "")
+    if eerste.count(";") != eerste.count(","):
+        return ";" if eerste.count(";") > eerste.count(",") else ","
+    try:
+        return csv.Sniffer().sniff(tekst[:65536], delimiters=";,").delimiter
+    except csv.Error:
+        return ";"
+
+
+def _tabel(records):
+    """Column names from the first non-empty record; the later non-empty records as dicts."""
+    kolommen, rijen = None, []
+    for nummer, cellen in records:
+        if not any(cellen):
+            continue
+        if len(cellen) > MAX_KOLOMMEN and any(cellen[MAX_KOLOMMEN:]):
+            raise ImportFout(f"Het bestand heeft meer dan {MAX_KOLOMMEN} kolommen. Dat kan geen register zijn.")
+        if kolommen is None:
+            kolommen = _kolomnamen(cellen)
+            continue
+        if len(rijen) == MAX_RIJEN:
+            raise ImportFout(f"Het bestand heeft meer dan {MAX_RIJEN} rijen. Verdeel het over meer bestanden.")
+        while len(kolommen) < len(cellen) and any(cellen[len(kolommen) :]):
+            _voeg_kolom_toe(kolommen, "", len(kolommen))
+        rij = {kolom: (cellen[i] if i < len(cellen) else "") for i, kolom in enumerate(kolommen)}
+        rij[RIJNUMMER] = nummer
+        rijen.append(rij)
+    if kolommen is None:
+        raise ImportFout("Het bestand is leeg: de eerste rij moet de kolomnamen bevatten.")
+    for rij in rijen:  # columns that appeared later are empty in earlier rows
+        for kolom in kolommen:
+            rij.setdefault(kolom, "")
+    return kolommen, rijen
+
+
+def _kolomnamen(cellen):
+    """Header cells as unique names; empty ones become 'Kolom 3', duplicates 'Naam (2)'."""
+    while cellen and not cellen[-1]:
+        cellen = cellen[:-1]
+    namen = []
+    for index, cel in enumerate(cellen):
+        _voeg_kolom_toe(namen, cel, index)
+    return namen
+
+
+def _voeg_kolom_toe(namen, kop, index):
+    naam = kop if kop and kop != RIJNUMMER else f"Kolom {index + 1}"
+    basis, teller = naam, 2
+    while naam in namen:
+        naam, teller = f"{basis} ({teller})", teller + 1
+    namen.append(naam)
+
+
+# --- Guessing the mapping -------------------------------------------------------------------------
+
+
+def normaliseer(tekst):
+    """Lower case, without accents and punctuation, single spaces: 'Doel(en)' -> 'doel en'."""
+    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", tekst.lower()).split())
+
+
+# Our own export (exporteren.KOLOMMEN_INTERN) -> field. Columns not listed (Identificatie, Status,
+# DPIA-status, ...) are not imported.
+EXPORT_KOLOMMEN = {
+    "Naam": "naam",
+    "Team": "team",
+    "Verwerkingsverantwoordelijke": "verwerkingsverantwoordelijke",
+    "Doeleinden": "doeleinden",
+    "Grondslagen": "grondslagen",
+    "Toelichting grondslag": "grondslag_toelichting",
+    "Categorieën betrokkenen": "categorieen_betrokkenen",
+    "Categorieën persoonsgegevens": "categorieen_persoonsgegevens",
+    "Bijzondere persoonsgegevens": "bijzondere_categorieen",
+    "Strafrechtelijke gegevens": "strafrechtelijke_gegevens",
+    "BSN": "gebruikt_bsn",
+    "Ontvangers": "ontvangers",
+    "Verwerkers": "verwerkers",
+    "Doorgifte buiten de EER": "doorgifte_buiten_eer",
+    "Waarborgen doorgifte": "doorgifte_waarborgen",
+    "Bewaartermijn": "bewaartermijn",
+    "Herkomst": "herkomst",
+    "Beveiligingsmaatregelen": "beveiligingsmaatregelen",
+    "Geautomatiseerde besluitvorming": "geautomatiseerde_besluitvorming",
+    "Algoritme of AI": "algoritme_of_ai",
+    "Interne notitie": "interne_notitie",
+}
+
+# Column names in the VNG/IBD model register and in registers gemeenten keep themselves.
+SYNONIEMEN = {
+    "naam": [
+        "Naam verwerking",
+        "Naam van de verwerking",
+        "Verwerking",
+        "Verwerkingsactiviteit",
+        "Naam verwerkingsactiviteit",
+        "Omschrijving verwerking",
+    ],
+    "team": ["Afdeling", "Team", "Afdeling/team", "Organisatieonderdeel", "Eigenaar", "Proceseigenaar"],
+    "verwerkingsverantwoordelijke": ["Verwerkingsverantwoordelijke", "Verantwoordelijke", "Bestuursorgaan"],
+    "gezamenlijke_verantwoordelijken": [
+        "Gezamenlijke verwerkingsverantwoordelijken",
+        "Gezamenlijke verantwoordelijken",
+        "Gezamenlijke verwerkingsverantwoordelijke",
+    ],
+    "doeleinden": [
+        "Doel(en) van de verwerking",
+        "Doel van de verwerking",
+        "Doelen van de verwerking",
+        "Verwerkingsdoeleinden",
+        "Verwerkingsdoel",
+        "Doel",
+        "Doelen",
+        "Doelbinding",
+    ],
+    "grondslagen": ["Rechtsgrond", "Rechtsgronden", "Grondslag", "Grondslag AVG", "Grondslag (art. 6 AVG)"],
+    "grondslag_toelichting": [
+        "Wettelijke grondslag",
+        "Toelichting grondslag",
+        "Toelichting rechtsgrond",
+        "Wettelijke basis",
+        "Wet- en regelgeving",
+    ],
+    "categorieen_betrokkenen": [
+        "Categorie betrokkenen",
+        "Categorieën van betrokkenen",
+        "Betrokkenen",
+        "Categorieën betrokkenen",
+    ],
+    "categorieen_persoonsgegevens": [
+        "Categorieën persoonsgegevens",
+        "Categorieën van persoonsgegevens",
+        "Categorie persoonsgegevens",
+        "Persoonsgegevens",
+        "Soort persoonsgegevens",
+    ],
+    "bijzondere_categorieen": [
+        "Bijzondere persoonsgegevens",
+        "Bijzondere categorieën persoonsgegevens",
+        "Bijzondere categorieën van persoonsgegevens",
+        "Bijzondere gegevens",
+    ],
+    "strafrechtelijke_gegevens": ["Strafrechtelijke gegevens", "Strafrechtelijke persoonsgegevens"],
+    "gebruikt_bsn": ["BSN", "Gebruik BSN", "Burgerservicenummer", "Verwerking BSN"],
+    "ontvangers": ["Ontvangers", "Categorieën ontvangers", "Categorieën van ontvangers", "Ontvanger", "Derden"],
+    "verwerkers": ["Verwerker", "Verwerkers", "Verwerker(s)", "Leverancier", "Leveranciers"],
+    "doorgifte_buiten_eer": [
+        "Doorgifte buiten EER",
+        "Doorgifte buiten de EER",
+        "Derde landen",
+        "Doorgifte derde landen",
+        "Doorgifte aan derde landen",
+    ],
+    "doorgifte_waarborgen": ["Waarborgen doorgifte", "Passende waarborgen", "Waarborgen"],
+    "bewaartermijn": ["Bewaartermijn", "Bewaartermijnen", "Bewaartermijn gegevens"],
+    "herkomst": ["Bron", "Bronnen", "Herkomst", "Herkomst gegevens", "Bron van de gegevens"],
+    "beveiligingsmaatregelen": [
+        "Beveiliging",
+        "Beveiligingsmaatregelen",
+        "Technische en organisatorische maatregelen",
+        "Technische en organisatorische beveiligingsmaatregelen",
+        "Maatregelen",
+        "TOM",
+    ],
+    "geautomatiseerde_besluitvorming": [
+        "Profilering",
+        "Geautomatiseerde besluitvorming",
+        "Geautomatiseerde besluitvorming en profilering",
+        "Profilering of geautomatiseerde besluitvorming",
+    ],
+    "algoritme_of_ai": ["Algoritme", "Algoritmen", "AI", "Algoritme of AI", "Algoritmes", "Kunstmatige intelligentie"],
+    "interne_notitie": ["Interne notitie", "Opmerkingen", "Opmerking", "Notitie"],
+}
+
+
+def _synoniemen():
+    """Normalised column name -> field: our export, the model's own labels, then SYNONIEMEN."""
+    tabel = {}
+    for kop, veld in EXPORT_KOLOMMEN.items():
+        tabel.setdefault(normaliseer(kop), veld)
+    for veld in DOELVELDEN:
+        tabel.setdefault(normaliseer(services.VELD_LABELS[veld]), veld)
+    for veld, namen in SYNONIEMEN.items():
+        for naam in namen:
+            tabel.setdefault(normaliseer(naam), veld)
+    return tabel
+
+
+SYNONIEMEN_GENORMALISEERD = _synoniemen()
+
+
+def raad_koppeling(kolommen):
+    """Guess field -> column from the column names. Each field and each column is used once."""
+    koppeling = {}
+    for kolom in kolommen:
+        zonder_haakjes = re.sub(r"\([^)]*\)", " ", kolom)
+        for sleutel in (normaliseer(kolom), normaliseer(zonder_haakjes)):
+            veld = SYNONIEMEN_GENORMALISEERD.get(sleutel)
+            if veld and veld not in koppeling:
+                koppeling[veld] = kolom
+                break
+    return koppeling
+
+
+# --- Converting one row ---------------------------------------------------------------------------
+
+# Words for the grounds of AVG art. 6(1), longest first so 'algemeen belang of openbaar gezag' wins.
+GRONDSLAG_WOORDEN = sorted(
+    [
+        *((normaliseer(label.split(". ", 1)[1]), code) for code, label in Grondslag.choices),
+        ("toestemming", "a"),
+        ("overeenkomst", "b"),
+        ("wettelijke verplichting", "c"),
+        ("wettelijke plicht", "c"),
+        ("vitaal belang", "d"),
+        ("vitale belangen", "d"),
+        ("vitaal", "d"),
+        ("vitale", "d"),
+        ("algemeen belang", "e"),
+        ("publieke taak", "e"),
+        ("publiekrechtelijke taak", "e"),
+        ("openbaar gezag", "e"),
+        ("gerechtvaardigd belang", "f"),
+        ("gerechtvaardigde belangen", "f"),
+        ("gerechtvaardigde belang", "f"),
+    ],
+    key=lambda paar: -len(paar[0]),
+)
+# Words around a letter that carry no meaning of their own: 'Art. 6 lid 1 sub e AVG', 'c en e'.
+GRONDSLAG_VULWOORDEN = {
+    *("art", "artikel", "lid", "eerste", "sub", "onder", "letter", "avg", "6", "1", "en", "of", "grondslag")
+}
+
+BIJZONDERE_WOORDEN = {
+    BijzondereCategorie.GEZONDHEID: ("gezondheid", "medisch", "medische"),
+    BijzondereCategorie.RAS_ETNISCH: ("ras", "etnisch", "etnische"),
+    BijzondereCategorie.POLITIEK: ("politiek", "politieke"),
+    BijzondereCategorie.RELIGIE: ("religi", "levensovertuiging", "levensbeschouw", "geloof"),
+    BijzondereCategorie.VAKBOND: ("vakbond",),
+    BijzondereCategorie.GENETISCH: ("genetisch",),
+    BijzondereCategorie.BIOMETRISCH: ("biometrisch",),
+    BijzondereCategorie.SEKSUEEL: ("seksue", "seksualiteit"),
+}
+GEEN = {"", "nee", "n", "geen", "nvt", "n v t", "niet van toepassing", "0", "false", "onwaar"}
+JA = {"ja", "j", "x", "true", "1", "waar", "yes", "y"}
+
+
+def lees_grondslagen(tekst):
+    """Letters a-f from text like 'c, e', 'Art. 6 lid 1 sub e AVG' or 'wettelijke verplichting'.
+
+    Raises ValueError (with a Dutch message) on words it does not know.
+    """
+    rest = f" {normaliseer(tekst)} "
+    codes = set()
+    for woorden, code in GRONDSLAG_WOORDEN:
+        if f" {woorden} " in rest:
+            codes.add(code)
+            rest = rest.replace(f" {woorden} ", " ")
+    onbekend = []
+    for woord in rest.split():
+        if woord in Grondslag.values:
+            codes.add(woord)
+        elif woord not in GRONDSLAG_VULWOORDEN:
+            onbekend.append(woord)
+    if onbekend:
+        raise ValueError(
+            f"Onbekende grondslag: '{' '.join(onbekend)}'. Gebruik de letters a tot en met f uit AVG artikel 6 lid 1, "
+            "bijvoorbeeld 'c, e'. Zet de wet zelf in de toelichting op de grondslag."
+        )
+    return sorted(codes)
+
+
+def lees_bijzondere_categorieen(tekst):
+    """Codes of BijzondereCategorie from text like 'gezondheid, ras_etnisch'; 'nee' or '' -> []."""
+    genormaliseerd = normaliseer(tekst)
+    if genormaliseerd in GEEN:
+        return []
+    woorden = genormaliseerd.split()
+    codes = [
+        code
+        for code, stammen in BIJZONDERE_WOORDEN.items()
+        if any(woord == stam or (len(stam) > 3 and woord.startswith(stam)) for woord in woorden for stam in stammen)
+    ]
+    if not codes:
+        raise ValueError(
+            "Onbekende bijzondere persoonsgegevens. Noem bijvoorbeeld 'gezondheid' of 'religie', of vul 'nee' in."
+        )
+    return [str(code) for code in codes]
+
+
+def lees_ja_nee(tekst):
+    """True or False from 'ja', 'nee', 'x', '1', 'waar', ... Raises ValueError on anything else."""
+    genormaliseerd = normaliseer(tekst)
+    if genormaliseerd in JA:
+        return True
+    if genormaliseerd in GEEN:
+        return False
+    raise ValueError(f"Vul 'ja' of 'nee' in, niet '{tekst}'.")
+
+
+def _cel(rij, kolom):
+    """A cell's text, stripped, with the quote our export puts before a formula-like value removed."""
+    waarde = str(rij.get(kolom, "") if kolom else "").strip()
+    if waarde.startswith("'") and waarde[1:].startswith(exporteren.GEVAARLIJKE_BEGINTEKENS):
+        waarde = waarde[1:]
+    return waarde
+
+
+def _zoek(objecten, tekst, *sleutels):
+    tekst = tekst.casefold()
+    for sleutel in sleutels:
+        for obj in objecten:
+            if str(sleutel(obj)).casefold() == tekst:
+                return obj
+    return None
+
+
+def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoordelijken=None):
+    """One row as (gegevens for services.verwerking_aanmaken, fouten per field). Never raises on data.
+
+    `teams` and `verantwoordelijken` are the gemeente's, loaded once by the caller for many rows.
+    """
+    if teams is None:
+        teams = list(Team.objects.filter(gemeente=gemeente))
+    if verantwoordelijken is None:
+        verantwoordelijken = list(Verwerkingsverantwoordelijke.objects.filter(gemeente=gemeente))
+    gegevens, fouten = {}, {}
+
+    naam = _cel(rij, koppeling.get("naam"))
+    gegevens["naam"] = naam
+    if not naam:
+        fouten["naam"] = "De naam van de verwerking is leeg."
+    elif len(naam) > NAAM_MAX:
+        fouten["naam"] = f"De naam is te lang: hoogstens {NAAM_MAX} tekens."
+
+    team_naam = _cel(rij, koppeling.get("team"))
+    team = _zoek(teams, team_naam, lambda t: t.naam) if team_naam else None
+    gegevens["team"] = team or standaard_team
+    if gegevens["team"] is None:
+        fouten["team"] = (
+            f"Team '{team_naam}' bestaat niet in {gemeente.naam}. Kies een standaardteam of verbeter de naam."
+            if team_naam
+            else "Het team is leeg. Kies een standaardteam of vul het team in."
+        )
+
+    vv_naam = _cel(rij, koppeling.get("verwerkingsverantwoordelijke"))
+    vv = None
+    if vv_naam:
+        vv = _zoek(verantwoordelijken, vv_naam, lambda v: v.naam, lambda v: v.soort, lambda v: v.get_soort_display())
+    gegevens["verwerkingsverantwoordelijke"] = vv or next(
+        (v for v in verantwoordelijken if v.soort == Verwerkingsverantwoordelijke.Soort.COLLEGE), None
+    )
+    if gegevens["verwerkingsverantwoordelijke"] is None:
+        fouten["verwerkingsverantwoordelijke"] = (
+            f"Verwerkingsverantwoordelijke '{vv_naam}' bestaat niet in {gemeente.naam}."
+            if vv_naam
+            else f"De verwerkingsverantwoordelijke is leeg en {gemeente.naam} heeft geen college in het portaal."
+        )
+
+    lezers = {"grondslagen": lees_grondslagen, "bijzondere_categorieen": lees_bijzondere_categorieen}
+    lezers.update({veld: lees_ja_nee for veld in JA_NEE_VELDEN})
+    for veld in DOELVELDEN:
+        if veld in gegevens or not koppeling.get(veld):
+            continue
+        tekst = _cel(rij, koppeling[veld])
+        try:
+            gegevens[veld] = lezers[veld](tekst) if veld in lezers else tekst
+        except ValueError as fout:
+            fouten[veld] = str(fout)
+    return gegevens, fouten
+
+
+# --- Preview and import ---------------------------------------------------------------------------
+
+
+def preview(imp):
+    """Every row of the import converted: [{nummer, gegevens, fouten, naam}], in file order.
+
+    Besides zet_om's errors, a name that already exists in the gemeente, or twice in the file, is an
+    error: an import never makes duplicates.
+    """
+    teams = list(Team.objects.filter(gemeente=imp.gemeente))
+    verantwoordelijken = list(Verwerkingsverantwoordelijke.objects.filter(gemeente=imp.gemeente))
+    bestaand = {
+        naam.casefold() for naam in Verwerking.objects.filter(gemeente=imp.gemeente).values_list("naam", flat=True)
+    }
+    gezien = {}
+    regels = []
+    for index, rij in enumerate(imp.rijen):
+        nummer = rij.get(RIJNUMMER, index + 2)
+        gegevens, fouten = zet_om(
+            rij,
+            imp.koppeling,
+            gemeente=imp.gemeente,
+            standaard_team=imp.standaard_team,
+            teams=teams,
+            verantwoordelijken=verantwoordelijken,
+        )
+        sleutel = gegevens["naam"].casefold()
+        if "naam" not in fouten:
+            if sleutel in bestaand:
+                fouten["naam"] = f"Er bestaat al een verwerking met deze naam in {imp.gemeente.naam}."
+            elif sleutel in gezien:
+                fouten["naam"] = f"Deze naam staat ook in rij {gezien[sleutel]}."
+            else:
+                gezien[sleutel] = nummer
+        regels.append({"nummer": nummer, "gegevens": gegevens, "fouten": fouten, "naam": gegevens["naam"]})
+    return regels
+
+
+def importeer(imp, *, door):
+    """Create every row as a concept verwerking, in one transaction; return how many.
+
+    If any row has an error, nothing is saved and ImportFout is raised.
+    """
+    with transaction.atomic():
+        imp = RegisterImport.objects.select_for_update().select_related("gemeente", "standaard_team").get(pk=imp.pk)
+        vereis(door, "registers.importeren_verwerking", imp.gemeente)
+        if imp.stap == RegisterImport.Stap.GEIMPORTEERD:
+            raise ImportFout("Dit bestand is al geïmporteerd.")
+        regels = preview(imp)
+        if not regels:
+            raise ImportFout("Het bestand bevat geen rijen met verwerkingen.")
+        met_fouten = [regel for regel in regels if regel["fouten"]]
+        if met_fouten:
+            raise ImportFout(
+                f"{len(met_fouten)} van de {len(regels)} rijen bevatten fouten. Er is niets geïmporteerd. "
+                "Verbeter het bestand of de koppeling van de kolommen."
+            )
+        for regel in regels:
+            try:
+                services.verwerking_aanmaken(
+                    door=door,
+                    gemeente=imp.gemeente,
+                    gegevens=regel["gegevens"],
+                    reden=f"Geïmporteerd uit {imp.bestandsnaam}",
+                )
+            except ValidationError as fout:
+                meldingen = "; ".join(
+                    f"{services.VELD_LABELS.get(veld, veld)}: {' '.join(teksten)}"
+                    for veld, teksten in fout.message_dict.items()
+                )
+                raise ImportFout(f"Rij {regel['nummer']}: {meldingen}. Er is niets geïmporteerd.") from fout
+        imp.stap = RegisterImport.Stap.GEIMPORTEERD
+        imp._history_user = door
+        imp.save(update_fields=["stap"])
+        audit(actor=door, actie=AuditEvent.Actie.IMPORTEREN, obj=imp, resultaat=f"{len(regels)} verwerkingen")
+    return len(regels)
