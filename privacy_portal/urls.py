@@ -9,7 +9,11 @@ from privacy_portal.core.forms import InlogForm
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=InlogForm), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=InlogForm),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("verwerkingen/", include("registers.urls")),
     path("register/", include("registers.public_urls")),

@@ -73,7 +73,9 @@ class VerwerkingViewSet(
         gegevens = dict(serializer.validated_data)
         gemeente = gegevens.pop("gemeente")
         gegevens.pop("reden", None)
-        serializer.instance = _service(services.verwerking_aanmaken, door=self.request.user, gemeente=gemeente, gegevens=gegevens)
+        serializer.instance = _service(
+            services.verwerking_aanmaken, door=self.request.user, gemeente=gemeente, gegevens=gegevens
+        )
 
     def partial_update(self, request, uuid=None):
         verwerking = self.get_object()

@@ -7,7 +7,11 @@ from .constants import Status
 from .demo_data import VERWERKINGEN
 from .models import Verwerking
 
-TEAMMANAGERS = {"Burgerzaken": "teammanager-burgerzaken", "Sociaal Domein": "teammanager-sociaal", "Belastingen": "teammanager-belastingen"}
+TEAMMANAGERS = {
+    "Burgerzaken": "teammanager-burgerzaken",
+    "Sociaal Domein": "teammanager-sociaal",
+    "Belastingen": "teammanager-belastingen",
+}
 SOORT_NAAM = {
     "college": "College van burgemeester en wethouders",
     "burgemeester": "Burgemeester",

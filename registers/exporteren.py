@@ -6,8 +6,6 @@ import io
 from django.http import Http404, HttpResponse
 from openpyxl import Workbook
 
-from .constants import BijzondereCategorie, Grondslag
-
 KOLOMMEN_INTERN = [
     ("Identificatie", lambda v: str(v.uuid)),
     ("Versie", lambda v: str(v.gepubliceerde_versie.uuid) if v.gepubliceerde_versie_id else ""),
@@ -74,11 +72,3 @@ def response(qs, formaat, *, bestandsnaam, kolommen=KOLOMMEN_INTERN):
         raise Http404
     antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
     return antwoord
-
-
-def grondslag_labels(codes):
-    return [dict(Grondslag.choices).get(c, c) for c in codes]
-
-
-def bijzondere_labels(codes):
-    return [dict(BijzondereCategorie.choices).get(c, c) for c in codes]

@@ -3,7 +3,6 @@
 from django import forms
 
 from privacy_portal.core.forms import NLDesignMixin
-
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.selectors import teams_voor
 
@@ -86,7 +85,11 @@ class VerwerkingForm(NLDesignMixin, forms.ModelForm):
         if self.instance.pk:
             team_ids.append(self.instance.team_id)
         self.fields["team"].queryset = Team.objects.filter(pk__in=team_ids)
-        self.fields["verwerkingsverantwoordelijke"].queryset = Verwerkingsverantwoordelijke.objects.filter(gemeente=gemeente)
+        self.fields["team"].empty_label = "Kies een team"
+        vv = self.fields["verwerkingsverantwoordelijke"]
+        vv.queryset = Verwerkingsverantwoordelijke.objects.filter(gemeente=gemeente)
+        vv.empty_label = "Kies de verwerkingsverantwoordelijke"
+        vv.label_from_instance = lambda verantwoordelijke: verantwoordelijke.naam
         self.fields["naam"].required = True
         if not self.instance.pk:
             del self.fields["reden"]

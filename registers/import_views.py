@@ -1,12 +1,176 @@
-"""Import of a register from a spreadsheet: upload, column mapping, preview, confirm."""
+"""Import of a register from a spreadsheet: upload, column mapping, preview, confirm.
 
+The logic lives in importeren.py; these views only show the steps. Only users with the permission
+`registers.importeren_verwerking` on the gemeente may import, and each user sees only their own
+imports (another user's import is a 404).
+"""
+
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
+
+from privacy_portal.core.permissions import vereis
+from privacy_portal.organisaties.models import Gemeente
+from privacy_portal.organisaties.selectors import gemeenten_voor, teams_voor
+
+from . import importeren, services
+from .forms import ImportUploadForm
+from .importeren import ImportFout
+from .models import RegisterImport
+
+RECHT = "registers.importeren_verwerking"
+NIET_IMPORTEREN = "— niet importeren —"
+
+HULPTEKSTEN = {
+    "naam": "Elke rij moet een naam hebben.",
+    "team": "De naam van een team in het portaal. Is de cel leeg of onbekend? Dan krijgt de rij het standaardteam.",
+    "verwerkingsverantwoordelijke": "Is de cel leeg of onbekend? Dan wordt het het college van B&W.",
+    "grondslagen": "Letters a tot en met f, zoals 'c, e', of woorden zoals 'wettelijke verplichting'.",
+    "bijzondere_categorieen": "Bijvoorbeeld 'gezondheid' of 'religie'. 'Nee' of leeg: geen.",
+}
+JA_NEE_HULP = "De cellen bevatten 'ja' of 'nee'."
+
+
+class KoppelForm(forms.Form):
+    """For every field of a verwerking: which column of the file holds it.
+
+    Kept here rather than in forms.py because it only makes sense next to these views.
+    """
+
+    standaard_team = forms.ModelChoiceField(
+        label="Standaardteam",
+        queryset=None,
+        required=False,
+        empty_label="— geen standaardteam —",
+        help_text="Voor rijen zonder team, of met een team dat niet in het portaal staat.",
+    )
+
+    def __init__(self, *args, imp, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = [("", NIET_IMPORTEREN)] + [(kolom, kolom) for kolom in imp.kolommen]
+        velden = {}
+        for veld in importeren.DOELVELDEN:
+            velden[veld] = forms.ChoiceField(
+                label=capfirst(services.VELD_LABELS[veld]),
+                choices=keuzes,
+                required=veld == "naam",
+                initial=imp.koppeling.get(veld, ""),
+                help_text=HULPTEKSTEN.get(veld, JA_NEE_HULP if veld in importeren.JA_NEE_VELDEN else ""),
+                error_messages={"required": "Kies de kolom met de naam van de verwerking. Zonder naam kan het niet."},
+            )
+        self.fields = {**velden, "standaard_team": self.fields["standaard_team"]}
+        self.fields["standaard_team"].queryset = teams
+        self.fields["standaard_team"].initial = imp.standaard_team_id
+
+    def koppeling(self):
+        return {veld: self.cleaned_data[veld] for veld in importeren.DOELVELDEN if self.cleaned_data[veld]}
+
+
+def _import_gemeenten(user):
+    """The gemeenten where the user may import; 403 when there are none."""
+    gemeenten = [g for g in gemeenten_voor(user) if user.has_perm(RECHT, g)]
+    if not gemeenten:
+        raise PermissionDenied("U heeft geen toestemming om een register te importeren.")
+    return Gemeente.objects.filter(pk__in=[g.pk for g in gemeenten])
+
+
+def _eigen_import(request, uuid):
+    """The user's own import (404 for anyone else's), if they may still import in its gemeente."""
+    imp = get_object_or_404(
+        RegisterImport.objects.select_related("gemeente", "standaard_team"), uuid=uuid, door=request.user
+    )
+    vereis(request.user, RECHT, imp.gemeente)
+    return imp
+
+
+def _al_klaar(request, imp):
+    messages.info(request, f"{imp.bestandsnaam} is al geïmporteerd.")
+    return redirect("registers:lijst")
 
 
 @login_required
 def upload(request):
-    return HttpResponse("Nog niet beschikbaar", status=501)
+    """Step 1: choose the gemeente and the file. The file is read and stored; nothing is created yet."""
+    form = ImportUploadForm(request.POST or None, request.FILES or None, gemeenten=_import_gemeenten(request.user))
+    if request.method == "POST" and form.is_valid():
+        gemeente = form.cleaned_data["gemeente"]
+        vereis(request.user, RECHT, gemeente)
+        bestand = form.cleaned_data["bestand"]
+        try:
+            kolommen, rijen = importeren.lees_bestand(bestand, bestand.name)
+        except ImportFout as fout:
+            form.add_error("bestand", str(fout))
+        else:
+            imp = RegisterImport(
+                gemeente=gemeente,
+                door=request.user,
+                bestandsnaam=bestand.name[-255:],
+                kolommen=kolommen,
+                rijen=rijen,
+                koppeling=importeren.raad_koppeling(kolommen),
+                stap=RegisterImport.Stap.KOPPELEN,
+            )
+            imp._history_user = request.user
+            imp.save()
+            return redirect("registers:import-koppelen", uuid=imp.uuid)
+    return render(request, "registers/import_upload.html", {"form": form})
 
 
-koppelen = voorbeeld = upload
+@login_required
+def koppelen(request, uuid):
+    """Step 2: which column holds which field. Preselected with the guess from the column names."""
+    imp = _eigen_import(request, uuid)
+    if imp.stap == RegisterImport.Stap.GEIMPORTEERD:
+        return _al_klaar(request, imp)
+    teams = teams_voor(request.user, imp.gemeente, "registers.add_verwerking")
+    form = KoppelForm(request.POST or None, imp=imp, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        imp.koppeling = form.koppeling()
+        imp.standaard_team = form.cleaned_data["standaard_team"]
+        imp.stap = RegisterImport.Stap.VOORBEELD
+        imp._history_user = request.user
+        imp.save()
+        return redirect("registers:import-voorbeeld", uuid=imp.uuid)
+    eerste_rij = imp.rijen[0] if imp.rijen else {}
+    context = {
+        "imp": imp,
+        "form": form,
+        "voorbeelden": [(kolom, eerste_rij.get(kolom, "")) for kolom in imp.kolommen],
+    }
+    return render(request, "registers/import_koppelen.html", context)
+
+
+@login_required
+def voorbeeld(request, uuid):
+    """Step 3: every row with its errors. Confirming creates all verwerkingen as concept, or none."""
+    imp = _eigen_import(request, uuid)
+    if imp.stap == RegisterImport.Stap.GEIMPORTEERD:
+        return _al_klaar(request, imp)
+    if imp.stap == RegisterImport.Stap.KOPPELEN:
+        return redirect("registers:import-koppelen", uuid=imp.uuid)
+    fout = None
+    if request.method == "POST":
+        try:
+            aantal = importeren.importeer(imp, door=request.user)
+        except ImportFout as exc:
+            fout = str(exc)
+        else:
+            messages.success(request, f"{aantal} verwerking{'en' if aantal != 1 else ''} geïmporteerd als concept.")
+            return redirect("registers:lijst")
+    regels = importeren.preview(imp)
+    for regel in regels:
+        regel["foutmeldingen"] = [
+            (services.VELD_LABELS.get(veld, veld), melding) for veld, melding in regel["fouten"].items()
+        ]
+    aantal_fout = sum(1 for regel in regels if regel["fouten"])
+    context = {
+        "imp": imp,
+        "regels": regels,
+        "aantal_goed": len(regels) - aantal_fout,
+        "aantal_fout": aantal_fout,
+        "fout": fout,
+    }
+    return render(request, "registers/import_voorbeeld.html", context)

@@ -9,7 +9,7 @@ The steps, each a function:
   then create all verwerkingen in one transaction, or none.
 
 Row data never raises: every problem with a cell becomes a Dutch message for that field.
-Only an unreadable file raises `ImportFout`.
+`ImportFout` is raised only for a file that cannot be read, and by `importeer` when rows have errors.
 """
 
 import contextlib
@@ -43,7 +43,6 @@ RIJNUMMER = "__rij__"
 # privacy officer decides in the portal.
 DOELVELDEN = [veld for veld in services.INHOUD_VELDEN if veld != "dpia_status"]
 JA_NEE_VELDEN = [f.name for f in VerwerkingInhoud._meta.fields if f.get_internal_type() == "BooleanField"]
-LIJST_VELDEN = ["grondslagen", "bijzondere_categorieen"]
 NAAM_MAX = VerwerkingInhoud._meta.get_field("naam").max_length
 
 
@@ -228,7 +227,7 @@ SYNONIEMEN = {
         "Naam verwerkingsactiviteit",
         "Omschrijving verwerking",
     ],
-    "team": ["Afdeling", "Team", "Afdeling/team", "Organisatieonderdeel", "Eigenaar", "Proceseigenaar"],
+    "team": ["Team", "Afdeling/team", "Afdeling", "Organisatieonderdeel"],
     "verwerkingsverantwoordelijke": ["Verwerkingsverantwoordelijke", "Verantwoordelijke", "Bestuursorgaan"],
     "gezamenlijke_verantwoordelijken": [
         "Gezamenlijke verwerkingsverantwoordelijken",
@@ -306,15 +305,17 @@ SYNONIEMEN = {
 
 
 def _synoniemen():
-    """Normalised column name -> field: our export, the model's own labels, then SYNONIEMEN."""
+    """Normalised column name -> (field, rank): our export, the model's own labels, then SYNONIEMEN.
+
+    A lower rank is a better match, so a column 'Team' wins from a column 'Afdeling'.
+    """
+    namen = [(kop, veld) for kop, veld in EXPORT_KOLOMMEN.items()]
+    namen += [(services.VELD_LABELS[veld], veld) for veld in DOELVELDEN]
+    for veld, synoniemen in SYNONIEMEN.items():
+        namen += [(naam, veld) for naam in synoniemen]
     tabel = {}
-    for kop, veld in EXPORT_KOLOMMEN.items():
-        tabel.setdefault(normaliseer(kop), veld)
-    for veld in DOELVELDEN:
-        tabel.setdefault(normaliseer(services.VELD_LABELS[veld]), veld)
-    for veld, namen in SYNONIEMEN.items():
-        for naam in namen:
-            tabel.setdefault(normaliseer(naam), veld)
+    for rang, (naam, veld) in enumerate(namen):
+        tabel.setdefault(normaliseer(naam), (veld, rang))
     return tabel
 
 
@@ -322,15 +323,24 @@ SYNONIEMEN_GENORMALISEERD = _synoniemen()
 
 
 def raad_koppeling(kolommen):
-    """Guess field -> column from the column names. Each field and each column is used once."""
-    koppeling = {}
-    for kolom in kolommen:
+    """Guess field -> column from the column names, ignoring case, accents and punctuation.
+
+    A name in brackets may be left out: 'Bewaartermijn (jaren)' is 'Bewaartermijn'. Each field gets
+    the column with the best-ranked name; each column goes to one field at most.
+    """
+    kandidaten = []
+    for positie, kolom in enumerate(kolommen):
         zonder_haakjes = re.sub(r"\([^)]*\)", " ", kolom)
         for sleutel in (normaliseer(kolom), normaliseer(zonder_haakjes)):
-            veld = SYNONIEMEN_GENORMALISEERD.get(sleutel)
-            if veld and veld not in koppeling:
-                koppeling[veld] = kolom
+            if sleutel in SYNONIEMEN_GENORMALISEERD:
+                veld, rang = SYNONIEMEN_GENORMALISEERD[sleutel]
+                kandidaten.append((rang, positie, veld, kolom))
                 break
+    koppeling, gebruikt = {}, set()
+    for _, _, veld, kolom in sorted(kandidaten):
+        if veld not in koppeling and kolom not in gebruikt:
+            koppeling[veld] = kolom
+            gebruikt.add(kolom)
     return koppeling
 
 
@@ -360,7 +370,8 @@ GRONDSLAG_WOORDEN = sorted(
 )
 # Words around a letter that carry no meaning of their own: 'Art. 6 lid 1 sub e AVG', 'c en e'.
 GRONDSLAG_VULWOORDEN = {
-    *("art", "artikel", "lid", "eerste", "sub", "onder", "letter", "avg", "6", "1", "en", "of", "grondslag")
+    *("art", "artikel", "lid", "eerste", "sub", "onder", "letter", "avg", "6", "1", "grondslag"),
+    *("en", "of", "van", "de", "het", "een", "betrokkene", "betrokkenen"),
 }
 
 BIJZONDERE_WOORDEN = {

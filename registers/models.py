@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from privacy_portal.core.history import GeschiedenisManager
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
-from .constants import DpiaStatus, Status
+from .constants import BijzondereCategorie, DpiaStatus, Grondslag, Status
 
 
 class VerwerkingInhoud(models.Model):
@@ -32,7 +32,7 @@ class VerwerkingInhoud(models.Model):
     gezamenlijke_verantwoordelijken = models.TextField(
         "gezamenlijke verwerkingsverantwoordelijken",
         blank=True,
-        help_text="Andere organisaties die samen met de gemeente doel en middelen bepalen (art. 26), met contactgegevens.",
+        help_text="Andere organisaties die samen met de gemeente doel en middelen bepalen (art. 26), met contact.",
     )
     doeleinden = models.TextField("doeleinden", blank=True, help_text="Waarvoor worden de gegevens gebruikt?")
     grondslagen = models.JSONField(
@@ -56,7 +56,9 @@ class VerwerkingInhoud(models.Model):
     )
     doorgifte_buiten_eer = models.BooleanField("doorgifte buiten de EER", default=False)
     doorgifte_waarborgen = models.TextField(
-        "landen en waarborgen bij doorgifte", blank=True, help_text="Naar welke landen, en met welke waarborgen (art. 44-49)."
+        "landen en waarborgen bij doorgifte",
+        blank=True,
+        help_text="Naar welke landen, en met welke waarborgen (art. 44-49).",
     )
     bewaartermijn = models.TextField("bewaartermijn", blank=True)
     herkomst = models.TextField("herkomst van de gegevens", blank=True)
@@ -69,16 +71,28 @@ class VerwerkingInhoud(models.Model):
         "profilering of geautomatiseerde besluitvorming", default=False
     )
     algoritme_of_ai = models.BooleanField("gebruik van algoritmen of AI", default=False)
-    dpia_status = models.CharField("DPIA-status", max_length=20, choices=DpiaStatus.choices, default=DpiaStatus.ONBEKEND)
+    dpia_status = models.CharField(
+        "DPIA-status", max_length=20, choices=DpiaStatus.choices, default=DpiaStatus.ONBEKEND
+    )
     interne_notitie = models.TextField("interne notitie", blank=True, help_text="Niet openbaar.")
 
     class Meta:
         abstract = True
 
+    @property
+    def grondslagen_labels(self):
+        return [Grondslag(code).label for code in self.grondslagen if code in Grondslag.values]
+
+    @property
+    def bijzondere_labels(self):
+        return [BijzondereCategorie(c).label for c in self.bijzondere_categorieen if c in BijzondereCategorie.values]
+
 
 class Verwerking(VerwerkingInhoud):
     uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
-    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="verwerkingen")
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="verwerkingen"
+    )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT, db_index=True)
     afwijsreden = models.TextField("reden van terugsturen", blank=True)
     volledigheid = models.PositiveSmallIntegerField(
@@ -123,7 +137,9 @@ class VerwerkingVersie(VerwerkingInhoud):
     """An approved version, frozen. Never changed after it is made."""
 
     uuid = models.UUIDField("versie-identificatie", default=uuid.uuid4, unique=True, editable=False)
-    verwerking = models.ForeignKey(Verwerking, verbose_name="verwerking", on_delete=models.CASCADE, related_name="versies")
+    verwerking = models.ForeignKey(
+        Verwerking, verbose_name="verwerking", on_delete=models.CASCADE, related_name="versies"
+    )
     volgnummer = models.PositiveIntegerField("versienummer")
     vastgesteld_op = models.DateTimeField("vastgesteld op")
     vastgesteld_door = models.ForeignKey(
@@ -157,7 +173,9 @@ class RegisterImport(models.Model):
     kolommen = models.JSONField("kolommen", default=list)
     rijen = models.JSONField("rijen", default=list)
     koppeling = models.JSONField("koppeling", default=dict)
-    standaard_team = models.ForeignKey(Team, verbose_name="standaardteam", on_delete=models.SET_NULL, null=True, blank=True)
+    standaard_team = models.ForeignKey(
+        Team, verbose_name="standaardteam", on_delete=models.SET_NULL, null=True, blank=True
+    )
     stap = models.CharField("stap", max_length=20, choices=Stap.choices, default=Stap.KOPPELEN)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["rijen"])
@@ -165,6 +183,9 @@ class RegisterImport(models.Model):
     class Meta:
         verbose_name = "registerimport"
         verbose_name_plural = "registerimports"
+
+    def __str__(self):
+        return self.bestandsnaam
 
 
 class VerwerkingUserObjectPermission(UserObjectPermissionBase):

@@ -1,7 +1,5 @@
 """The public shape of an approved version: one whitelist used by the page, the downloads and the API."""
 
-from .exporteren import bijzondere_labels, grondslag_labels
-
 
 def openbaar_dict(versie):
     """Only public fields. Never internal notes, security measures, verwerkers or employee names."""
@@ -13,7 +11,12 @@ def openbaar_dict(versie):
         "vastgesteldOp": versie.vastgesteld_op.date().isoformat(),
         "naam": versie.naam,
         "team": versie.team.naam,
-        "verwerkingsverantwoordelijke": {"naam": vv.naam, "adres": vv.adres, "email": vv.email, "telefoon": vv.telefoon},
+        "verwerkingsverantwoordelijke": {
+            "naam": vv.naam,
+            "adres": vv.adres,
+            "email": vv.email,
+            "telefoon": vv.telefoon,
+        },
         "gezamenlijkeVerantwoordelijken": versie.gezamenlijke_verantwoordelijken,
         "functionarisGegevensbescherming": {
             "naam": gemeente.fg_naam,
@@ -22,11 +25,11 @@ def openbaar_dict(versie):
         },
         "doeleinden": versie.doeleinden,
         "grondslagen": versie.grondslagen,
-        "grondslagenOmschrijving": grondslag_labels(versie.grondslagen),
+        "grondslagenOmschrijving": versie.grondslagen_labels,
         "grondslagToelichting": versie.grondslag_toelichting,
         "categorieenBetrokkenen": versie.categorieen_betrokkenen,
         "categorieenPersoonsgegevens": versie.categorieen_persoonsgegevens,
-        "bijzondereCategorieen": bijzondere_labels(versie.bijzondere_categorieen),
+        "bijzondereCategorieen": versie.bijzondere_labels,
         "strafrechtelijkeGegevens": versie.strafrechtelijke_gegevens,
         "gebruiktBsn": versie.gebruikt_bsn,
         "ontvangers": versie.ontvangers,
@@ -47,11 +50,11 @@ OPENBARE_KOLOMMEN = [
     ("Team", lambda v: v.team.naam),
     ("Verwerkingsverantwoordelijke", lambda v: v.verwerkingsverantwoordelijke.naam),
     ("Doeleinden", lambda v: v.doeleinden),
-    ("Grondslagen", lambda v: "; ".join(grondslag_labels(v.grondslagen))),
+    ("Grondslagen", lambda v: "; ".join(v.grondslagen_labels)),
     ("Toelichting grondslag", lambda v: v.grondslag_toelichting),
     ("Categorieën betrokkenen", lambda v: v.categorieen_betrokkenen),
     ("Categorieën persoonsgegevens", lambda v: v.categorieen_persoonsgegevens),
-    ("Bijzondere persoonsgegevens", lambda v: "; ".join(bijzondere_labels(v.bijzondere_categorieen))),
+    ("Bijzondere persoonsgegevens", lambda v: "; ".join(v.bijzondere_labels)),
     ("Strafrechtelijke gegevens", lambda v: "ja" if v.strafrechtelijke_gegevens else "nee"),
     ("BSN", lambda v: "ja" if v.gebruikt_bsn else "nee"),
     ("Ontvangers", lambda v: v.ontvangers),

@@ -24,7 +24,9 @@ def _versies(request, gemeente):
     qs = selectors.openbare_versies(gemeente)
     zoek = request.GET.get("zoek", "").strip()[:200]
     if zoek:
-        qs = qs.filter(Q(naam__icontains=zoek) | Q(doeleinden__icontains=zoek) | Q(categorieen_persoonsgegevens__icontains=zoek))
+        qs = qs.filter(
+            Q(naam__icontains=zoek) | Q(doeleinden__icontains=zoek) | Q(categorieen_persoonsgegevens__icontains=zoek)
+        )
     team = request.GET.get("team", "")
     if team:
         qs = qs.filter(team__naam=team)
@@ -61,7 +63,6 @@ def detail(request, slug, uuid):
         "gemeente": gemeente,
         "versie": versie,
         "grondslagen": [(code, GRONDSLAG_B1[code]) for code in versie.grondslagen],
-        "bijzondere": exporteren.bijzondere_labels(versie.bijzondere_categorieen),
     }
     return render(request, "openbaar/detail.html", context)
 
@@ -71,7 +72,9 @@ def download(request, slug, formaat):
     qs, _ = _versies(request, gemeente)
     if formaat == "json":
         data = {"gemeente": gemeente.naam, "verwerkingen": [openbaar_dict(v) for v in qs]}
-        antwoord = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
+        antwoord = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
         antwoord["Content-Disposition"] = f'attachment; filename="verwerkingen-{gemeente.slug}.json"'
         return antwoord
     if formaat == "csv":

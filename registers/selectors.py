@@ -10,9 +10,7 @@ from .models import Verwerking, VerwerkingUserObjectPermission, VerwerkingVersie
 
 def verwerkingen_voor(user, perm="registers.view_verwerking"):
     """The verwerkingen on which the user holds perm: by role, or delegated to them."""
-    qs = Verwerking.objects.select_related(
-        "gemeente", "team", "verwerkingsverantwoordelijke", "gepubliceerde_versie"
-    )
+    qs = Verwerking.objects.select_related("gemeente", "team", "verwerkingsverantwoordelijke", "gepubliceerde_versie")
     if user.is_superuser:
         return qs
     if user.is_anonymous:
@@ -66,7 +64,9 @@ def openbare_versies(gemeente):
 def volledigheid_gemeente(qs):
     """Average completeness of the active verwerkingen in qs, and how many are complete."""
     actief = qs.exclude(status=Status.GEARCHIVEERD)
-    cijfers = actief.aggregate(gemiddeld=Avg("volledigheid"), aantal=Count("pk"), volledig=Count("pk", filter=Q(volledigheid=100)))
+    cijfers = actief.aggregate(
+        gemiddeld=Avg("volledigheid"), aantal=Count("pk"), volledig=Count("pk", filter=Q(volledigheid=100))
+    )
     return {
         "percentage": round(cijfers["gemiddeld"] or 0),
         "aantal": cijfers["aantal"],

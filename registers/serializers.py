@@ -24,7 +24,9 @@ class VerwerkingSerializer(serializers.ModelSerializer):
     versie = serializers.SerializerMethodField(help_text="Identificatie van de laatst vastgestelde versie.")
     ontbrekende_velden = serializers.SerializerMethodField()
     waarschuwingen = serializers.SerializerMethodField()
-    reden = serializers.CharField(write_only=True, required=False, allow_blank=True, help_text="Reden voor de historie.")
+    reden = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, help_text="Reden voor de historie."
+    )
 
     class Meta:
         model = Verwerking

@@ -185,12 +185,12 @@ def actie(request, uuid, actie):
             messages.success(request, "De verwerking is vastgesteld en staat nu op de openbare pagina.")
         elif actie == "afwijzen":
             form = AfwijzenForm(request.POST)
-            services.verwerking_afwijzen(
-                verwerking=verwerking, door=request.user, reden=form.data.get("reden", "")
-            )
+            services.verwerking_afwijzen(verwerking=verwerking, door=request.user, reden=form.data.get("reden", ""))
             messages.success(request, "De verwerking is teruggestuurd naar de teammanager.")
         elif actie == "archiveren":
-            services.verwerking_archiveren(verwerking=verwerking, door=request.user, reden=request.POST.get("reden", ""))
+            services.verwerking_archiveren(
+                verwerking=verwerking, door=request.user, reden=request.POST.get("reden", "")
+            )
             messages.success(request, "De verwerking is gearchiveerd.")
         else:
             raise Http404
@@ -211,12 +211,16 @@ def delegeren(request, uuid):
     form = DelegerenForm(request.POST or None, medewerkers=services.medewerkers_voor_delegatie(verwerking))
     if request.method == "POST":
         if "intrekken" in request.POST:
-            medewerker = get_object_or_404(services.medewerkers_voor_delegatie(verwerking), pk=request.POST["intrekken"])
+            medewerker = get_object_or_404(
+                services.medewerkers_voor_delegatie(verwerking), pk=request.POST["intrekken"]
+            )
             services.delegatie_intrekken(verwerking=verwerking, door=request.user, medewerker=medewerker)
             messages.success(request, "De delegatie is ingetrokken.")
             return redirect("registers:detail", uuid=uuid)
         if form.is_valid():
-            services.verwerking_delegeren(verwerking=verwerking, door=request.user, medewerker=form.cleaned_data["medewerker"])
+            services.verwerking_delegeren(
+                verwerking=verwerking, door=request.user, medewerker=form.cleaned_data["medewerker"]
+            )
             messages.success(request, "De medewerker kan deze verwerking nu bewerken.")
             return redirect("registers:detail", uuid=uuid)
     return render(request, "registers/delegeren.html", {"verwerking": verwerking, "form": form})

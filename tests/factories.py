@@ -105,7 +105,9 @@ def volledige_inhoud(team, vv, **extra):
 
 def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, **extra):
     """A verwerking taken through the services to `status`."""
-    verwerking = services.verwerking_aanmaken(door=door, gemeente=team.gemeente, gegevens=volledige_inhoud(team, vv, **extra))
+    verwerking = services.verwerking_aanmaken(
+        door=door, gemeente=team.gemeente, gegevens=volledige_inhoud(team, vv, **extra)
+    )
     if status == Status.CONCEPT:
         return verwerking
     services.verwerking_indienen(verwerking=verwerking, door=door)

@@ -74,9 +74,17 @@ def _invalid_params(detail, prefix=""):
             if isinstance(error, (dict, list)):
                 params += _invalid_params(error, prefix)
             else:
-                params.append({"name": prefix or "nonFieldErrors", "code": getattr(error, "code", "invalid"), "reason": str(error)})
+                params.append(
+                    {
+                        "name": prefix or "nonFieldErrors",
+                        "code": getattr(error, "code", "invalid"),
+                        "reason": str(error),
+                    }
+                )
     else:
-        params.append({"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", "invalid"), "reason": str(detail)})
+        params.append(
+            {"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", "invalid"), "reason": str(detail)}
+        )
     return params
 
 
@@ -85,7 +93,9 @@ def problem_exception_handler(exc, context):
     if response is None:
         return None  # unexpected errors: Django's handler500 answers with problem+json
     if isinstance(exc, exceptions.ValidationError):
-        body = problem(400, "Een of meer velden zijn ongeldig; er is niets opgeslagen.", invalidParams=_invalid_params(exc.detail))
+        body = problem(
+            400, "Een of meer velden zijn ongeldig; er is niets opgeslagen.", invalidParams=_invalid_params(exc.detail)
+        )
     else:
         detail = exc.detail if isinstance(getattr(exc, "detail", None), str) else ""
         if isinstance(exc, exceptions.NotFound) or response.status_code == 404:

@@ -32,6 +32,9 @@ class AuditEvent(models.Model):
         verbose_name_plural = "auditlog"
         ordering = ["-tijdstip"]
 
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actie} {self.object_type} {self.object_id}"
+
     def save(self, *args, **kwargs):
         if self.pk:
             raise RuntimeError("Auditregels worden nooit gewijzigd.")
@@ -53,3 +56,6 @@ class ScanRun(models.Model):
         verbose_name = "termijnscan"
         verbose_name_plural = "termijnscans"
         ordering = ["-gestart_op"]
+
+    def __str__(self):
+        return f"Termijnscan {self.gestart_op:%Y-%m-%d %H:%M} ({self.herkomst})"

@@ -56,4 +56,9 @@ def fout_404(request, exception=None):
 
 
 def fout_500(request):
-    return _fout(request, 500, "Er ging iets mis", "Er ging iets mis aan onze kant. Er is niets opgeslagen. Probeer het later opnieuw.")
+    return _fout(
+        request,
+        500,
+        "Er ging iets mis",
+        "Er ging iets mis aan onze kant. Er is niets opgeslagen. Probeer het later opnieuw.",
+    )

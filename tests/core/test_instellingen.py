@@ -32,7 +32,9 @@ def test_productie_instellingen_doorstaan_check_deploy(tmp_path):
 def test_productie_weigert_te_starten_zonder_secret_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env.update({"DJANGO_ENV": "production", "ALLOWED_HOSTS": "x"})
-    resultaat = subprocess.run([sys.executable, "manage.py", "check"], cwd=BASE, env=env, capture_output=True, text=True)
+    resultaat = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=BASE, env=env, capture_output=True, text=True
+    )
     assert resultaat.returncode != 0 and "SECRET_KEY" in resultaat.stderr
 
 

@@ -86,14 +86,20 @@ def test_acties_en_historie(api, wereld):
 def test_wijzigen_van_een_vastgestelde_maakt_een_concept_en_de_versie_blijft(api, wereld):
     po = wereld["privacy_officer"]
     verwerking = maak_verwerking(team=wereld.team, vv=wereld.vv, door=po, goedkeurder=po, status=Status.VASTGESTELD)
-    data = api.patch(f"/api/v1/verwerkingen/{verwerking.uuid}", {"doeleinden": "Nieuw", "reden": "Wet gewijzigd"}, format="json").json()
+    data = api.patch(
+        f"/api/v1/verwerkingen/{verwerking.uuid}", {"doeleinden": "Nieuw", "reden": "Wet gewijzigd"}, format="json"
+    ).json()
     assert data["status"] == "concept" and data["versie"] == str(verwerking.gepubliceerde_versie.uuid)
 
 
 @pytest.mark.django_db
 def test_filters_in_camelcase(api, wereld):
-    maak_verwerking(team=wereld.team, vv=wereld.vv, door=wereld["teammanager"], naam="Wmo", bijzondere_categorieen=["gezondheid"])
-    maak_verwerking(team=wereld.ander_team, vv=wereld.vv, door=wereld["privacy_officer"], naam="Hond", grondslagen=["e"])
+    maak_verwerking(
+        team=wereld.team, vv=wereld.vv, door=wereld["teammanager"], naam="Wmo", bijzondere_categorieen=["gezondheid"]
+    )
+    maak_verwerking(
+        team=wereld.ander_team, vv=wereld.vv, door=wereld["privacy_officer"], naam="Hond", grondslagen=["e"]
+    )
     namen = lambda q: [v["naam"] for v in api.get(f"/api/v1/verwerkingen?{q}").json()["results"]]  # noqa: E731
     assert namen("bijzondereGegevens=true") == ["Wmo"]
     assert namen("grondslag=e") == ["Hond"]

@@ -29,7 +29,15 @@ def gepubliceerd(wereld):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("pad", ["/register/voorbeeldstad/", "{detail}", "/register/voorbeeldstad/verwerkingen.csv", "/register/voorbeeldstad/verwerkingen.json"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/register/voorbeeldstad/",
+        "{detail}",
+        "/register/voorbeeldstad/verwerkingen.csv",
+        "/register/voorbeeldstad/verwerkingen.json",
+    ],
+)
 def test_openbare_pagina_en_downloads_tonen_geen_interne_velden(client, gepubliceerd, wereld, pad):
     url = pad.format(detail=f"/register/voorbeeldstad/{gepubliceerd.uuid}/")
     antwoord = client.get(url)
@@ -45,7 +53,12 @@ def test_open_data_json_en_csv_hebben_de_versie_identificatie(client, gepublicee
     data = json.loads(client.get("/register/voorbeeldstad/verwerkingen.json").content)
     assert data["verwerkingen"][0]["versie"] == str(gepubliceerd.gepubliceerde_versie.uuid)
     assert data["verwerkingen"][0]["identificatie"] == str(gepubliceerd.uuid)
-    rijen = list(csv.reader(io.StringIO(client.get("/register/voorbeeldstad/verwerkingen.csv").content.decode("utf-8-sig")), delimiter=";"))
+    rijen = list(
+        csv.reader(
+            io.StringIO(client.get("/register/voorbeeldstad/verwerkingen.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
     assert rijen[0][:2] == ["Identificatie", "Versie"] and len(rijen) == 2
 
 
@@ -60,8 +73,18 @@ def test_concept_is_niet_openbaar_te_zien(client, wereld):
 @pytest.mark.django_db
 def test_openbare_zoekfunctie_en_filters(client, wereld):
     po = wereld["privacy_officer"]
-    maak_verwerking(team=wereld.team, vv=wereld.vv, door=po, goedkeurder=po, status=Status.VASTGESTELD, naam="Wmo", bijzondere_categorieen=["gezondheid"])
-    maak_verwerking(team=wereld.ander_team, vv=wereld.vv, door=po, goedkeurder=po, status=Status.VASTGESTELD, naam="Hondenbelasting")
+    maak_verwerking(
+        team=wereld.team,
+        vv=wereld.vv,
+        door=po,
+        goedkeurder=po,
+        status=Status.VASTGESTELD,
+        naam="Wmo",
+        bijzondere_categorieen=["gezondheid"],
+    )
+    maak_verwerking(
+        team=wereld.ander_team, vv=wereld.vv, door=po, goedkeurder=po, status=Status.VASTGESTELD, naam="Hondenbelasting"
+    )
     assert "Hondenbelasting" not in client.get("/register/voorbeeldstad/?bijzonder=ja").content.decode()
     assert "Wmo" not in client.get("/register/voorbeeldstad/?zoek=honden").content.decode()
     assert "Wmo" not in client.get("/register/voorbeeldstad/?team=Sociaal+Domein").content.decode()
@@ -70,7 +93,7 @@ def test_openbare_zoekfunctie_en_filters(client, wereld):
 @pytest.mark.parametrize(
     ("waarde", "verwacht"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),  # formula
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),  # formula
         ("+31 6 1234", "'+31 6 1234"),  # plus sign starts a formula too
         ("-1+1", "'-1+1"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -87,7 +110,12 @@ def test_formule_injectie_wordt_geneutraliseerd(waarde, verwacht):
 def test_export_xlsx_en_csv_van_het_eigen_register_met_audit(client, wereld):
     po = wereld["privacy_officer"]
     maak_verwerking(team=wereld.team, vv=wereld.vv, door=po, naam="=1+1 gevaarlijk")
-    maak_verwerking(team=wereld.team_elders, vv=wereld.vv_elders, door=wereld["privacy_officer"].__class__.objects.create_superuser("root", password="x-12345678910"), naam="Elders")
+    maak_verwerking(
+        team=wereld.team_elders,
+        vv=wereld.vv_elders,
+        door=wereld["privacy_officer"].__class__.objects.create_superuser("root", password="x-12345678910"),
+        naam="Elders",
+    )
     client.force_login(po)
     antwoord = client.get("/verwerkingen/export.xlsx")
     blad = load_workbook(io.BytesIO(antwoord.content)).active

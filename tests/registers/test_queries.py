@@ -28,7 +28,14 @@ def _vul(wereld, aantal, start):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "pagina",
-    ["/verwerkingen/", "/", "/register/voorbeeldstad/", "/register/voorbeeldstad/verwerkingen.json", "/api/v1/verwerkingen", "/api/v1/openbaar/verwerkingen?gemeente=voorbeeldstad"],
+    [
+        "/verwerkingen/",
+        "/",
+        "/register/voorbeeldstad/",
+        "/register/voorbeeldstad/verwerkingen.json",
+        "/api/v1/verwerkingen",
+        "/api/v1/openbaar/verwerkingen?gemeente=voorbeeldstad",
+    ],
 )
 def test_aantal_queries_groeit_niet_met_het_register(client, wereld, pagina):
     po = wereld["privacy_officer"]

@@ -98,7 +98,9 @@ def test_onvolledige_verwerking_kan_niet_worden_ingediend(wereld):
 
 @pytest.mark.django_db
 def test_afwijzen_zonder_reden_kan_niet(wereld):
-    verwerking = maak_verwerking(team=wereld.team, vv=wereld.vv, door=wereld["teammanager"], status=Status.TER_BEOORDELING)
+    verwerking = maak_verwerking(
+        team=wereld.team, vv=wereld.vv, door=wereld["teammanager"], status=Status.TER_BEOORDELING
+    )
     with pytest.raises(ValidationError):
         services.verwerking_afwijzen(verwerking=verwerking, door=wereld["privacy_officer"], reden="  ")
     verwerking.refresh_from_db()
@@ -118,7 +120,9 @@ def test_gearchiveerde_verwerking_verdwijnt_van_de_openbare_pagina(wereld):
 def test_elke_wijziging_staat_in_de_historie_met_wie_wat_en_waarom(wereld, client):
     tm = wereld["teammanager"]
     verwerking = maak_verwerking(team=wereld.team, vv=wereld.vv, door=tm)
-    services.verwerking_wijzigen(verwerking=verwerking, door=tm, gegevens={"bewaartermijn": "7 jaar"}, reden="Selectielijst")
+    services.verwerking_wijzigen(
+        verwerking=verwerking, door=tm, gegevens={"bewaartermijn": "7 jaar"}, reden="Selectielijst"
+    )
     services.verwerking_indienen(verwerking=verwerking, door=tm)
     client.force_login(tm)
     html = client.get(f"/verwerkingen/{verwerking.uuid}/historie/").content.decode()

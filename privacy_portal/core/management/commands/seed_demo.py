@@ -16,7 +16,11 @@ class Command(BaseCommand):
     help = "Laadt de demogegevens (Voorbeeldstad en Randdorp, demogebruikers, verwerkingen)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--wachtwoord", default=None, help="Wachtwoord van nieuwe demogebruikers (standaard DEMO_PASSWORD of 'demo').")
+        parser.add_argument(
+            "--wachtwoord",
+            default=None,
+            help="Wachtwoord van nieuwe demogebruikers (standaard DEMO_PASSWORD of 'demo').",
+        )
 
     @transaction.atomic
     def handle(self, *args, wachtwoord=None, **options):
