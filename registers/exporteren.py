@@ -13,6 +13,7 @@ KOLOMMEN_INTERN = [
     ("Naam", lambda v: v.naam),
     ("Team", lambda v: v.team.naam),
     ("Verwerkingsverantwoordelijke", lambda v: v.verwerkingsverantwoordelijke.naam),
+    ("Gezamenlijke verwerkingsverantwoordelijken", lambda v: v.gezamenlijke_verantwoordelijken),
     ("Status", lambda v: v.get_status_display()),
     ("Volledigheid (%)", lambda v: v.volledigheid),
     ("Doeleinden", lambda v: v.doeleinden),

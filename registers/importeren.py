@@ -197,6 +197,7 @@ EXPORT_KOLOMMEN = {
     "Naam": "naam",
     "Team": "team",
     "Verwerkingsverantwoordelijke": "verwerkingsverantwoordelijke",
+    "Gezamenlijke verwerkingsverantwoordelijken": "gezamenlijke_verantwoordelijken",
     "Doeleinden": "doeleinden",
     "Grondslagen": "grondslagen",
     "Toelichting grondslag": "grondslag_toelichting",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
-from privacy_portal.organisaties.models import Gemeente, Team
+from privacy_portal.organisaties.models import Team
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import exporteren, selectors, services
@@ -223,8 +223,7 @@ def delegeren(request, uuid):
             )
             messages.success(request, "De medewerker kan deze verwerking nu bewerken.")
             return redirect("registers:detail", uuid=uuid)
-    return render(request, "registers/delegeren.html", {"verwerking": verwerking, "form": form})
-
-
-def gemeente_of_404(slug):
-    return get_object_or_404(Gemeente, slug=slug)
+    delegaties = VerwerkingUserObjectPermission.objects.filter(
+        content_object=verwerking, permission__codename="change_verwerking"
+    ).select_related("user")
+    return render(request, "registers/delegeren.html", {"verwerking": verwerking, "form": form, "delegaties": delegaties})

@@ -62,3 +62,15 @@ def fout_500(request):
         "Er ging iets mis",
         "Er ging iets mis aan onze kant. Er is niets opgeslagen. Probeer het later opnieuw.",
     )
+
+
+def csrf_fout(request, reason=""):
+    return render(
+        request,
+        "core/fout.html",
+        {
+            "titel": "Formulier verlopen",
+            "tekst": "Het formulier is verlopen of al verstuurd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+        },
+        status=403,
+    )

@@ -140,8 +140,7 @@ def test_kolommen_van_onze_eigen_export_horen_bij_de_juiste_velden():
     niet_importeren = {"Identificatie", "Versie", "Gemeente", "Status", "Volledigheid (%)", "DPIA-status"}
     assert set(koppeling.values()) == set(koppen) - niet_importeren
     assert all(importeren.EXPORT_KOLOMMEN[kolom] == veld for veld, kolom in koppeling.items())
-    # every field but one: the export has no column for gezamenlijke verwerkingsverantwoordelijken
-    assert set(importeren.DOELVELDEN) - set(koppeling) == {"gezamenlijke_verantwoordelijken"}
+    assert set(importeren.DOELVELDEN) - set(koppeling) == set()  # every field round-trips
 
 
 def test_xlsx_leest_de_eerste_niet_lege_rij_als_koppen_en_slaat_lege_rijen_over():
@@ -510,7 +509,7 @@ def test_rondje_export_en_weer_importeren_in_een_andere_gemeente(po_client, were
     antwoord = po_client.post("/verwerkingen/importeren/", {"gemeente": wereld.andere_gemeente.pk, "bestand": bestand})
     imp = RegisterImport.objects.get()
     assert antwoord.url.endswith("/koppelen/")
-    assert set(importeren.DOELVELDEN) - set(imp.koppeling) == {"gezamenlijke_verantwoordelijken"}  # not exported
+    assert set(importeren.DOELVELDEN) - set(imp.koppeling) == set()
 
     po_client.post(f"/verwerkingen/importeren/{imp.uuid}/koppelen/", koppel_post(imp))
     antwoord = po_client.post(f"/verwerkingen/importeren/{imp.uuid}/voorbeeld/")
@@ -520,7 +519,7 @@ def test_rondje_export_en_weer_importeren_in_een_andere_gemeente(po_client, were
     assert kopie.team == wereld.team_elders
     assert kopie.verwerkingsverantwoordelijke == wereld.vv_elders
     for veld in importeren.DOELVELDEN:
-        if veld not in ("team", "verwerkingsverantwoordelijke", "gezamenlijke_verantwoordelijken"):
+        if veld not in ("team", "verwerkingsverantwoordelijke"):
             assert getattr(kopie, veld) == getattr(origineel, veld), veld
 
 
