@@ -1,1 +1,145 @@
-"""Models of this register; they arrive with its issue."""
+"""The datalekregister (AVG art. 33-34): every security incident with personal data, notified or not.
+
+The melddeadline is stored (kennisname + 72 hours) and recomputed only when kennisname changes.
+Notifications to the AP are separate rows so a melding can be supplemented or withdrawn.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.organisaties.models import Gemeente, Team
+
+from .constants import Oorzaak, Risico, SoortMelding, Status, Uitzondering343
+
+
+class Datalek(models.Model):
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="datalekken")
+    team = models.ForeignKey(
+        Team,
+        verbose_name="team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="datalekken",
+        help_text="Het team waar het incident speelt; de teammanager ziet het.",
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.GEMELD, db_index=True)
+
+    # Report (any employee)
+    titel = models.CharField("korte omschrijving", max_length=200, help_text="Bijvoorbeeld 'USB-stick verloren in de trein'.")
+    omschrijving = models.TextField("wat is er gebeurd?")
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="gemeld door", on_delete=models.PROTECT, related_name="gemelde_datalekken"
+    )
+    gemeld_op = models.DateTimeField("gemeld op")
+    begonnen_op = models.DateTimeField("begonnen op", null=True, blank=True)
+    beeindigd_op = models.DateTimeField("beëindigd op", null=True, blank=True)
+    ontdekt_op = models.DateTimeField("ontdekt op")
+    loopt_nog = models.BooleanField("loopt het lek nog?", default=False)
+    systemen = models.TextField("welke systemen of documenten?", blank=True)
+    verwerkingen = models.ManyToManyField(
+        "registers.Verwerking", verbose_name="betrokken verwerkingen", blank=True, related_name="datalekken"
+    )
+    via_verwerker = models.BooleanField("gemeld door een verwerker", default=False)
+    verwerker_naam = models.CharField("naam verwerker", max_length=200, blank=True)
+
+    # Kennisname and clock
+    kennisname_op = models.DateTimeField(
+        "kennisname",
+        help_text="Wanneer de gemeente redelijke zekerheid kreeg dat persoonsgegevens zijn getroffen. "
+        "Bij een melding door een verwerker: wanneer de verwerker het de gemeente meldde.",
+    )
+    meld_deadline = models.DateTimeField("melddeadline AP", db_index=True, editable=False)
+
+    # Assessment (AP form)
+    oorzaak = models.CharField("oorzaak", max_length=30, choices=Oorzaak.choices, blank=True)
+    soort_inbreuk = models.JSONField("wat is er met de gegevens gebeurd?", default=list, blank=True)
+    gevolgen_voor = models.JSONField("getroffen aspecten", default=list, blank=True)
+    soorten_gegevens = models.JSONField("soorten persoonsgegevens", default=list, blank=True)
+    aantal_betrokkenen = models.PositiveIntegerField("aantal betrokkenen (ongeveer)", null=True, blank=True)
+    aantal_records = models.PositiveIntegerField("aantal records (ongeveer)", null=True, blank=True)
+    categorieen_betrokkenen = models.TextField("categorieën betrokkenen", blank=True)
+    versleuteld = models.BooleanField("gegevens waren versleuteld of onleesbaar", default=False)
+    beschermende_maatregelen = models.TextField("beschermende maatregelen (zoals versleuteling)", blank=True)
+    mogelijke_gevolgen = models.TextField("waarschijnlijke gevolgen voor betrokkenen", blank=True)
+    genomen_maatregelen = models.TextField("genomen en voorgenomen maatregelen", blank=True)
+    internationaal = models.BooleanField("betrokkenen in andere EU-landen", default=False)
+    contactpersoon = models.CharField(
+        "contactpunt voor de AP", max_length=200, blank=True, help_text="Functie en telefoon; bijvoorbeeld de privacy officer."
+    )
+    risico = models.CharField("risico", max_length=10, choices=Risico.choices, blank=True, db_index=True)
+    risico_motivering = models.TextField("motivering van de risicobeoordeling", blank=True)
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+
+    # Betrokkenen (art. 34)
+    betrokkenen_geinformeerd_op = models.DateTimeField("betrokkenen geïnformeerd op", null=True, blank=True)
+    betrokkenen_wijze = models.CharField("hoe geïnformeerd", max_length=200, blank=True)
+    betrokkenen_aantal_geinformeerd = models.PositiveIntegerField("aantal geïnformeerd", null=True, blank=True)
+    uitzondering_34_3 = models.CharField(
+        "uitzondering art. 34 lid 3", max_length=30, choices=Uitzondering343.choices, blank=True
+    )
+    uitzondering_motivering = models.TextField("motivering uitzondering", blank=True)
+
+    afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
+    afsluit_motivering = models.TextField("motivering bij afsluiten", blank=True)
+    history = HistoricalRecords(m2m_fields=[verwerkingen])
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "datalek"
+        verbose_name_plural = "datalekken"
+        ordering = ["meld_deadline"]
+        permissions = [
+            ("behandelen_datalek", "Datalek beoordelen en behandelen"),
+            ("melden_ap_datalek", "Melding aan de AP vastleggen"),
+            ("afsluiten_datalek", "Datalek afsluiten"),
+            ("statistiek_datalek", "Aantallen datalekken zien"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    @property
+    def meldplichtig(self):
+        """True when the AP must be notified, None while the risk is not assessed."""
+        if not self.risico:
+            return None
+        return self.risico in (Risico.RISICO, Risico.HOOG)
+
+    @property
+    def eerste_melding(self):
+        return next((m for m in self.meldingen.all() if m.soort == SoortMelding.MELDING), None)
+
+
+class MeldingAP(models.Model):
+    """A notification to the AP: the first melding, a supplement or a withdrawal."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    datalek = models.ForeignKey(Datalek, verbose_name="datalek", on_delete=models.CASCADE, related_name="meldingen")
+    soort = models.CharField("soort", max_length=20, choices=SoortMelding.choices)
+    gemeld_op = models.DateTimeField("gemeld op")
+    ap_referentie = models.CharField("meldnummer AP", max_length=100, blank=True)
+    reden_vertraging = models.TextField(
+        "reden van de vertraging", blank=True, help_text="Verplicht als de melding na de deadline is gedaan (art. 33 lid 1)."
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="vastgelegd door", on_delete=models.PROTECT)
+    history = HistoricalRecords()
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "melding aan de AP"
+        verbose_name_plural = "meldingen aan de AP"
+        ordering = ["gemeld_op"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.gemeld_op:%Y-%m-%d %H:%M}"
+
+    @property
+    def te_laat(self):
+        return self.gemeld_op > self.datalek.meld_deadline

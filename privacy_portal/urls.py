@@ -16,6 +16,8 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("verwerkingen/", include("registers.urls")),
+    path("datalekken/", include("datalekken.urls")),
+    path("meldingen/", include("privacy_portal.notificaties.urls")),
     path("register/", include("registers.public_urls")),
     path("api/v1/", include("privacy_portal.api_urls")),
     path("beheer/", admin.site.urls),

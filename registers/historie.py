@@ -1,5 +1,6 @@
-"""The history of a verwerking as readable lines: who, when, what changed (old -> new), why."""
+"""The history of a verwerking, with team and controller names and choice labels."""
 
+from privacy_portal.core.historie import historie_regels
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 
 from .constants import BijzondereCategorie, DpiaStatus, Grondslag, Status
@@ -15,50 +16,23 @@ KEUZES = {
 LABELS = {f.name: str(f.verbose_name) for f in Verwerking._meta.fields}
 
 
-def _tekst(veld, waarde, namen):
-    if veld in namen:
-        return namen[veld].get(waarde, "—")
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, list):
-        return ", ".join(KEUZES.get(veld, {}).get(w, w) for w in waarde) or "—"
-    if veld in KEUZES:
-        return KEUZES[veld].get(waarde, waarde)
-    return waarde if waarde not in (None, "") else "—"
-
-
 def historie_van(verwerking):
-    records = list(verwerking.history.select_related("history_user").order_by("history_date", "history_id"))
     namen = {
         "team": dict(Team.objects.filter(gemeente=verwerking.gemeente_id).values_list("pk", "naam")),
         "verwerkingsverantwoordelijke": dict(
             Verwerkingsverantwoordelijke.objects.filter(gemeente=verwerking.gemeente_id).values_list("pk", "naam")
         ),
     }
-    regels = []
-    vorige = None
-    for record in records:
-        wijzigingen = []
-        if vorige is not None:
-            delta = record.diff_against(vorige)
-            wijzigingen = [
-                {
-                    "veld": LABELS.get(change.field, change.field),
-                    "oud": _tekst(change.field, change.old, namen),
-                    "nieuw": _tekst(change.field, change.new, namen),
-                }
-                for change in delta.changes
-                if change.field not in VERBORGEN
-            ]
-        regels.append(
-            {
-                "tijdstip": record.history_date,
-                "door": record.history_user,
-                "soort": record.get_history_type_display(),
-                "reden": record.history_change_reason or "",
-                "wijzigingen": wijzigingen,
-            }
-        )
-        vorige = record
-    regels.reverse()
-    return regels
+
+    def tekst(veld, waarde):
+        if veld in namen:
+            return namen[veld].get(waarde, "—")
+        if isinstance(waarde, bool):
+            return "ja" if waarde else "nee"
+        if isinstance(waarde, list):
+            return ", ".join(KEUZES.get(veld, {}).get(w, w) for w in waarde) or "—"
+        if veld in KEUZES:
+            return KEUZES[veld].get(waarde, waarde)
+        return waarde if waarde not in (None, "") else "—"
+
+    return historie_regels(verwerking, labels=LABELS, verborgen=VERBORGEN, tekst=tekst)

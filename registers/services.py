@@ -55,7 +55,7 @@ def _opslaan(verwerking, door, reden):
 
 
 def _vergrendeld(verwerking):
-    return Verwerking.objects.select_for_update().select_related("team", "gemeente").get(pk=verwerking.pk)
+    return Verwerking.objects.select_for_update(of=("self",)).select_related("team", "gemeente").get(pk=verwerking.pk)
 
 
 @transaction.atomic

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "privacy_portal.core"
     label = "core"
     verbose_name = "Gedeelde kern"
+
+    def ready(self):
+        from . import kalender_db
+
+        kalender_db.verbind_signalen()

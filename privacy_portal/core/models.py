@@ -1,7 +1,11 @@
-"""Kernel models: the audit log of reads and exports, and the record of deadline scans."""
+"""Kernel models: the audit log of reads and exports, the record of deadline scans, and the extra
+non-working days of the deadline calendar (`kalender.py`)."""
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .history import GeschiedenisManager
 
 
 class AuditEvent(models.Model):
@@ -59,3 +63,41 @@ class ScanRun(models.Model):
 
     def __str__(self):
         return f"Termijnscan {self.gestart_op:%Y-%m-%d %H:%M} ({self.herkomst})"
+
+
+class ExtraVrijeDag(models.Model):
+    """A day declared equal to a public holiday by royal decree (Algemene termijnenwet art. 3(3)).
+
+    The decree is taken once every three years and always includes the Friday after Hemelvaartsdag;
+    an administrator enters its days here.
+
+    Deadlines that would end on this day move to the next working day. Changing these days
+    triggers `kalender_db.bij_kalenderwijziging` callbacks so registers can recompute open deadlines.
+    """
+
+    datum = models.DateField(
+        "datum",
+        unique=True,
+        help_text=(
+            "Een dag die bij koninklijk besluit met een algemeen erkende feestdag is gelijkgesteld, "
+            "bijvoorbeeld de vrijdag na Hemelvaartsdag. Termijnen die op deze dag eindigen, lopen door "
+            "tot de eerstvolgende werkdag."
+        ),
+    )
+    omschrijving = models.CharField(
+        "omschrijving",
+        max_length=200,
+        help_text=(
+            "Waarom deze dag vrij is, bijvoorbeeld 'Vrijdag na Hemelvaartsdag, gelijkgesteld bij koninklijk besluit'."
+        ),
+    )
+    history = HistoricalRecords()
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "extra vrije dag"
+        verbose_name_plural = "extra vrije dagen"
+        ordering = ["datum"]
+
+    def __str__(self):
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"

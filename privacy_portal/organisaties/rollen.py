@@ -64,6 +64,12 @@ RECHTEN = {
     "registers.archiveren_verwerking": "Verwerking archiveren",
     "registers.delegeren_verwerking": "Eén verwerking delegeren aan een medewerker",
     "registers.importeren_verwerking": "Register importeren uit een spreadsheet",
+    "datalekken.add_datalek": "Datalek melden (de melder ziet daarna de eigen meldingen)",
+    "datalekken.view_datalek": "Datalekken inzien met details",
+    "datalekken.behandelen_datalek": "Datalek beoordelen en behandelen",
+    "datalekken.melden_ap_datalek": "Melding aan de AP vastleggen",
+    "datalekken.afsluiten_datalek": "Datalek afsluiten",
+    "datalekken.statistiek_datalek": "Aantallen datalekken zien (zonder details)",
 }
 
 _INZIEN = {"registers.view_verwerking"}
@@ -73,27 +79,35 @@ _BEHEREN = _INZIEN | {
     "registers.indienen_verwerking",
 }
 
+# Every employee reports datalekken; who sees the details is limited (the college sees numbers).
+_DATALEK_MELDEN = {"datalekken.add_datalek"}
+_DATALEK_CIJFERS = _DATALEK_MELDEN | {"datalekken.statistiek_datalek"}
+_DATALEK_INZIEN = _DATALEK_CIJFERS | {"datalekken.view_datalek"}
+
 ROL_RECHTEN: dict[str, set[str]] = {
-    Rol.COLLEGE: _INZIEN,
-    Rol.DIRECTEUR: _INZIEN,
-    Rol.AFDELINGSMANAGER: _INZIEN,
-    Rol.TEAMMANAGER: _BEHEREN | {"registers.delegeren_verwerking"},
+    Rol.COLLEGE: _INZIEN | _DATALEK_CIJFERS,
+    Rol.DIRECTEUR: _INZIEN | _DATALEK_CIJFERS,
+    Rol.AFDELINGSMANAGER: _INZIEN | _DATALEK_CIJFERS,
+    Rol.TEAMMANAGER: _BEHEREN | {"registers.delegeren_verwerking"} | _DATALEK_INZIEN,
     # A medewerker sees the team's register; editing comes only from a delegated record
     # (an object permission, see registers.services.verwerking_delegeren).
-    Rol.MEDEWERKER: _INZIEN,
+    Rol.MEDEWERKER: _INZIEN | _DATALEK_MELDEN,
     Rol.PRIVACY_OFFICER: _BEHEREN
     | {
         "registers.beoordelen_verwerking",
         "registers.archiveren_verwerking",
         "registers.delegeren_verwerking",
         "registers.importeren_verwerking",
-    },
+    }
+    | _DATALEK_INZIEN
+    | {"datalekken.behandelen_datalek", "datalekken.melden_ap_datalek", "datalekken.afsluiten_datalek"},
     # The jurist supports like the privacy officer, but approval stays with the privacy officer.
-    Rol.JURIST: _BEHEREN,
+    Rol.JURIST: _BEHEREN | _DATALEK_INZIEN,
     # The FG reads everything and never owns records.
-    Rol.FG: _INZIEN,
-    Rol.CISO: _INZIEN,
-    Rol.CONTROLLER: _INZIEN,
+    Rol.FG: _INZIEN | _DATALEK_INZIEN,
+    # The CISO analyses incidents: may record the assessment, not the AP notification.
+    Rol.CISO: _INZIEN | _DATALEK_INZIEN | {"datalekken.behandelen_datalek"},
+    Rol.CONTROLLER: _INZIEN | _DATALEK_INZIEN,
 }
 
 # Permissions a teammanager grants on one record when delegating it to a medewerker.

@@ -55,3 +55,17 @@ def teams_voor(user, gemeente, perm):
 
 def rollen_in(user, gemeente):
     return [Rol(t.rol) for t in rol_toewijzingen(user) if t.gemeente_id == gemeente.pk]
+
+
+def gebruikers_met_rol(gemeente, *rollen):
+    """Active users holding one of these roles in the gemeente (for notifications)."""
+    from django.contrib.auth import get_user_model
+
+    ids = RolToewijzing.objects.filter(gemeente=gemeente, rol__in=rollen).values("gebruiker_id")
+    return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
+
+
+def team_van(user, gemeente):
+    """The user's team in the gemeente when they hold exactly one team role there, else None."""
+    teams = {t.team_id for t in rol_toewijzingen(user) if t.gemeente_id == gemeente.pk and t.team_id}
+    return Team.objects.get(pk=teams.pop()) if len(teams) == 1 else None

@@ -1,0 +1,286 @@
+"""Every write to the datalekregister goes through a function here.
+
+Each checks the permission on the server, locks the row, checks the transition, validates, saves
+with a history reason, recomputes the melddeadline when kennisname changes, and notifies.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from privacy_portal.core.permissions import vereis
+from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import gebruikers_met_rol, team_van
+
+from .constants import Gevolg, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
+from .deadlines import meld_deadline
+from .models import Datalek, MeldingAP
+from .workflow import controleer_overgang
+
+MELD_VELDEN = (
+    "titel",
+    "omschrijving",
+    "team",
+    "begonnen_op",
+    "beeindigd_op",
+    "ontdekt_op",
+    "kennisname_op",
+    "loopt_nog",
+    "systemen",
+    "via_verwerker",
+    "verwerker_naam",
+)
+BEHANDEL_VELDEN = MELD_VELDEN + (
+    "oorzaak",
+    "soort_inbreuk",
+    "gevolgen_voor",
+    "soorten_gegevens",
+    "aantal_betrokkenen",
+    "aantal_records",
+    "categorieen_betrokkenen",
+    "versleuteld",
+    "beschermende_maatregelen",
+    "mogelijke_gevolgen",
+    "genomen_maatregelen",
+    "internationaal",
+    "contactpersoon",
+    "risico",
+    "risico_motivering",
+)
+KEUZELIJSTEN = {"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens}
+LABELS = {f.name: str(f.verbose_name) for f in Datalek._meta.fields}
+
+
+def _valideer(gegevens, *, nu, gemeente):
+    fouten = {}
+    for veld in ("titel", "omschrijving"):
+        if veld in gegevens and not (gegevens[veld] or "").strip():
+            fouten[veld] = "Dit veld is verplicht."
+    for veld in ("ontdekt_op", "kennisname_op"):
+        if veld in gegevens and gegevens[veld] is None:
+            fouten[veld] = "Vul datum en tijd in."
+    for veld in ("begonnen_op", "beeindigd_op", "ontdekt_op", "kennisname_op"):
+        moment = gegevens.get(veld)
+        if moment is not None and moment > nu + timedelta(minutes=5):
+            fouten[veld] = "Dit moment ligt in de toekomst."
+    begin, ontdekt = gegevens.get("begonnen_op"), gegevens.get("ontdekt_op")
+    if begin and ontdekt and begin > ontdekt and "begonnen_op" not in fouten:
+        fouten["begonnen_op"] = "Het lek kan niet begonnen zijn na de ontdekking."
+    if ontdekt and gegevens.get("kennisname_op") and gegevens["kennisname_op"] < ontdekt - timedelta(days=365):
+        fouten["kennisname_op"] = "Kennisname ligt meer dan een jaar voor de ontdekking; controleer de datum."
+    team = gegevens.get("team")
+    if team is not None and team.gemeente_id != gemeente.pk:
+        fouten["team"] = "Kies een team van deze gemeente."
+    if gegevens.get("via_verwerker") and not (gegevens.get("verwerker_naam") or "").strip():
+        fouten["verwerker_naam"] = "Noem de verwerker die het lek meldde."
+    for veld, keuzes in KEUZELIJSTEN.items():
+        if veld in gegevens and not set(gegevens[veld] or []) <= set(keuzes.values):
+            fouten[veld] = f"Kies alleen uit: {', '.join(keuzes.values)}."
+    if gegevens.get("risico") and gegevens["risico"] not in Risico.values:
+        fouten["risico"] = "Kies geen risico, risico of hoog risico."
+    if gegevens.get("risico") and not (gegevens.get("risico_motivering") or "").strip():
+        fouten["risico_motivering"] = "Motiveer de risicobeoordeling."
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _opslaan(datalek, door, reden):
+    datalek._change_reason = reden
+    datalek._history_user = door
+    datalek.save()
+
+
+def _link(datalek):
+    return reverse("datalekken:detail", kwargs={"uuid": datalek.uuid})
+
+
+def _vergrendeld(datalek):
+    return Datalek.objects.select_for_update(of=("self",)).select_related("gemeente", "team").get(pk=datalek.pk)
+
+
+@transaction.atomic
+def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
+    """Any employee reports a possible datalek; the privacy officers hear of it at once."""
+    nu = nu or timezone.now()
+    vereis(door, "datalekken.add_datalek", gemeente)
+    gegevens = {veld: gegevens.get(veld) for veld in MELD_VELDEN if veld in gegevens}
+    gegevens.setdefault("titel", "")
+    gegevens.setdefault("omschrijving", "")
+    gegevens.setdefault("ontdekt_op", None)
+    if not gegevens.get("kennisname_op"):
+        gegevens["kennisname_op"] = gegevens["ontdekt_op"]
+    if not gegevens.get("team"):
+        gegevens["team"] = team_van(door, gemeente)
+    _valideer(gegevens, nu=nu, gemeente=gemeente)
+    datalek = Datalek(gemeente=gemeente, gemeld_door=door, gemeld_op=nu, status=Status.GEMELD, **gegevens)
+    datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
+    _opslaan(datalek, door, "Gemeld")
+    datalek.verwerkingen.set([v for v in verwerkingen if v.gemeente_id == gemeente.pk])
+    mijlpaal_bereiken(
+        obj=datalek,
+        mijlpaal="gemeld",
+        ontvangers=gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER),
+        onderwerp=f"Nieuw mogelijk datalek {kenmerk(datalek)}",
+        tekst=f"Er is een mogelijk datalek gemeld. De AP-melding moet uiterlijk "
+        f"{timezone.localtime(datalek.meld_deadline):%d-%m-%Y %H:%M} gedaan zijn als het meldplichtig is.",
+        link=_link(datalek),
+    )
+    return datalek
+
+
+def kenmerk(datalek):
+    """A short reference without personal data, for e-mail subjects and lists."""
+    return f"DL-{datalek.gemeld_op:%Y}-{datalek.pk:05d}"
+
+
+@transaction.atomic
+def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", nu=None):
+    """Record facts and the risk assessment; recompute the deadline when kennisname changes."""
+    nu = nu or timezone.now()
+    datalek = _vergrendeld(datalek)
+    vereis(door, "datalekken.behandelen_datalek", datalek)
+    controleer_overgang("wijzigen", datalek.status)
+    onbekend = set(gegevens) - set(BEHANDEL_VELDEN)
+    if onbekend:
+        raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
+    samen = {veld: getattr(datalek, veld) for veld in ("ontdekt_op", "begonnen_op", "risico_motivering", "verwerker_naam")}
+    samen.update(gegevens)
+    _valideer(samen, nu=nu, gemeente=datalek.gemeente)
+    gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(datalek, veld) != waarde]
+    for veld in gewijzigd:
+        setattr(datalek, veld, gegevens[veld])
+    if "kennisname_op" in gewijzigd:
+        datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
+    if "risico" in gewijzigd and datalek.risico:
+        datalek.beoordeeld_op = nu
+        datalek.status = controleer_overgang("beoordelen", datalek.status)
+    if verwerkingen is not None:
+        datalek.verwerkingen.set([v for v in verwerkingen if v.gemeente_id == datalek.gemeente_id])
+    if gewijzigd or verwerkingen is not None:
+        _opslaan(datalek, door, reden or "Gewijzigd: " + ", ".join(LABELS[v] for v in gewijzigd))
+    return datalek
+
+
+@transaction.atomic
+def melding_ap_vastleggen(*, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None):
+    """Record a (first, supplementary or withdrawing) notification to the AP."""
+    nu = nu or timezone.now()
+    datalek = _vergrendeld(datalek)
+    vereis(door, "datalekken.melden_ap_datalek", datalek)
+    controleer_overgang("melden_ap", datalek.status)
+    fouten = {}
+    if soort not in SoortMelding.values:
+        fouten["soort"] = "Kies melding, aanvulling of intrekking."
+    if gemeld_op is None:
+        fouten["gemeld_op"] = "Vul in wanneer de melding is gedaan."
+    elif gemeld_op > nu + timedelta(minutes=5):
+        fouten["gemeld_op"] = "Dit moment ligt in de toekomst."
+    eerste = datalek.meldingen.filter(soort=SoortMelding.MELDING).first()
+    if soort == SoortMelding.MELDING and eerste:
+        fouten["soort"] = "Er is al een melding; leg een aanvulling of intrekking vast."
+    if soort in (SoortMelding.AANVULLING, SoortMelding.INTREKKING) and not eerste:
+        fouten["soort"] = "Leg eerst de melding zelf vast."
+    if soort == SoortMelding.MELDING and not ap_referentie.strip():
+        fouten["ap_referentie"] = "Vul het meldnummer van de AP in."
+    if soort == SoortMelding.MELDING and gemeld_op and gemeld_op > datalek.meld_deadline and not reden_vertraging.strip():
+        fouten["reden_vertraging"] = "De melding is na de deadline gedaan: vermeld de reden van de vertraging (art. 33 lid 1)."
+    if fouten:
+        raise ValidationError(fouten)
+    melding = MeldingAP(
+        datalek=datalek,
+        soort=soort,
+        gemeld_op=gemeld_op,
+        ap_referentie=ap_referentie.strip(),
+        reden_vertraging=reden_vertraging.strip(),
+        toelichting=toelichting.strip(),
+        vastgelegd_door=door,
+    )
+    melding._history_user = door
+    melding.save()
+    if datalek.status == Status.GEMELD:
+        datalek.status = Status.IN_BEHANDELING
+    _opslaan(datalek, door, f"{melding.get_soort_display()} aan de AP vastgelegd")
+    return melding
+
+
+@transaction.atomic
+def betrokkenen_informeren(*, datalek, door, geinformeerd_op=None, wijze="", aantal=None, uitzondering="", motivering="", nu=None):
+    """Record that the betrokkenen were informed (art. 34), or which exception of 34(3) applies and why."""
+    nu = nu or timezone.now()
+    datalek = _vergrendeld(datalek)
+    vereis(door, "datalekken.behandelen_datalek", datalek)
+    controleer_overgang("informeren", datalek.status)
+    fouten = {}
+    if uitzondering:
+        if uitzondering not in Uitzondering343.values:
+            fouten["uitzondering"] = "Kies een uitzondering uit art. 34 lid 3."
+        if not motivering.strip():
+            fouten["motivering"] = "Motiveer waarom de uitzondering geldt."
+    else:
+        if geinformeerd_op is None:
+            fouten["geinformeerd_op"] = "Vul in wanneer de betrokkenen zijn geïnformeerd."
+        elif geinformeerd_op > nu + timedelta(minutes=5):
+            fouten["geinformeerd_op"] = "Dit moment ligt in de toekomst."
+        if not wijze.strip():
+            fouten["wijze"] = "Vul in hoe de betrokkenen zijn geïnformeerd (brief, e-mail, telefoon)."
+        if aantal is not None and aantal < 0:
+            fouten["aantal"] = "Het aantal kan niet negatief zijn."
+    if fouten:
+        raise ValidationError(fouten)
+    datalek.betrokkenen_geinformeerd_op = None if uitzondering else geinformeerd_op
+    datalek.betrokkenen_wijze = "" if uitzondering else wijze.strip()
+    datalek.betrokkenen_aantal_geinformeerd = None if uitzondering else aantal
+    datalek.uitzondering_34_3 = uitzondering
+    datalek.uitzondering_motivering = motivering.strip() if uitzondering else ""
+    _opslaan(datalek, door, "Uitzondering art. 34 lid 3 vastgelegd" if uitzondering else "Betrokkenen geïnformeerd")
+    return datalek
+
+
+def afsluit_bezwaren(datalek):
+    """Why the datalek cannot be closed yet; empty when it can."""
+    bezwaren = {}
+    if not datalek.risico:
+        bezwaren["risico"] = "Beoordeel eerst het risico."
+    elif not datalek.risico_motivering.strip():
+        bezwaren["risico_motivering"] = "Leg de motivering van de risicobeoordeling vast."
+    if datalek.meldplichtig:
+        meldingen = list(datalek.meldingen.all())
+        ingetrokken = any(m.soort == SoortMelding.INTREKKING for m in meldingen)
+        if not any(m.soort == SoortMelding.MELDING for m in meldingen) or ingetrokken:
+            bezwaren["melding"] = "Bij risico moet de melding aan de AP zijn vastgelegd voordat u afsluit."
+    if datalek.risico == Risico.HOOG and not (datalek.betrokkenen_geinformeerd_op or datalek.uitzondering_34_3):
+        bezwaren["betrokkenen"] = "Bij hoog risico: leg vast dat de betrokkenen zijn geïnformeerd, of welke uitzondering geldt."
+    if datalek.loopt_nog:
+        bezwaren["loopt_nog"] = "Het lek loopt volgens de registratie nog."
+    return bezwaren
+
+
+@transaction.atomic
+def datalek_afsluiten(*, datalek, door, motivering="", nu=None):
+    nu = nu or timezone.now()
+    datalek = _vergrendeld(datalek)
+    vereis(door, "datalekken.afsluiten_datalek", datalek)
+    datalek.status = controleer_overgang("afsluiten", datalek.status)
+    bezwaren = afsluit_bezwaren(datalek)
+    if bezwaren:
+        raise ValidationError(bezwaren)
+    datalek.afgesloten_op = nu
+    datalek.afsluit_motivering = motivering.strip()
+    _opslaan(datalek, door, "Afgesloten" + (f": {motivering.strip()}" if motivering.strip() else ""))
+    return datalek
+
+
+@transaction.atomic
+def datalek_heropenen(*, datalek, door, reden):
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef aan waarom u het datalek heropent."})
+    datalek = _vergrendeld(datalek)
+    vereis(door, "datalekken.afsluiten_datalek", datalek)
+    datalek.status = controleer_overgang("heropenen", datalek.status)
+    datalek.afgesloten_op = None
+    _opslaan(datalek, door, f"Heropend: {reden.strip()}")
+    return datalek

@@ -1,0 +1,38 @@
+"""Template helpers shared by the registers."""
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def tijd_over(deadline, nu=None):
+    """'nog 23 uur en 15 minuten' or '3 uur te laat', for a deadline clock."""
+    if deadline is None:
+        return ""
+    nu = nu or timezone.now()
+    seconden = int((deadline - nu).total_seconds())
+    minuten = abs(seconden) // 60
+    dagen, rest = divmod(minuten, 24 * 60)
+    uren, minuten = divmod(rest, 60)
+    delen = []
+    if dagen:
+        delen.append(f"{dagen} dag{'en' if dagen != 1 else ''}")
+    if uren or dagen:
+        delen.append(f"{uren} uur")
+    if not dagen:
+        delen.append(f"{minuten} min")
+    tekst = " ".join(delen)
+    return f"nog {tekst}" if seconden >= 0 else f"{tekst} te laat"
+
+
+@register.filter
+def urgentie(deadline, nu=None):
+    """A CSS modifier for the clock: ruim, krap (under 24 hours), verstreken."""
+    if deadline is None:
+        return "geen"
+    over = (deadline - (nu or timezone.now())).total_seconds()
+    if over < 0:
+        return "verstreken"
+    return "krap" if over < 24 * 3600 else "ruim"

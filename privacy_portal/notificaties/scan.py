@@ -1,0 +1,10 @@
+"""Scan step of the notifications: re-queue e-mails that were never sent."""
+
+from privacy_portal.core.scanner import scan_stap
+
+from .services import onverzonden_opnieuw_in_wachtrij
+
+
+@scan_stap
+def e_mails_inhalen(nu):
+    return onverzonden_opnieuw_in_wachtrij(nu)
