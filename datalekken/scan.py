@@ -30,7 +30,7 @@ def _nog_niet_bereikt(qs, mijlpaal):
     return [d for d in kandidaten if str(d.uuid) not in gedaan]
 
 
-def _bereik(datalek, mijlpaal, rollen, onderwerp, tekst):
+def _bereik(datalek, mijlpaal, rollen, onderwerp, tekst, nu):
     with transaction.atomic():
         return mijlpaal_bereiken(
             obj=datalek,
@@ -39,6 +39,7 @@ def _bereik(datalek, mijlpaal, rollen, onderwerp, tekst):
             onderwerp=onderwerp,
             tekst=tekst,
             link=reverse("datalekken:detail", kwargs={"uuid": datalek.uuid}),
+            nu=nu,
         )
 
 
@@ -58,6 +59,7 @@ def datalek_termijnen(nu):
                 f"Het datalek is {uren} uur geleden ontdekt en nog niet bij de AP gemeld. "
                 f"De deadline is {deadline:%d-%m-%Y %H:%M}. Beoordeel het risico en meld tijdig, "
                 "of leg vast dat er geen risico is.",
+                nu,
             )
     for datalek in _nog_niet_bereikt(open_.filter(meld_deadline__lte=nu), "termijn_verstreken"):
         aantal += _bereik(
@@ -67,6 +69,7 @@ def datalek_termijnen(nu):
             f"Datalek {kenmerk(datalek)}: meldtermijn van 72 uur verstreken",
             "De termijn om dit datalek bij de AP te melden is verstreken en er is geen melding vastgelegd. "
             "Meld zo snel mogelijk en vermeld de reden van de vertraging.",
+            nu,
         )
     zonder_risico = Datalek.objects.exclude(status=Status.AFGESLOTEN).filter(
         risico="", gemeld_op__lte=nu - timedelta(hours=RISICO_ONTBREEKT_UREN)
@@ -78,5 +81,6 @@ def datalek_termijnen(nu):
             [Rol.PRIVACY_OFFICER],
             f"Datalek {kenmerk(datalek)}: risicobeoordeling ontbreekt",
             f"Dit datalek is {RISICO_ONTBREEKT_UREN} uur geleden gemeld en het risico is nog niet beoordeeld.",
+            nu,
         )
     return aantal

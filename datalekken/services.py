@@ -128,6 +128,7 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
         tekst=f"Er is een mogelijk datalek gemeld. De AP-melding moet uiterlijk "
         f"{timezone.localtime(datalek.meld_deadline):%d-%m-%Y %H:%M} gedaan zijn als het meldplichtig is.",
         link=_link(datalek),
+        nu=nu,
     )
     return datalek
 

@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
+from datalekken import api as datalekken_api
 from registers import api as registers_api
 
 router = DefaultRouter(trailing_slash=False)
@@ -11,6 +12,7 @@ router.include_root_view = False
 router.register("gemeenten", registers_api.GemeenteViewSet, basename="gemeente")
 router.register("teams", registers_api.TeamViewSet, basename="team")
 router.register("verwerkingen", registers_api.VerwerkingViewSet, basename="verwerking")
+router.register("datalekken", datalekken_api.DatalekViewSet, basename="datalek")
 router.register("openbaar/verwerkingen", registers_api.OpenbareVerwerkingViewSet, basename="openbare-verwerking")
 
 urlpatterns = [

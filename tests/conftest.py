@@ -29,6 +29,20 @@ def snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def celery_in_proces(request):
+    """Tasks run in-process unless a test starts a real worker (marker celery_worker)."""
+    from privacy_portal.celery import app
+
+    if request.node.get_closest_marker("celery_worker"):
+        yield app
+        return
+    oud = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = oud
+
+
 @pytest.fixture
 def wereld(db):
     gemeente = GemeenteFactory(naam="Voorbeeldstad", slug="voorbeeldstad")

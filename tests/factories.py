@@ -118,3 +118,12 @@ def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, 
         services.verwerking_archiveren(verwerking=verwerking, door=goedkeurder)
     verwerking.refresh_from_db()
     return verwerking
+
+
+def meld_datalek(*, door, gemeente, nu, **extra):
+    """A datalek reported through the service, discovered at `nu` unless given."""
+    from datalekken import services as datalek_services
+
+    gegevens = {"titel": "USB-stick verloren", "omschrijving": "In de trein laten liggen.", "ontdekt_op": nu}
+    gegevens.update(extra)
+    return datalek_services.datalek_melden(door=door, gemeente=gemeente, gegevens=gegevens, nu=nu)

@@ -11,13 +11,14 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Mijlpaal(models.Model):
     object_type = models.CharField("soort object", max_length=100)
     object_id = models.CharField("object", max_length=64)
     mijlpaal = models.CharField("mijlpaal", max_length=60)
-    bereikt_op = models.DateTimeField("bereikt op", auto_now_add=True)
+    bereikt_op = models.DateTimeField("bereikt op", default=timezone.now)
 
     class Meta:
         verbose_name = "mijlpaal"
@@ -41,7 +42,7 @@ class Notificatie(models.Model):
     onderwerp = models.CharField("onderwerp", max_length=200, help_text="Zonder persoonsgegevens: het gaat ook per e-mail.")
     tekst = models.TextField("tekst")
     link = models.CharField("link", max_length=300, blank=True, help_text="Pad binnen de portal.")
-    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True, db_index=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now, db_index=True)
     gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
     email_verzonden_op = models.DateTimeField("e-mail verzonden op", null=True, blank=True)
 

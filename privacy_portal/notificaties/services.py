@@ -11,19 +11,24 @@ from .models import Mijlpaal, Notificatie
 log = structlog.get_logger(__name__)
 
 
-def mijlpaal_bereiken(*, obj, mijlpaal, ontvangers, onderwerp, tekst, link=""):
+def mijlpaal_bereiken(*, obj, mijlpaal, ontvangers, onderwerp, tekst, link="", nu=None):
     """Record the milestone and notify each recipient, unless it was done before.
 
     Returns the number of notifications created (0 when the milestone already existed).
     Must run inside the caller's transaction; e-mails are queued when it commits.
     """
+    nu = nu or timezone.now()
     try:
         with transaction.atomic():
-            rij = Mijlpaal.objects.create(object_type=obj._meta.label, object_id=str(obj.uuid), mijlpaal=mijlpaal)
+            rij = Mijlpaal.objects.create(
+                object_type=obj._meta.label, object_id=str(obj.uuid), mijlpaal=mijlpaal, bereikt_op=nu
+            )
     except IntegrityError:
         return 0
     notificaties = [
-        Notificatie.objects.create(ontvanger=ontvanger, mijlpaal=rij, onderwerp=onderwerp, tekst=tekst, link=link)
+        Notificatie.objects.create(
+            ontvanger=ontvanger, mijlpaal=rij, onderwerp=onderwerp, tekst=tekst, link=link, aangemaakt_op=nu
+        )
         for ontvanger in {o.pk: o for o in ontvangers if o.is_active}.values()
     ]
     for notificatie in notificaties:

@@ -1,0 +1,66 @@
+"""A real Celery worker against Redis: the scan task and the e-mail tasks, each milestone once."""
+
+import os
+import time
+from datetime import timedelta
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+from django.utils import timezone
+
+from privacy_portal.core.models import ScanRun
+from privacy_portal.core.tasks import termijnen_bewaken
+from privacy_portal.notificaties.models import Notificatie
+
+from ..factories import meld_datalek
+
+pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+
+REDIS = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def worker(celery_in_proces, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    app = celery_in_proces
+    oud = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.broker_url = REDIS
+    app.conf.task_always_eager = False
+    app.conf.result_backend = None
+    with app.connection_for_write() as verbinding:
+        verbinding.default_channel.queue_purge("celery")  # nothing left over from earlier runs
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield app
+    app.conf.broker_url, app.conf.task_always_eager = oud
+
+
+def _wacht_tot(conditie, seconden=30):
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if conditie():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_scan_via_de_worker_stuurt_elke_herinnering_eenmaal(worker, wereld):
+    for user in wereld.gebruikers.values():
+        user.email = f"{user.username}@gemeente.example"
+        user.save()
+    nu = timezone.now()
+    meld_datalek(door=wereld["medewerker"], gemeente=wereld.gemeente, nu=nu - timedelta(hours=73))
+    # the report's own e-mail went through the worker too
+    assert _wacht_tot(lambda: len(mail.outbox) == 1)
+
+    # two scans at once, as from two beat processes, and a rerun
+    termijnen_bewaken.delay()
+    termijnen_bewaken.delay()
+    assert _wacht_tot(lambda: ScanRun.objects.filter(klaar_op__isnull=False).count() == 2)
+    termijnen_bewaken.delay()
+    assert _wacht_tot(lambda: ScanRun.objects.filter(klaar_op__isnull=False).count() == 3)
+    # gemeld, 24/48/60 h to the privacy officer, risico_ontbreekt, and the escalation to three people
+    assert _wacht_tot(lambda: Notificatie.objects.filter(email_verzonden_op__isnull=False).count() == 8)
+    time.sleep(1)  # give a duplicate the chance to show up
+    assert len(mail.outbox) == 8
+    assert len({(m.to[0], m.subject) for m in mail.outbox}) == 8
