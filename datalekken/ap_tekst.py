@@ -21,7 +21,10 @@ def ap_secties(datalek):
         (
             "Melder en contactpunt",
             [
-                ("Organisatie", f"{vv.naam if vv else 'College van burgemeester en wethouders'} van {datalek.gemeente.naam}"),
+                (
+                    "Organisatie",
+                    f"{vv.naam if vv else 'College van burgemeester en wethouders'} van {datalek.gemeente.naam}",
+                ),
                 ("Contactpunt", datalek.contactpersoon or "nog niet vastgelegd"),
                 ("Functionaris gegevensbescherming", f"{datalek.gemeente.fg_naam}, {datalek.gemeente.fg_email}"),
             ],
@@ -45,8 +48,14 @@ def ap_secties(datalek):
             [
                 ("Soorten persoonsgegevens", _lijst(datalek.soorten_gegevens, SoortGegevens)),
                 ("Categorieën betrokkenen", datalek.categorieen_betrokkenen or "nog niet vastgelegd"),
-                ("Aantal betrokkenen (ongeveer)", str(datalek.aantal_betrokkenen) if datalek.aantal_betrokkenen is not None else "onbekend"),
-                ("Aantal records (ongeveer)", str(datalek.aantal_records) if datalek.aantal_records is not None else "onbekend"),
+                (
+                    "Aantal betrokkenen (ongeveer)",
+                    str(datalek.aantal_betrokkenen) if datalek.aantal_betrokkenen is not None else "onbekend",
+                ),
+                (
+                    "Aantal records (ongeveer)",
+                    str(datalek.aantal_records) if datalek.aantal_records is not None else "onbekend",
+                ),
                 ("Betrokkenen in andere EU-landen", "ja" if datalek.internationaal else "nee"),
             ],
         ),

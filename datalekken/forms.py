@@ -20,12 +20,16 @@ def _verwerkingen(gemeente):
 
 
 class MeldForm(NLDesignMixin, forms.Form):
-    titel = forms.CharField(label="Korte omschrijving", max_length=200, help_text="Bijvoorbeeld: USB-stick verloren in de trein.")
+    titel = forms.CharField(
+        label="Korte omschrijving", max_length=200, help_text="Bijvoorbeeld: USB-stick verloren in de trein."
+    )
     omschrijving = forms.CharField(label="Wat is er gebeurd?", widget=forms.Textarea(attrs={"rows": 4}))
     ontdekt_op = MomentVeld(label="Wanneer ontdekt?", help_text="Datum en tijd.")
     begonnen_op = MomentVeld(label="Wanneer begonnen? (als u dat weet)", required=False)
     loopt_nog = forms.BooleanField(label="Het lek loopt nog", required=False)
-    systemen = forms.CharField(label="Welke systemen of documenten?", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    systemen = forms.CharField(
+        label="Welke systemen of documenten?", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     via_verwerker = forms.BooleanField(label="Een leverancier (verwerker) meldde het lek", required=False)
     verwerker_naam = forms.CharField(label="Naam van de verwerker", required=False, max_length=200)
     kennisname_op = MomentVeld(
@@ -56,28 +60,51 @@ class BehandelForm(NLDesignMixin, forms.Form):
     systemen = forms.CharField(label="Systemen of documenten", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     via_verwerker = forms.BooleanField(label="Gemeld door een verwerker", required=False)
     verwerker_naam = forms.CharField(label="Naam van de verwerker", required=False, max_length=200)
-    verwerkingen = forms.ModelMultipleChoiceField(label="Betrokken verwerkingen", queryset=Verwerking.objects.none(), required=False)
+    verwerkingen = forms.ModelMultipleChoiceField(
+        label="Betrokken verwerkingen", queryset=Verwerking.objects.none(), required=False
+    )
     oorzaak = forms.ChoiceField(label="Oorzaak", choices=[("", "Nog niet bekend")] + Oorzaak.choices, required=False)
     soort_inbreuk = forms.MultipleChoiceField(
-        label="Wat is er met de gegevens gebeurd?", choices=SoortInbreuk.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label="Wat is er met de gegevens gebeurd?",
+        choices=SoortInbreuk.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     gevolgen_voor = forms.MultipleChoiceField(
-        label="Welke aspecten zijn geraakt?", choices=Gevolg.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label="Welke aspecten zijn geraakt?",
+        choices=Gevolg.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     soorten_gegevens = forms.MultipleChoiceField(
-        label="Soorten persoonsgegevens", choices=SoortGegevens.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label="Soorten persoonsgegevens",
+        choices=SoortGegevens.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     aantal_betrokkenen = forms.IntegerField(label="Aantal betrokkenen (ongeveer)", min_value=0, required=False)
     aantal_records = forms.IntegerField(label="Aantal records (ongeveer)", min_value=0, required=False)
-    categorieen_betrokkenen = forms.CharField(label="Categorieën betrokkenen", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    categorieen_betrokkenen = forms.CharField(
+        label="Categorieën betrokkenen", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     versleuteld = forms.BooleanField(label="De gegevens waren versleuteld of onleesbaar", required=False)
-    beschermende_maatregelen = forms.CharField(label="Beschermende maatregelen", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    mogelijke_gevolgen = forms.CharField(label="Waarschijnlijke gevolgen voor betrokkenen", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    genomen_maatregelen = forms.CharField(label="Genomen en voorgenomen maatregelen", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    beschermende_maatregelen = forms.CharField(
+        label="Beschermende maatregelen", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    mogelijke_gevolgen = forms.CharField(
+        label="Waarschijnlijke gevolgen voor betrokkenen", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    genomen_maatregelen = forms.CharField(
+        label="Genomen en voorgenomen maatregelen", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     internationaal = forms.BooleanField(label="Er zijn betrokkenen in andere EU-landen", required=False)
     contactpersoon = forms.CharField(label="Contactpunt voor de AP", required=False, max_length=200)
-    risico = forms.ChoiceField(label="Risicobeoordeling", choices=[("", "Nog niet beoordeeld")] + Risico.choices, required=False)
-    risico_motivering = forms.CharField(label="Motivering van de risicobeoordeling", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    risico = forms.ChoiceField(
+        label="Risicobeoordeling", choices=[("", "Nog niet beoordeeld")] + Risico.choices, required=False
+    )
+    risico_motivering = forms.CharField(
+        label="Motivering van de risicobeoordeling", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     reden = forms.CharField(label="Reden van de wijziging (voor de historie)", required=False, max_length=500)
 
     def __init__(self, *args, gemeente, **kwargs):
@@ -90,7 +117,10 @@ class MeldingAPForm(NLDesignMixin, forms.Form):
     gemeld_op = MomentVeld(label="Gemeld op")
     ap_referentie = forms.CharField(label="Meldnummer van de AP", required=False, max_length=100)
     reden_vertraging = forms.CharField(
-        label="Reden van de vertraging", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Verplicht na de deadline."
+        label="Reden van de vertraging",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht na de deadline.",
     )
     toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -100,13 +130,19 @@ class InformerenForm(NLDesignMixin, forms.Form):
     wijze = forms.CharField(label="Hoe? (brief, e-mail, telefoon)", required=False, max_length=200)
     aantal = forms.IntegerField(label="Aantal geïnformeerde betrokkenen", required=False, min_value=0)
     uitzondering = forms.ChoiceField(
-        label="Of: uitzondering art. 34 lid 3", choices=[("", "Geen uitzondering")] + Uitzondering343.choices, required=False
+        label="Of: uitzondering art. 34 lid 3",
+        choices=[("", "Geen uitzondering")] + Uitzondering343.choices,
+        required=False,
     )
-    motivering = forms.CharField(label="Motivering van de uitzondering", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    motivering = forms.CharField(
+        label="Motivering van de uitzondering", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AfsluitForm(NLDesignMixin, forms.Form):
-    motivering = forms.CharField(label="Motivering bij afsluiten (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    motivering = forms.CharField(
+        label="Motivering bij afsluiten (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FilterForm(NLDesignMixin, forms.Form):

@@ -31,10 +31,15 @@ class Datalek(models.Model):
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.GEMELD, db_index=True)
 
     # Report (any employee)
-    titel = models.CharField("korte omschrijving", max_length=200, help_text="Bijvoorbeeld 'USB-stick verloren in de trein'.")
+    titel = models.CharField(
+        "korte omschrijving", max_length=200, help_text="Bijvoorbeeld 'USB-stick verloren in de trein'."
+    )
     omschrijving = models.TextField("wat is er gebeurd?")
     gemeld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="gemeld door", on_delete=models.PROTECT, related_name="gemelde_datalekken"
+        settings.AUTH_USER_MODEL,
+        verbose_name="gemeld door",
+        on_delete=models.PROTECT,
+        related_name="gemelde_datalekken",
     )
     gemeld_op = models.DateTimeField("gemeld op")
     begonnen_op = models.DateTimeField("begonnen op", null=True, blank=True)
@@ -70,7 +75,10 @@ class Datalek(models.Model):
     genomen_maatregelen = models.TextField("genomen en voorgenomen maatregelen", blank=True)
     internationaal = models.BooleanField("betrokkenen in andere EU-landen", default=False)
     contactpersoon = models.CharField(
-        "contactpunt voor de AP", max_length=200, blank=True, help_text="Functie en telefoon; bijvoorbeeld de privacy officer."
+        "contactpunt voor de AP",
+        max_length=200,
+        blank=True,
+        help_text="Functie en telefoon; bijvoorbeeld de privacy officer.",
     )
     risico = models.CharField("risico", max_length=10, choices=Risico.choices, blank=True, db_index=True)
     risico_motivering = models.TextField("motivering van de risicobeoordeling", blank=True)
@@ -87,7 +95,8 @@ class Datalek(models.Model):
 
     afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
     afsluit_motivering = models.TextField("motivering bij afsluiten", blank=True)
-    history = HistoricalRecords(m2m_fields=[verwerkingen])
+    # Links to verwerkingen are recorded in the history reason (services.datalek_behandelen).
+    history = HistoricalRecords()
     objects = GeschiedenisManager()
 
     class Meta:
@@ -103,6 +112,11 @@ class Datalek(models.Model):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def kenmerk(self):
+        """A short reference without personal data, for e-mail subjects and lists."""
+        return f"DL-{self.gemeld_op:%Y}-{self.pk:05d}"
 
     @property
     def meldplichtig(self):
@@ -125,10 +139,14 @@ class MeldingAP(models.Model):
     gemeld_op = models.DateTimeField("gemeld op")
     ap_referentie = models.CharField("meldnummer AP", max_length=100, blank=True)
     reden_vertraging = models.TextField(
-        "reden van de vertraging", blank=True, help_text="Verplicht als de melding na de deadline is gedaan (art. 33 lid 1)."
+        "reden van de vertraging",
+        blank=True,
+        help_text="Verplicht als de melding na de deadline is gedaan (art. 33 lid 1).",
     )
     toelichting = models.TextField("toelichting", blank=True)
-    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="vastgelegd door", on_delete=models.PROTECT)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="vastgelegd door", on_delete=models.PROTECT
+    )
     history = HistoricalRecords()
     objects = GeschiedenisManager()
 

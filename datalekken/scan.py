@@ -16,7 +16,6 @@ from privacy_portal.organisaties.selectors import gebruikers_met_rol
 from .constants import HERINNERING_UREN, RISICO_ONTBREEKT_UREN, Status
 from .models import Datalek
 from .selectors import open_en_niet_gemeld
-from .services import kenmerk
 
 
 def _nog_niet_bereikt(qs, mijlpaal):
@@ -55,7 +54,7 @@ def datalek_termijnen(nu):
                 datalek,
                 mijlpaal,
                 [Rol.PRIVACY_OFFICER],
-                f"Datalek {kenmerk(datalek)}: nog {72 - uren} uur om te melden",
+                f"Datalek {datalek.kenmerk}: nog {72 - uren} uur om te melden",
                 f"Het datalek is {uren} uur geleden ontdekt en nog niet bij de AP gemeld. "
                 f"De deadline is {deadline:%d-%m-%Y %H:%M}. Beoordeel het risico en meld tijdig, "
                 "of leg vast dat er geen risico is.",
@@ -66,7 +65,7 @@ def datalek_termijnen(nu):
             datalek,
             "termijn_verstreken",
             [Rol.FG, Rol.CISO, Rol.PRIVACY_OFFICER],
-            f"Datalek {kenmerk(datalek)}: meldtermijn van 72 uur verstreken",
+            f"Datalek {datalek.kenmerk}: meldtermijn van 72 uur verstreken",
             "De termijn om dit datalek bij de AP te melden is verstreken en er is geen melding vastgelegd. "
             "Meld zo snel mogelijk en vermeld de reden van de vertraging.",
             nu,
@@ -79,7 +78,7 @@ def datalek_termijnen(nu):
             datalek,
             "risico_ontbreekt",
             [Rol.PRIVACY_OFFICER],
-            f"Datalek {kenmerk(datalek)}: risicobeoordeling ontbreekt",
+            f"Datalek {datalek.kenmerk}: risicobeoordeling ontbreekt",
             f"Dit datalek is {RISICO_ONTBREEKT_UREN} uur geleden gemeld en het risico is nog niet beoordeeld.",
             nu,
         )

@@ -1,11 +1,12 @@
 """Every filtered read of the datalekregister, with the permissions applied."""
 
+from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from privacy_portal.organisaties.selectors import bereik_filter
 
-from .constants import Risico, SoortMelding, Status
+from .constants import Oorzaak, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status
 from .models import Datalek, MeldingAP
 
 
@@ -49,25 +50,61 @@ def filter_datalekken(qs, *, zoek="", status="", risico="", gemeente="", open_=N
     return qs
 
 
+def _verdeling(tellingen, keuzes, leeg_label):
+    """[(code, label, aantal)] for every choice in the order of the list, the empty code last."""
+    rijen = [(code, label, tellingen.get(code, 0)) for code, label in keuzes.choices]
+    if tellingen.get(""):
+        rijen.append(("", leeg_label, tellingen[""]))
+    return rijen
+
+
 def kwartaal_cijfers(gemeente, van, tot):
-    """Numbers for the quarterly evaluation: datalekken gemeld between van and tot (dates, tot exclusive)."""
-    qs = Datalek.objects.filter(gemeente=gemeente, gemeld_op__date__gte=van, gemeld_op__date__lt=tot)
-    eerste = MeldingAP.objects.filter(datalek=OuterRef("pk"), soort=SoortMelding.MELDING)
-    qs = qs.annotate(
-        gemeld_ap=Exists(eerste),
-        op_tijd=Exists(eerste.filter(gemeld_op__lte=OuterRef("meld_deadline"))),
-    )
-    totaal = qs.aggregate(
-        aantal=Count("pk"),
-        gemeld_ap=Count("pk", filter=Q(gemeld_ap=True)),
-        op_tijd=Count("pk", filter=Q(gemeld_ap=True, op_tijd=True)),
-        te_laat=Count("pk", filter=Q(gemeld_ap=True, op_tijd=False)),
-        betrokkenen_geinformeerd=Count("pk", filter=Q(betrokkenen_geinformeerd_op__isnull=False)),
-        open=Count("pk", filter=~Q(status=Status.AFGESLOTEN)),
-    )
-    totaal["per_risico"] = dict(qs.order_by().values_list("risico").annotate(n=Count("pk")))
-    totaal["per_oorzaak"] = dict(qs.order_by().values_list("oorzaak").annotate(n=Count("pk")))
-    totaal["datalekken"] = list(qs.order_by("gemeld_op"))
-    return totaal
+    """Numbers for the quarterly evaluation: datalekken gemeld between van and tot (dates, tot exclusive).
 
-
+    Everything is a count except `datalekken`, the rows themselves (annotated with their first AP
+    notification): a view shows those only to users who may see the details, never to the college.
+    A quarter holds few datalekken, so the JSON lists are counted in Python over the rows.
+    """
+    eerste = MeldingAP.objects.filter(datalek=OuterRef("pk"), soort=SoortMelding.MELDING).order_by("gemeld_op")
+    qs = (
+        Datalek.objects.filter(gemeente=gemeente, gemeld_op__date__gte=van, gemeld_op__date__lt=tot)
+        .select_related("gemeente", "team")
+        .annotate(
+            gemeld_ap=Exists(eerste),
+            op_tijd=Exists(eerste.filter(gemeld_op__lte=OuterRef("meld_deadline"))),
+            ingetrokken=Exists(MeldingAP.objects.filter(datalek=OuterRef("pk"), soort=SoortMelding.INTREKKING)),
+            eerste_melding_op=Subquery(eerste.values("gemeld_op")[:1]),
+            meldnummer=Subquery(eerste.values("ap_referentie")[:1]),
+            reden_vertraging=Subquery(eerste.values("reden_vertraging")[:1]),
+        )
+        .order_by("gemeld_op", "pk")
+    )
+    rijen = list(qs)
+    meldplichtig = [d for d in rijen if d.meldplichtig]
+    gemeld = [d for d in rijen if d.gemeld_ap]
+    return {
+        "aantal": len(rijen),
+        "meldplichtig": len(meldplichtig),
+        "niet_meldplichtig": sum(1 for d in rijen if d.risico == Risico.GEEN),
+        "onbeoordeeld": sum(1 for d in rijen if not d.risico),
+        "gemeld_ap": len(gemeld),
+        "op_tijd": sum(1 for d in gemeld if d.op_tijd),
+        "te_laat": sum(1 for d in gemeld if not d.op_tijd),
+        "ingetrokken": sum(1 for d in gemeld if d.ingetrokken),
+        "meldplichtig_niet_gemeld": sum(1 for d in meldplichtig if not d.gemeld_ap),
+        "hoog_risico": sum(1 for d in rijen if d.risico == Risico.HOOG),
+        "betrokkenen_geinformeerd": sum(1 for d in rijen if d.betrokkenen_geinformeerd_op),
+        "uitzondering_34_3": sum(1 for d in rijen if d.uitzondering_34_3),
+        "via_verwerker": sum(1 for d in rijen if d.via_verwerker),
+        "open": sum(1 for d in rijen if d.status != Status.AFGESLOTEN),
+        "afgesloten": sum(1 for d in rijen if d.status == Status.AFGESLOTEN),
+        "per_risico": _verdeling(Counter(d.risico for d in rijen), Risico, "Nog niet beoordeeld"),
+        "per_oorzaak": _verdeling(Counter(d.oorzaak for d in rijen), Oorzaak, "Nog niet vastgesteld"),
+        "per_soort_inbreuk": _verdeling(
+            Counter(c for d in rijen for c in set(d.soort_inbreuk or [])), SoortInbreuk, ""
+        ),
+        "per_soort_gegevens": _verdeling(
+            Counter(c for d in rijen for c in set(d.soorten_gegevens or [])), SoortGegevens, ""
+        ),
+        "datalekken": rijen,
+    }

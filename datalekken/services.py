@@ -119,23 +119,23 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
     datalek = Datalek(gemeente=gemeente, gemeld_door=door, gemeld_op=nu, status=Status.GEMELD, **gegevens)
     datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
     _opslaan(datalek, door, "Gemeld")
-    datalek.verwerkingen.set([v for v in verwerkingen if v.gemeente_id == gemeente.pk])
+    gekoppeld = [v for v in verwerkingen if v.gemeente_id == gemeente.pk]
+    if gekoppeld:
+        datalek.verwerkingen.set(gekoppeld)
+        datalek._change_reason = "Betrokken verwerkingen: " + ", ".join(sorted(v.naam for v in gekoppeld))
+        datalek._history_user = door
+        datalek.save()
     mijlpaal_bereiken(
         obj=datalek,
         mijlpaal="gemeld",
         ontvangers=gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER),
-        onderwerp=f"Nieuw mogelijk datalek {kenmerk(datalek)}",
+        onderwerp=f"Nieuw mogelijk datalek {datalek.kenmerk}",
         tekst=f"Er is een mogelijk datalek gemeld. De AP-melding moet uiterlijk "
         f"{timezone.localtime(datalek.meld_deadline):%d-%m-%Y %H:%M} gedaan zijn als het meldplichtig is.",
         link=_link(datalek),
         nu=nu,
     )
     return datalek
-
-
-def kenmerk(datalek):
-    """A short reference without personal data, for e-mail subjects and lists."""
-    return f"DL-{datalek.gemeld_op:%Y}-{datalek.pk:05d}"
 
 
 @transaction.atomic
@@ -148,7 +148,9 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
     onbekend = set(gegevens) - set(BEHANDEL_VELDEN)
     if onbekend:
         raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
-    samen = {veld: getattr(datalek, veld) for veld in ("ontdekt_op", "begonnen_op", "risico_motivering", "verwerker_naam")}
+    samen = {
+        veld: getattr(datalek, veld) for veld in ("ontdekt_op", "begonnen_op", "risico_motivering", "verwerker_naam")
+    }
     samen.update(gegevens)
     _valideer(samen, nu=nu, gemeente=datalek.gemeente)
     gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(datalek, veld) != waarde]
@@ -159,15 +161,27 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
     if "risico" in gewijzigd and datalek.risico:
         datalek.beoordeeld_op = nu
         datalek.status = controleer_overgang("beoordelen", datalek.status)
+    nieuwe_verwerkingen = None
     if verwerkingen is not None:
-        datalek.verwerkingen.set([v for v in verwerkingen if v.gemeente_id == datalek.gemeente_id])
-    if gewijzigd or verwerkingen is not None:
-        _opslaan(datalek, door, reden or "Gewijzigd: " + ", ".join(LABELS[v] for v in gewijzigd))
+        nieuwe_verwerkingen = {v.pk for v in verwerkingen if v.gemeente_id == datalek.gemeente_id}
+        if nieuwe_verwerkingen != set(datalek.verwerkingen.values_list("pk", flat=True)):
+            gewijzigd.append("verwerkingen")
+        else:
+            nieuwe_verwerkingen = None
+    if gewijzigd:
+        reden = reden or "Gewijzigd: " + ", ".join(LABELS.get(v, "betrokken verwerkingen") for v in gewijzigd)
+        if nieuwe_verwerkingen is not None:
+            datalek.verwerkingen.set(nieuwe_verwerkingen)
+            namen = ", ".join(sorted(datalek.verwerkingen.values_list("naam", flat=True))) or "geen"
+            reden += f" (betrokken verwerkingen nu: {namen})"
+        _opslaan(datalek, door, reden)
     return datalek
 
 
 @transaction.atomic
-def melding_ap_vastleggen(*, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None):
+def melding_ap_vastleggen(
+    *, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None
+):
     """Record a (first, supplementary or withdrawing) notification to the AP."""
     nu = nu or timezone.now()
     datalek = _vergrendeld(datalek)
@@ -187,8 +201,15 @@ def melding_ap_vastleggen(*, datalek, door, soort, gemeld_op, ap_referentie="", 
         fouten["soort"] = "Leg eerst de melding zelf vast."
     if soort == SoortMelding.MELDING and not ap_referentie.strip():
         fouten["ap_referentie"] = "Vul het meldnummer van de AP in."
-    if soort == SoortMelding.MELDING and gemeld_op and gemeld_op > datalek.meld_deadline and not reden_vertraging.strip():
-        fouten["reden_vertraging"] = "De melding is na de deadline gedaan: vermeld de reden van de vertraging (art. 33 lid 1)."
+    if (
+        soort == SoortMelding.MELDING
+        and gemeld_op
+        and gemeld_op > datalek.meld_deadline
+        and not reden_vertraging.strip()
+    ):
+        fouten["reden_vertraging"] = (
+            "De melding is na de deadline gedaan: vermeld de reden van de vertraging (art. 33 lid 1)."
+        )
     if fouten:
         raise ValidationError(fouten)
     melding = MeldingAP(
@@ -209,7 +230,9 @@ def melding_ap_vastleggen(*, datalek, door, soort, gemeld_op, ap_referentie="", 
 
 
 @transaction.atomic
-def betrokkenen_informeren(*, datalek, door, geinformeerd_op=None, wijze="", aantal=None, uitzondering="", motivering="", nu=None):
+def betrokkenen_informeren(
+    *, datalek, door, geinformeerd_op=None, wijze="", aantal=None, uitzondering="", motivering="", nu=None
+):
     """Record that the betrokkenen were informed (art. 34), or which exception of 34(3) applies and why."""
     nu = nu or timezone.now()
     datalek = _vergrendeld(datalek)
@@ -254,7 +277,9 @@ def afsluit_bezwaren(datalek):
         if not any(m.soort == SoortMelding.MELDING for m in meldingen) or ingetrokken:
             bezwaren["melding"] = "Bij risico moet de melding aan de AP zijn vastgelegd voordat u afsluit."
     if datalek.risico == Risico.HOOG and not (datalek.betrokkenen_geinformeerd_op or datalek.uitzondering_34_3):
-        bezwaren["betrokkenen"] = "Bij hoog risico: leg vast dat de betrokkenen zijn geïnformeerd, of welke uitzondering geldt."
+        bezwaren["betrokkenen"] = (
+            "Bij hoog risico: leg vast dat de betrokkenen zijn geïnformeerd, of welke uitzondering geldt."
+        )
     if datalek.loopt_nog:
         bezwaren["loopt_nog"] = "Het lek loopt volgens de registratie nog."
     return bezwaren
@@ -285,3 +310,7 @@ def datalek_heropenen(*, datalek, door, reden):
     datalek.afgesloten_op = None
     _opslaan(datalek, door, f"Heropend: {reden.strip()}")
     return datalek
+
+
+def kenmerk(datalek):
+    return datalek.kenmerk

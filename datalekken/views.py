@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Case, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -49,7 +50,13 @@ def lijst(request):
         )
     if status == "":
         qs = qs.exclude(status=Status.AFGESLOTEN)
-    pagina = Paginator(qs.order_by("status", "meld_deadline", "pk"), 25).get_page(request.GET.get("pagina"))
+    # Datalekken whose AP notification may still be due first, by time left; then the rest.
+    qs = qs.annotate(
+        klok_loopt=Case(
+            When(Q(is_gemeld_ap=False) & ~Q(risico="geen") & ~Q(status=Status.AFGESLOTEN), then=0), default=1
+        )
+    )
+    pagina = Paginator(qs.order_by("klok_loopt", "meld_deadline", "pk"), 25).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -74,12 +81,15 @@ def melden(request):
         gegevens = dict(form.cleaned_data)
         verwerkingen = gegevens.pop("verwerkingen")
         try:
-            datalek = services.datalek_melden(door=request.user, gemeente=gemeente, gegevens=gegevens, verwerkingen=verwerkingen)
+            datalek = services.datalek_melden(
+                door=request.user, gemeente=gemeente, gegevens=gegevens, verwerkingen=verwerkingen
+            )
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
         else:
             messages.success(
-                request, "Bedankt, uw melding is ontvangen. De privacy officer is direct gewaarschuwd en neemt het over."
+                request,
+                "Bedankt, uw melding is ontvangen. De privacy officer is direct gewaarschuwd en neemt het over.",
             )
             return redirect("datalekken:detail", uuid=datalek.uuid)
     if request.method == "POST":
@@ -93,7 +103,7 @@ def detail(request, uuid):
     user = request.user
     context = {
         "datalek": datalek,
-        "kenmerk": services.kenmerk(datalek),
+        "kenmerk": datalek.kenmerk,
         "nu": timezone.now(),
         "meldingen": datalek.meldingen.select_related("vastgelegd_door"),
         "verwerkingen": datalek.verwerkingen.all(),
@@ -121,7 +131,10 @@ def behandelen(request, uuid):
     form = BehandelForm(request.POST or None, initial=initial, gemeente=datalek.gemeente)
     if request.method == "POST" and form.is_valid():
         gegevens = {veld: form.cleaned_data[veld] for veld in velden if veld != "team"}
-        gegevens = {veld: ("" if waarde is None and veld in ("oorzaak", "risico") else waarde) for veld, waarde in gegevens.items()}
+        gegevens = {
+            veld: ("" if waarde is None and veld in ("oorzaak", "risico") else waarde)
+            for veld, waarde in gegevens.items()
+        }
         try:
             services.datalek_behandelen(
                 datalek=datalek,
@@ -169,7 +182,9 @@ def actie(request, uuid, actie):
             services.betrokkenen_informeren(datalek=datalek, door=request.user, **form.cleaned_data)
             messages.success(request, "Vastgelegd.")
         elif actie == "afsluiten":
-            services.datalek_afsluiten(datalek=datalek, door=request.user, motivering=request.POST.get("motivering", ""))
+            services.datalek_afsluiten(
+                datalek=datalek, door=request.user, motivering=request.POST.get("motivering", "")
+            )
             messages.success(request, "Het datalek is afgesloten.")
         elif actie == "heropenen":
             services.datalek_heropenen(datalek=datalek, door=request.user, reden=request.POST.get("reden", ""))
@@ -185,4 +200,6 @@ def actie(request, uuid, actie):
 def historie(request, uuid):
     datalek = _datalek(request, uuid)
     regels = historie_regels(datalek, labels=services.LABELS, verborgen=frozenset())
-    return render(request, "datalekken/historie.html", {"datalek": datalek, "regels": regels, "kenmerk": services.kenmerk(datalek)})
+    return render(
+        request, "datalekken/historie.html", {"datalek": datalek, "regels": regels, "kenmerk": datalek.kenmerk}
+    )

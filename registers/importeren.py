@@ -558,7 +558,11 @@ def importeer(imp, *, door):
     If any row has an error, nothing is saved and ImportFout is raised.
     """
     with transaction.atomic():
-        imp = RegisterImport.objects.select_for_update(of=("self",)).select_related("gemeente", "standaard_team").get(pk=imp.pk)
+        imp = (
+            RegisterImport.objects.select_for_update(of=("self",))
+            .select_related("gemeente", "standaard_team")
+            .get(pk=imp.pk)
+        )
         vereis(door, "registers.importeren_verwerking", imp.gemeente)
         if imp.stap == RegisterImport.Stap.GEIMPORTEERD:
             raise ImportFout("Dit bestand is al geïmporteerd.")

@@ -226,4 +226,6 @@ def delegeren(request, uuid):
     delegaties = VerwerkingUserObjectPermission.objects.filter(
         content_object=verwerking, permission__codename="change_verwerking"
     ).select_related("user")
-    return render(request, "registers/delegeren.html", {"verwerking": verwerking, "form": form, "delegaties": delegaties})
+    return render(
+        request, "registers/delegeren.html", {"verwerking": verwerking, "form": form, "delegaties": delegaties}
+    )

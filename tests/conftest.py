@@ -34,13 +34,16 @@ def celery_in_proces(request):
     """Tasks run in-process unless a test starts a real worker (marker celery_worker)."""
     from privacy_portal.celery import app
 
+    # A test worker's setup may leave another app current; shared tasks must resolve to ours.
+    app.set_current()
+    app.set_default()
     if request.node.get_closest_marker("celery_worker"):
         yield app
         return
-    oud = app.conf.task_always_eager
-    app.conf.task_always_eager = True
+    oud = {k: app.conf[k] for k in ("task_always_eager", "task_eager_propagates")}
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
     yield app
-    app.conf.task_always_eager = oud
+    app.conf.update(oud)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """History of any tracked object as readable lines: who, when, what changed (old -> new), why."""
 
+SOORTEN = {"+": "Aangemaakt", "~": "Gewijzigd", "-": "Verwijderd"}
+
 
 def _standaard_tekst(veld, waarde):
     if isinstance(waarde, bool):
@@ -26,7 +28,7 @@ def historie_regels(obj, *, labels, verborgen=frozenset(), tekst=_standaard_teks
             {
                 "tijdstip": record.history_date,
                 "door": record.history_user,
-                "soort": record.get_history_type_display(),
+                "soort": SOORTEN.get(record.history_type, record.history_type),
                 "reden": record.history_change_reason or "",
                 "wijzigingen": wijzigingen,
             }

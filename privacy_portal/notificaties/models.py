@@ -39,7 +39,9 @@ class Notificatie(models.Model):
     mijlpaal = models.ForeignKey(
         Mijlpaal, verbose_name="mijlpaal", on_delete=models.CASCADE, null=True, blank=True, related_name="notificaties"
     )
-    onderwerp = models.CharField("onderwerp", max_length=200, help_text="Zonder persoonsgegevens: het gaat ook per e-mail.")
+    onderwerp = models.CharField(
+        "onderwerp", max_length=200, help_text="Zonder persoonsgegevens: het gaat ook per e-mail."
+    )
     tekst = models.TextField("tekst")
     link = models.CharField("link", max_length=300, blank=True, help_text="Pad binnen de portal.")
     aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now, db_index=True)

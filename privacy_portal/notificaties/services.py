@@ -44,7 +44,7 @@ def e_mail_in_wachtrij(notificatie_pk):
     try:
         verstuur_e_mail.delay(notificatie_pk)
     except Exception:  # broker unreachable: the notification stays unsent and the scan retries
-        log.warning("e-mail niet in de wachtrij gezet", notificatie=notificatie_pk)
+        log.warning("e-mail niet in de wachtrij gezet", notificatie=notificatie_pk, exc_info=True)
 
 
 @transaction.atomic
@@ -52,7 +52,12 @@ def e_mail_versturen(notificatie_pk):
     """Send one notification's e-mail once; safe to call again (redelivery, catch-up)."""
     from django.core.mail import send_mail
 
-    notificatie = Notificatie.objects.select_for_update(of=("self",)).select_related("ontvanger").filter(pk=notificatie_pk).first()
+    notificatie = (
+        Notificatie.objects.select_for_update(of=("self",))
+        .select_related("ontvanger")
+        .filter(pk=notificatie_pk)
+        .first()
+    )
     if notificatie is None or notificatie.email_verzonden_op or not notificatie.ontvanger.email:
         return False
     send_mail(

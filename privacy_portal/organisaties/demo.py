@@ -70,7 +70,8 @@ def laad(wachtwoord):
     for username, (volledige_naam, rollen) in GEBRUIKERS.items():
         voornaam, _, achternaam = volledige_naam.partition(" ")
         user, aangemaakt = User.objects.get_or_create(
-            username=username, defaults={"first_name": voornaam, "last_name": achternaam}
+            username=username,
+            defaults={"first_name": voornaam, "last_name": achternaam, "email": f"{username}@voorbeeldregio.example"},
         )
         if aangemaakt:
             user.set_password(wachtwoord)

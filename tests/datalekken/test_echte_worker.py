@@ -13,6 +13,7 @@ from privacy_portal.core.models import ScanRun
 from privacy_portal.core.tasks import termijnen_bewaken
 from privacy_portal.notificaties.models import Notificatie
 
+from ..celery_hulp import zet_broker
 from ..factories import meld_datalek
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
@@ -25,14 +26,15 @@ def worker(celery_in_proces, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     app = celery_in_proces
     oud = (app.conf.broker_url, app.conf.task_always_eager)
-    app.conf.broker_url = REDIS
+    zet_broker(app, REDIS)
     app.conf.task_always_eager = False
     app.conf.result_backend = None
     with app.connection_for_write() as verbinding:
         verbinding.default_channel.queue_purge("celery")  # nothing left over from earlier runs
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield app
-    app.conf.broker_url, app.conf.task_always_eager = oud
+    zet_broker(app, oud[0])
+    app.conf.task_always_eager = oud[1]
 
 
 def _wacht_tot(conditie, seconden=30):

@@ -11,6 +11,7 @@ from datalekken import services
 from privacy_portal.core import scanner
 from privacy_portal.notificaties.models import Mijlpaal, Notificatie
 
+from ..celery_hulp import zet_broker
 from ..factories import meld_datalek
 
 T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
@@ -42,7 +43,9 @@ def _ontvangers(datalek, mijlpaal):
 
 
 @pytest.mark.django_db
-def test_herinneringen_en_escalatie_op_de_juiste_momenten_en_elk_precies_eenmaal(mails_aan, django_capture_on_commit_callbacks):
+def test_herinneringen_en_escalatie_op_de_juiste_momenten_en_elk_precies_eenmaal(
+    mails_aan, django_capture_on_commit_callbacks
+):
     w = mails_aan
     with django_capture_on_commit_callbacks(execute=True):
         datalek = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0)
@@ -61,7 +64,13 @@ def test_herinneringen_en_escalatie_op_de_juiste_momenten_en_elk_precies_eenmaal
     assert Notificatie.objects.count() == 3
 
     _scan(T0 + timedelta(hours=60), django_capture_on_commit_callbacks)  # 48 and 60 both due now
-    assert _mijlpalen(datalek) == ["gemeld", "herinnering_24u", "herinnering_48u", "herinnering_60u", "risico_ontbreekt"]
+    assert _mijlpalen(datalek) == [
+        "gemeld",
+        "herinnering_24u",
+        "herinnering_48u",
+        "herinnering_60u",
+        "risico_ontbreekt",
+    ]
 
     _scan(T0 + timedelta(hours=71, minutes=59), django_capture_on_commit_callbacks)
     assert "termijn_verstreken" not in _mijlpalen(datalek)
@@ -82,7 +91,14 @@ def test_geen_herinneringen_na_melding_aan_de_ap_of_bij_geen_risico(mails_aan, d
     services.datalek_behandelen(
         datalek=gemeld, door=po, gegevens={"risico": "risico", "risico_motivering": "NAW van 40 mensen"}, nu=T0
     )
-    services.melding_ap_vastleggen(datalek=gemeld, door=po, soort="melding", gemeld_op=T0 + timedelta(hours=20), ap_referentie="M1", nu=T0 + timedelta(hours=20))
+    services.melding_ap_vastleggen(
+        datalek=gemeld,
+        door=po,
+        soort="melding",
+        gemeld_op=T0 + timedelta(hours=20),
+        ap_referentie="M1",
+        nu=T0 + timedelta(hours=20),
+    )
     geen = meld_datalek(door=po, gemeente=w.gemeente, nu=T0, titel="Brief verkeerd bezorgd")
     services.datalek_behandelen(
         datalek=geen, door=po, gegevens={"risico": "geen", "risico_motivering": "Direct ongeopend terug"}, nu=T0
@@ -106,7 +122,9 @@ def test_verwerker_meldt_later_dan_de_ontdekking_dan_telt_de_melding_van_de_verw
 
 
 @pytest.mark.django_db
-def test_een_gecrashte_scan_laat_niets_achter_en_de_volgende_doet_het_eenmaal(mails_aan, django_capture_on_commit_callbacks, monkeypatch):
+def test_een_gecrashte_scan_laat_niets_achter_en_de_volgende_doet_het_eenmaal(
+    mails_aan, django_capture_on_commit_callbacks, monkeypatch
+):
     w = mails_aan
     datalek = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0)
     echte_create = Notificatie.objects.create
@@ -131,20 +149,20 @@ def test_een_gecrashte_scan_laat_niets_achter_en_de_volgende_doet_het_eenmaal(ma
 
 
 @pytest.mark.django_db
-def test_redis_even_onbereikbaar_dan_haalt_de_volgende_scan_de_e_mails_in(mails_aan, django_capture_on_commit_callbacks, celery_in_proces):
+def test_redis_even_onbereikbaar_dan_haalt_de_volgende_scan_de_e_mails_in(
+    mails_aan, django_capture_on_commit_callbacks, celery_in_proces
+):
     w = mails_aan
     datalek = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0)
     app = celery_in_proces
-    app.conf.task_always_eager = False
-    oude_broker = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens here
-    app.conf.broker_connection_retry = False
-    app.conf.broker_connection_max_retries = 0
+    oud = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_publish_retry")}
+    app.conf.update(task_always_eager=False, task_publish_retry=False)
+    zet_broker(app, "redis://127.0.0.1:1/0")  # nothing listens here
     try:
         _scan(T0 + timedelta(hours=25), django_capture_on_commit_callbacks)
     finally:
-        app.conf.broker_url = oude_broker
-        app.conf.task_always_eager = True
+        zet_broker(app, oud.pop("broker_url"))
+        app.conf.update(oud)
     herinnering = Notificatie.objects.get(mijlpaal__object_id=str(datalek.uuid), mijlpaal__mijlpaal="herinnering_24u")
     assert herinnering.email_verzonden_op is None and len(mail.outbox) == 0  # recorded, not yet mailed
 

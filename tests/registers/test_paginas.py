@@ -45,7 +45,12 @@ def test_wijzigen_via_formulier_met_reden_en_vastgestelde_versie_blijft_openbaar
     client.force_login(wereld["teammanager"])
     formulier = client.get(f"/verwerkingen/{verwerking.uuid}/bewerken/").context["form"]
     data = {k: v for k, v in formulier.initial.items() if v is not None and k in formulier.fields}
-    data.update(team=wereld.team.pk, verwerkingsverantwoordelijke=wereld.vv.pk, bewaartermijn="10 jaar", reden="Nieuwe selectielijst")
+    data.update(
+        team=wereld.team.pk,
+        verwerkingsverantwoordelijke=wereld.vv.pk,
+        bewaartermijn="10 jaar",
+        reden="Nieuwe selectielijst",
+    )
     data = {k: v for k, v in data.items() if v is not False}
     antwoord = client.post(f"/verwerkingen/{verwerking.uuid}/bewerken/", data)
     assert antwoord.status_code == 302

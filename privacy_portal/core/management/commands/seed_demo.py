@@ -8,6 +8,7 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from datalekken import demo as datalek_demo
 from privacy_portal.organisaties import demo as organisatie_demo
 from registers import demo as register_demo
 
@@ -35,4 +36,7 @@ class Command(BaseCommand):
             gebruikers=gebruikers,
             alleen_vastgesteld=True,
         )
-        self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen ({aantal} nieuwe verwerkingen)."))
+        lekken = datalek_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demogegevens geladen ({aantal} nieuwe verwerkingen, {lekken} datalekken).")
+        )
