@@ -79,7 +79,8 @@ def ap_secties(datalek):
                     f"ja, op {_moment(datalek.betrokkenen_geinformeerd_op)} via {datalek.betrokkenen_wijze}"
                     if datalek.betrokkenen_geinformeerd_op
                     else (
-                        f"nee, uitzondering: {datalek.get_uitzondering_34_3_display()} – {datalek.uitzondering_motivering}"
+                        f"nee, uitzondering: {datalek.get_uitzondering_34_3_display()} "
+                        f"– {datalek.uitzondering_motivering}"
                         if datalek.uitzondering_34_3
                         else "nee (nog niet)"
                     ),

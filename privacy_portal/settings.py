@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "datalekken",
     "dpia",
     "rechten",
+    "overeenkomsten",
 ]
 
 MIDDLEWARE = [

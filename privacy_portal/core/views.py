@@ -70,7 +70,8 @@ def csrf_fout(request, reason=""):
         "core/fout.html",
         {
             "titel": "Formulier verlopen",
-            "tekst": "Het formulier is verlopen of al verstuurd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+            "tekst": "Het formulier is verlopen of al verstuurd. "
+            "Ga terug, laad de pagina opnieuw en probeer het nog eens.",
         },
         status=403,
     )

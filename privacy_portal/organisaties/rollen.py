@@ -70,6 +70,24 @@ RECHTEN = {
     "datalekken.melden_ap_datalek": "Melding aan de AP vastleggen",
     "datalekken.afsluiten_datalek": "Datalek afsluiten",
     "datalekken.statistiek_datalek": "Aantallen datalekken zien (zonder details)",
+    "rechten.add_verzoek": "Betrokkenenverzoek registreren",
+    "rechten.view_verzoek": "Betrokkenenverzoeken inzien, met gegevens van de verzoeker",
+    "rechten.change_verzoek": "Betrokkenenverzoek behandelen (identiteit, taken, ontvangers)",
+    "rechten.verlengen_verzoek": "Termijn van een verzoek verlengen",
+    "rechten.afhandelen_verzoek": "Besluit op een verzoek vastleggen",
+    "rechten.taak_uitvoeren_verzoek": "Taak van het eigen team bij een verzoek uitvoeren",
+    "rechten.statistiek_verzoek": "Aantallen verzoeken zien (zonder persoonsgegevens)",
+    "dpia.view_dpia": "Pre-scans en DPIA's inzien",
+    "dpia.add_dpia": "Pre-scan of DPIA starten",
+    "dpia.change_dpia": "DPIA invullen (risico's, maatregelen)",
+    "dpia.advies_dpia": "FG-advies vastleggen",
+    "dpia.beveiligingsadvies_dpia": "Beveiligingsadvies vastleggen",
+    "dpia.accepteren_dpia": "Restrisico accepteren (niet hoog)",
+    "dpia.accepteren_hoog_dpia": "Hoog restrisico accepteren of voorleggen aan de AP",
+    "overeenkomsten.view_overeenkomst": "Overeenkomsten inzien",
+    "overeenkomsten.add_overeenkomst": "Overeenkomst registreren",
+    "overeenkomsten.change_overeenkomst": "Overeenkomst wijzigen en beoordelen",
+    "overeenkomsten.document_overeenkomst": "Ondertekend document uploaden en downloaden",
 }
 
 _INZIEN = {"registers.view_verwerking"}
@@ -84,14 +102,47 @@ _DATALEK_MELDEN = {"datalekken.add_datalek"}
 _DATALEK_CIJFERS = _DATALEK_MELDEN | {"datalekken.statistiek_datalek"}
 _DATALEK_INZIEN = _DATALEK_CIJFERS | {"datalekken.view_datalek"}
 
+_VERZOEK_CIJFERS = {"rechten.statistiek_verzoek"}
+_VERZOEK_BEHANDELEN = _VERZOEK_CIJFERS | {
+    "rechten.add_verzoek",
+    "rechten.view_verzoek",
+    "rechten.change_verzoek",
+    "rechten.verlengen_verzoek",
+    "rechten.afhandelen_verzoek",
+}
+_DPIA_INZIEN = {"dpia.view_dpia"}
+_DPIA_UITVOEREN = _DPIA_INZIEN | {"dpia.add_dpia", "dpia.change_dpia"}
+_OVK_INZIEN = {"overeenkomsten.view_overeenkomst"}
+_OVK_BEHEREN = _OVK_INZIEN | {
+    "overeenkomsten.add_overeenkomst",
+    "overeenkomsten.change_overeenkomst",
+    "overeenkomsten.document_overeenkomst",
+}
+
 ROL_RECHTEN: dict[str, set[str]] = {
-    Rol.COLLEGE: _INZIEN | _DATALEK_CIJFERS,
-    Rol.DIRECTEUR: _INZIEN | _DATALEK_CIJFERS,
-    Rol.AFDELINGSMANAGER: _INZIEN | _DATALEK_CIJFERS,
-    Rol.TEAMMANAGER: _BEHEREN | {"registers.delegeren_verwerking"} | _DATALEK_INZIEN,
+    Rol.COLLEGE: _INZIEN
+    | _DATALEK_CIJFERS
+    | _VERZOEK_CIJFERS
+    | _DPIA_INZIEN
+    | {"dpia.accepteren_hoog_dpia"}
+    | _OVK_INZIEN,
+    Rol.DIRECTEUR: _INZIEN
+    | _DATALEK_CIJFERS
+    | _VERZOEK_CIJFERS
+    | _DPIA_INZIEN
+    | {"dpia.accepteren_hoog_dpia"}
+    | _OVK_INZIEN,
+    Rol.AFDELINGSMANAGER: _INZIEN | _DATALEK_CIJFERS | _VERZOEK_CIJFERS | _DPIA_INZIEN | _OVK_INZIEN,
+    Rol.TEAMMANAGER: _BEHEREN
+    | {"registers.delegeren_verwerking"}
+    | _DATALEK_INZIEN
+    | {"rechten.taak_uitvoeren_verzoek"}
+    | _DPIA_UITVOEREN
+    | {"dpia.accepteren_dpia"}
+    | _OVK_BEHEREN,
     # A medewerker sees the team's register; editing comes only from a delegated record
     # (an object permission, see registers.services.verwerking_delegeren).
-    Rol.MEDEWERKER: _INZIEN | _DATALEK_MELDEN,
+    Rol.MEDEWERKER: _INZIEN | _DATALEK_MELDEN | _DPIA_INZIEN,
     Rol.PRIVACY_OFFICER: _BEHEREN
     | {
         "registers.beoordelen_verwerking",
@@ -100,14 +151,29 @@ ROL_RECHTEN: dict[str, set[str]] = {
         "registers.importeren_verwerking",
     }
     | _DATALEK_INZIEN
-    | {"datalekken.behandelen_datalek", "datalekken.melden_ap_datalek", "datalekken.afsluiten_datalek"},
+    | {"datalekken.behandelen_datalek", "datalekken.melden_ap_datalek", "datalekken.afsluiten_datalek"}
+    | _VERZOEK_BEHANDELEN
+    | _DPIA_UITVOEREN
+    | _OVK_BEHEREN,
     # The jurist supports like the privacy officer, but approval stays with the privacy officer.
-    Rol.JURIST: _BEHEREN | _DATALEK_INZIEN,
+    Rol.JURIST: _BEHEREN | _DATALEK_INZIEN | _VERZOEK_BEHANDELEN | _DPIA_INZIEN | _OVK_BEHEREN,
     # The FG reads everything and never owns records.
-    Rol.FG: _INZIEN | _DATALEK_INZIEN,
+    Rol.FG: _INZIEN
+    | _DATALEK_INZIEN
+    | _VERZOEK_CIJFERS
+    | {"rechten.view_verzoek"}
+    | _DPIA_INZIEN
+    | {"dpia.advies_dpia"}
+    | _OVK_INZIEN
+    | {"overeenkomsten.document_overeenkomst"},
     # The CISO analyses incidents: may record the assessment, not the AP notification.
-    Rol.CISO: _INZIEN | _DATALEK_INZIEN | {"datalekken.behandelen_datalek"},
-    Rol.CONTROLLER: _INZIEN | _DATALEK_INZIEN,
+    Rol.CISO: _INZIEN
+    | _DATALEK_INZIEN
+    | {"datalekken.behandelen_datalek"}
+    | _DPIA_INZIEN
+    | {"dpia.beveiligingsadvies_dpia"}
+    | _OVK_INZIEN,
+    Rol.CONTROLLER: _INZIEN | _DATALEK_INZIEN | _VERZOEK_CIJFERS | _DPIA_INZIEN | _OVK_INZIEN,
 }
 
 # Permissions a teammanager grants on one record when delegating it to a medewerker.

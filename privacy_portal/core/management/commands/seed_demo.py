@@ -9,6 +9,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from datalekken import demo as datalek_demo
+from dpia import demo as dpia_demo
+from overeenkomsten import demo as overeenkomst_demo
+from rechten import demo as verzoek_demo
 from privacy_portal.organisaties import demo as organisatie_demo
 from registers import demo as register_demo
 
@@ -37,6 +40,9 @@ class Command(BaseCommand):
             alleen_vastgesteld=True,
         )
         lekken = datalek_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+        verzoek_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+        dpia_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+        overeenkomst_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
         self.stdout.write(
             self.style.SUCCESS(f"Demogegevens geladen ({aantal} nieuwe verwerkingen, {lekken} datalekken).")
         )

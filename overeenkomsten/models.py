@@ -1,0 +1,1 @@
+"""Models of this register; they arrive with its issue."""

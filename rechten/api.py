@@ -1,0 +1,1 @@
+"""API of this register (placeholder until its issue is built)."""

@@ -1,0 +1,7 @@
+"""Public pages of the rights requests (the inwoner's own form), under /register/<slug>/verzoek/."""
+
+from django.urls import path
+
+app_name = "verzoek_openbaar"
+
+urlpatterns = []
