@@ -7,6 +7,7 @@ from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverant
 
 from . import services
 from .constants import BijzondereCategorie, Grondslag
+from .forms import FORMULIER_VELDEN
 from .models import Verwerking
 from .volledigheid import ontbrekende_velden, waarschuwingen
 
@@ -30,38 +31,17 @@ class VerwerkingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Verwerking
+        # The content fields are the form's, in the same order; the workflow fields come first.
         fields = [
             "uuid",
             "gemeente",
-            "team",
-            "verwerkingsverantwoordelijke",
-            "naam",
             "status",
             "versie",
             "volledigheid",
             "ontbrekende_velden",
             "waarschuwingen",
             "afwijsreden",
-            "gezamenlijke_verantwoordelijken",
-            "doeleinden",
-            "grondslagen",
-            "grondslag_toelichting",
-            "categorieen_betrokkenen",
-            "categorieen_persoonsgegevens",
-            "bijzondere_categorieen",
-            "strafrechtelijke_gegevens",
-            "gebruikt_bsn",
-            "ontvangers",
-            "verwerkers",
-            "doorgifte_buiten_eer",
-            "doorgifte_waarborgen",
-            "bewaartermijn",
-            "herkomst",
-            "beveiligingsmaatregelen",
-            "geautomatiseerde_besluitvorming",
-            "algoritme_of_ai",
-            "dpia_status",
-            "interne_notitie",
+            *FORMULIER_VELDEN,
             "reden",
         ]
         read_only_fields = ["uuid", "status", "volledigheid", "afwijsreden"]
