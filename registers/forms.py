@@ -94,6 +94,32 @@ class VerwerkingForm(NLDesignMixin, forms.ModelForm):
         if not self.instance.pk:
             del self.fields["reden"]
 
+    GROEPEN = [
+        ("Algemeen", ["naam", "team", "verwerkingsverantwoordelijke", "gezamenlijke_verantwoordelijken"]),
+        ("Doel en grondslag", ["doeleinden", "grondslagen", "grondslag_toelichting"]),
+        (
+            "Betrokkenen en gegevens",
+            [
+                "categorieen_betrokkenen",
+                "categorieen_persoonsgegevens",
+                "bijzondere_categorieen",
+                "strafrechtelijke_gegevens",
+                "gebruikt_bsn",
+                "herkomst",
+            ],
+        ),
+        ("Ontvangers en doorgifte", ["ontvangers", "verwerkers", "doorgifte_buiten_eer", "doorgifte_waarborgen"]),
+        ("Bewaren en beveiligen", ["bewaartermijn", "beveiligingsmaatregelen"]),
+        (
+            "Algoritmen en DPIA",
+            ["geautomatiseerde_besluitvorming", "algoritme_of_ai", "dpia_status", "interne_notitie", "reden"],
+        ),
+    ]
+
+    def groepen(self):
+        """The fields in sections, for a long form that stays readable."""
+        return [(titel, [self[veld] for veld in velden if veld in self.fields]) for titel, velden in self.GROEPEN]
+
     def inhoud(self):
         """The cleaned content fields, ready for the services."""
         return {veld: self.cleaned_data[veld] for veld in FORMULIER_VELDEN}
