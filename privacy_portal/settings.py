@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "dpia",
     "rechten",
     "overeenkomsten",
+    "rapportages",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("verzoeken/", include("rechten.urls")),
     path("dpia/", include("dpia.urls")),
     path("overeenkomsten/", include("overeenkomsten.urls")),
+    path("dashboard/", include("rapportages.urls")),
     path("meldingen/", include("privacy_portal.notificaties.urls")),
     path("register/<slug:slug>/verzoek/", include("rechten.public_urls")),
     path("register/", include("registers.public_urls")),

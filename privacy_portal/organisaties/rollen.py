@@ -88,6 +88,10 @@ RECHTEN = {
     "overeenkomsten.add_overeenkomst": "Overeenkomst registreren",
     "overeenkomsten.change_overeenkomst": "Overeenkomst wijzigen en beoordelen",
     "overeenkomsten.document_overeenkomst": "Ondertekend document uploaden en downloaden",
+    "rapportages.view_dashboard": "Dashboard met cijfers zien",
+    "rapportages.view_rapportage": "Rapportages uit het archief downloaden",
+    "rapportages.add_rapportage": "Rapportage laten maken",
+    "rapportages.bevindingen_rapportage": "Bevindingen en aanbevelingen van de FG schrijven",
 }
 
 _INZIEN = {"registers.view_verwerking"}
@@ -119,19 +123,24 @@ _OVK_BEHEREN = _OVK_INZIEN | {
     "overeenkomsten.document_overeenkomst",
 }
 
+_DASHBOARD = {"rapportages.view_dashboard", "rapportages.view_rapportage"}
+_RAPPORTEREN = _DASHBOARD | {"rapportages.add_rapportage"}
+
 ROL_RECHTEN: dict[str, set[str]] = {
     Rol.COLLEGE: _INZIEN
     | _DATALEK_CIJFERS
     | _VERZOEK_CIJFERS
     | _DPIA_INZIEN
     | {"dpia.accepteren_hoog_dpia"}
-    | _OVK_INZIEN,
+    | _OVK_INZIEN
+    | _DASHBOARD,
     Rol.DIRECTEUR: _INZIEN
     | _DATALEK_CIJFERS
     | _VERZOEK_CIJFERS
     | _DPIA_INZIEN
     | {"dpia.accepteren_hoog_dpia"}
-    | _OVK_INZIEN,
+    | _OVK_INZIEN
+    | _DASHBOARD,
     Rol.AFDELINGSMANAGER: _INZIEN | _DATALEK_CIJFERS | _VERZOEK_CIJFERS | _DPIA_INZIEN | _OVK_INZIEN,
     Rol.TEAMMANAGER: _BEHEREN
     | {"registers.delegeren_verwerking"}
@@ -154,9 +163,10 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | {"datalekken.behandelen_datalek", "datalekken.melden_ap_datalek", "datalekken.afsluiten_datalek"}
     | _VERZOEK_BEHANDELEN
     | _DPIA_UITVOEREN
-    | _OVK_BEHEREN,
+    | _OVK_BEHEREN
+    | _RAPPORTEREN,
     # The jurist supports like the privacy officer, but approval stays with the privacy officer.
-    Rol.JURIST: _BEHEREN | _DATALEK_INZIEN | _VERZOEK_BEHANDELEN | _DPIA_INZIEN | _OVK_BEHEREN,
+    Rol.JURIST: _BEHEREN | _DATALEK_INZIEN | _VERZOEK_BEHANDELEN | _DPIA_INZIEN | _OVK_BEHEREN | _DASHBOARD,
     # The FG reads everything and never owns records.
     Rol.FG: _INZIEN
     | _DATALEK_INZIEN
@@ -165,15 +175,18 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | _DPIA_INZIEN
     | {"dpia.advies_dpia"}
     | _OVK_INZIEN
-    | {"overeenkomsten.document_overeenkomst"},
+    | {"overeenkomsten.document_overeenkomst"}
+    | _RAPPORTEREN
+    | {"rapportages.bevindingen_rapportage"},
     # The CISO analyses incidents: may record the assessment, not the AP notification.
     Rol.CISO: _INZIEN
     | _DATALEK_INZIEN
     | {"datalekken.behandelen_datalek"}
     | _DPIA_INZIEN
     | {"dpia.beveiligingsadvies_dpia"}
-    | _OVK_INZIEN,
-    Rol.CONTROLLER: _INZIEN | _DATALEK_INZIEN | _VERZOEK_CIJFERS | _DPIA_INZIEN | _OVK_INZIEN,
+    | _OVK_INZIEN
+    | _DASHBOARD,
+    Rol.CONTROLLER: _INZIEN | _DATALEK_INZIEN | _VERZOEK_CIJFERS | _DPIA_INZIEN | _OVK_INZIEN | _DASHBOARD,
 }
 
 # Permissions a teammanager grants on one record when delegating it to a medewerker.

@@ -1,0 +1,1 @@
+"""Models of the reports archive; they arrive with issue 7."""
