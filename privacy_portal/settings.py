@@ -185,6 +185,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # How often `manage.py runportal` runs the same scan in-process when there is no beat.
 SCAN_INTERVAL_SECONDS = env.int("SCAN_INTERVAL_SECONDS", default=300)
+# Betrokkenenverzoeken: days after closing before the requester's personal data are anonymised.
+VERZOEK_BEWAARTERMIJN_DAGEN = env.int("VERZOEK_BEWAARTERMIJN_DAGEN", default=365)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -213,6 +215,10 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
     ],
+    # Several registers have a field "soort" with their own list; name the shared ones explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "SoortMeldingEnum": "datalekken.constants.SoortMelding",
+    },
 }
 
 # Security headers (django-csp 4): no inline scripts; all assets come from this server.

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class RechtenConfig(AppConfig):
     name = "rechten"
     verbose_name = "Betrokkenenverzoeken"
+
+    def ready(self):
+        from . import (
+            scan,  # noqa: F401  registers the scan steps
+            services,  # noqa: F401  registers the calendar hook (termijnen_herberekenen)
+        )

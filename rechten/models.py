@@ -1,1 +1,281 @@
-"""Models of this register; they arrive with its issue."""
+"""Betrokkenenverzoeken (AVG art. 12-22): requests of inwoners to exercise their rights.
+
+What this module offers:
+
+- `Verzoek`: one request (one or more rights), with the requester's details, the stored answer
+  deadline (`deadline`, receipt + 1 month) and, after a timely extension, `verlengd_tot`
+  (receipt + 3 months, DOMAIN Decision); identity verification (art. 12(6)); the decision.
+- `Taak`: work for one team concerned (collect or change data), executed by its teammanager.
+  A task carries `gemeente` and `team`, so the role scopes (`bereik_filter`) apply to it directly.
+- `Kennisgeving`: a recipient told of a rectification, erasure or restriction (art. 19).
+
+The requester's personal data (the `verzoeker_*` and `vertegenwoordiger_*` fields and every free
+text) are anonymised a configurable time after closing (`VERZOEK_BEWAARTERMIJN_DAGEN`), history
+rows included; dates, rights, outcome and tasks stay for the numbers. See `services.verzoek_anonimiseren`.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
+
+from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
+
+# Fields with personal data of the requester; only roles with rechten.view_verzoek see them.
+PERSOONSGEGEVENS = (
+    "verzoeker_naam",
+    "verzoeker_email",
+    "verzoeker_telefoon",
+    "verzoeker_adres",
+    "vertegenwoordiger_naam",
+    "vertegenwoordiger_hoedanigheid",
+    "omschrijving",
+    "identiteit_toelichting",
+    "verlenging_reden",
+    "ontvangers_toelichting",
+    "besluit_toelichting",
+)
+
+
+class Verzoek(models.Model):
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="verzoeken")
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        Verwerkingsverantwoordelijke,
+        verbose_name="verwerkingsverantwoordelijke",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verzoeken",
+        help_text="Wie het besluit neemt; het bezwaar gaat naar dit adres. Leeg: het college van B&W.",
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.ONTVANGEN, db_index=True)
+    kanaal = models.CharField("hoe ontvangen", max_length=20, choices=Kanaal.choices)
+    soorten = models.JSONField(
+        "welke rechten",
+        default=list,
+        help_text="Een of meer van: inzage, rectificatie, wissing, beperking, overdraagbaarheid, bezwaar, "
+        "geautomatiseerde_besluitvorming.",
+    )
+    omschrijving = models.TextField("wat vraagt de verzoeker?", blank=True)
+
+    # The requester (personal data: anonymised after the retention period)
+    verzoeker_naam = models.CharField("naam verzoeker", max_length=200)
+    verzoeker_email = models.EmailField("e-mailadres verzoeker", blank=True)
+    verzoeker_telefoon = models.CharField("telefoon verzoeker", max_length=50, blank=True)
+    verzoeker_adres = models.TextField("postadres verzoeker", blank=True)
+    vertegenwoordiger_naam = models.CharField(
+        "naam vertegenwoordiger", max_length=200, blank=True, help_text="Als iemand namens de betrokkene verzoekt."
+    )
+    vertegenwoordiger_hoedanigheid = models.CharField(
+        "hoedanigheid vertegenwoordiger",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld ouder, voogd, curator, bewindvoerder of advocaat.",
+    )
+
+    teams = models.ManyToManyField(Team, verbose_name="betrokken teams", blank=True, related_name="verzoeken")
+    verwerkingen = models.ManyToManyField(
+        "registers.Verwerking", verbose_name="betrokken verwerkingen", blank=True, related_name="verzoeken"
+    )
+
+    aangemaakt_op = models.DateTimeField("vastgelegd op", default=timezone.now, editable=False)
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="geregistreerd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="geregistreerde_verzoeken",
+        help_text="Leeg bij een verzoek dat de inwoner zelf via het webformulier indiende.",
+    )
+
+    # The clock (stored; recomputed only in services and when the calendar changes)
+    ontvangen_op = models.DateField(
+        "ontvangen op",
+        null=True,
+        blank=True,
+        help_text="De dag van ontvangst; die dag telt niet mee. Leeg zolang de inwoner het webformulier "
+        "nog niet heeft bevestigd.",
+    )
+    deadline = models.DateField(
+        "deadline",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Ontvangst + 1 maand (Verordening 1182/71), op een werkdag.",
+    )
+    verlengd_tot = models.DateField(
+        "verlengd tot",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Ontvangst + 3 maanden, alleen na een verlenging vóór de oorspronkelijke deadline.",
+    )
+    verlengd_op = models.DateField("verlengd op", null=True, blank=True, editable=False)
+    verlenging_reden = models.TextField("reden van de verlenging", blank=True)
+
+    # Identity (art. 12(6)). Asking for more information does not stop the clock (see services).
+    identiteit_wijze = models.CharField(
+        "hoe is de identiteit vastgesteld?", max_length=30, choices=IdentiteitWijze.choices, blank=True
+    )
+    identiteit_vastgesteld_op = models.DateField("identiteit vastgesteld op", null=True, blank=True)
+    identiteit_toelichting = models.TextField("toelichting identiteit", blank=True)
+    info_gevraagd_op = models.DateField(
+        "aanvullende informatie gevraagd op",
+        null=True,
+        blank=True,
+        help_text="Art. 12 lid 6: als er twijfel is over de identiteit. De termijn loopt door.",
+    )
+    info_ontvangen_op = models.DateField("aanvullende informatie ontvangen op", null=True, blank=True)
+
+    # Art. 19: when no recipient was told, why not (no recipients, impossible, disproportionate effort)
+    ontvangers_toelichting = models.TextField(
+        "waarom geen ontvangers geïnformeerd?",
+        blank=True,
+        help_text="Bijvoorbeeld: de gegevens zijn aan niemand verstrekt.",
+    )
+
+    # The decision
+    uitkomst = models.CharField("uitkomst", max_length=20, choices=Uitkomst.choices, blank=True, db_index=True)
+    grond = models.CharField("grond voor afwijzing", max_length=30, choices=Grond.choices, blank=True)
+    besluit_toelichting = models.TextField("wat is besloten en waarom", blank=True)
+    besloten_op = models.DateField("besloten op", null=True, blank=True)
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="besloten door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    afgesloten_op = models.DateTimeField(
+        "afgesloten op", null=True, blank=True, help_text="Vanaf dit moment loopt de bewaartermijn."
+    )
+    geanonimiseerd_op = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
+
+    # The inwoner's confirmation link: only a SHA-256 hash of the token is stored.
+    bevestig_token_hash = models.CharField("bevestigingscode (hash)", max_length=64, blank=True, db_index=True)
+
+    history = HistoricalRecords(excluded_fields=["bevestig_token_hash"])
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "verzoek"
+        verbose_name_plural = "verzoeken"
+        ordering = ["deadline", "pk"]
+        permissions = [
+            ("verlengen_verzoek", "Termijn van een verzoek verlengen"),
+            ("afhandelen_verzoek", "Besluit op een verzoek vastleggen"),
+            ("taak_uitvoeren_verzoek", "Taak van het eigen team bij een verzoek uitvoeren"),
+            ("statistiek_verzoek", "Aantallen verzoeken zien (zonder persoonsgegevens)"),
+        ]
+
+    def __str__(self):
+        return self.kenmerk
+
+    @property
+    def kenmerk(self):
+        """A short reference without personal data ("VZ-2026-00012"), for letters, e-mail subjects and lists."""
+        if self.pk is None:
+            return "VZ-nieuw"
+        return f"VZ-{timezone.localtime(self.aangemaakt_op):%Y}-{self.pk:05d}"
+
+    @property
+    def termijn(self):
+        """The deadline that applies now: the extended one when extended."""
+        return self.verlengd_tot or self.deadline
+
+    @property
+    def is_open(self):
+        return self.status in (Status.ONTVANGEN, Status.IN_BEHANDELING)
+
+    @property
+    def op_tijd(self):
+        """Whether the decision was taken on or before the deadline (None while open)."""
+        if not self.besloten_op or not self.termijn:
+            return None
+        return self.besloten_op <= self.termijn
+
+    def soort_labels(self):
+        labels = dict(Soort.choices)
+        return [labels.get(code, code) for code in self.soorten or []]
+
+
+class Taak(models.Model):
+    """Work for one team concerned: collect or change the data. The team's teammanager executes it."""
+
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+    verzoek = models.ForeignKey(Verzoek, verbose_name="verzoek", on_delete=models.CASCADE, related_name="taken")
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text="Gelijk aan de gemeente van het verzoek; nodig voor de rechten per rol.",
+    )
+    team = models.ForeignKey(Team, verbose_name="team", on_delete=models.PROTECT, related_name="verzoektaken")
+    omschrijving = models.TextField(
+        "wat moet het team doen?",
+        help_text="Schrijf alleen op wat het team nodig heeft om de gegevens te vinden of aan te passen.",
+    )
+    status = models.CharField("status", max_length=20, choices=TaakStatus.choices, default=TaakStatus.OPEN)
+    toegewezen_op = models.DateTimeField("toegewezen op")
+    toegewezen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="toegewezen door", on_delete=models.PROTECT, related_name="+"
+    )
+    afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+    afgerond_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="afgerond door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resultaat = models.TextField("resultaat", blank=True, help_text="Wat het team heeft gevonden of gedaan.")
+    history = HistoricalRecords()
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "taak"
+        verbose_name_plural = "taken"
+        ordering = ["toegewezen_op", "pk"]
+
+    def __str__(self):
+        return f"{self.verzoek.kenmerk} – {self.team}"
+
+
+class Kennisgeving(models.Model):
+    """A recipient told of a rectification, erasure or restriction (AVG art. 19)."""
+
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+    verzoek = models.ForeignKey(
+        Verzoek, verbose_name="verzoek", on_delete=models.CASCADE, related_name="kennisgevingen"
+    )
+    ontvanger = models.CharField(
+        "ontvanger", max_length=200, help_text="De organisatie die de gegevens kreeg, bijvoorbeeld 'Belastingdienst'."
+    )
+    geinformeerd_op = models.DateField("geïnformeerd op")
+    toelichting = models.TextField("toelichting", blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="vastgelegd door", on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "kennisgeving aan een ontvanger"
+        verbose_name_plural = "kennisgevingen aan ontvangers"
+        ordering = ["geinformeerd_op", "pk"]
+
+    def __str__(self):
+        return f"{self.ontvanger} ({self.geinformeerd_op:%d-%m-%Y})"

@@ -1,7 +1,5 @@
 """Public pages of the rights requests (the inwoner's own form), under /register/<slug>/verzoek/."""
 
-from django.urls import path
-
 app_name = "verzoek_openbaar"
 
 urlpatterns = []

@@ -1,0 +1,210 @@
+"""Forms of the verzoek pages; services.py validates the rest and saves."""
+
+from django import forms
+from django.utils import timezone
+
+from privacy_portal.core.forms import NLDesignMixin
+from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
+from registers.models import Verwerking
+
+from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, Uitkomst
+
+
+class DatumVeld(forms.DateField):
+    """A date in the browser's date control."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+
+
+class Formulier(NLDesignMixin, forms.Form):
+    """NL Design System classes; required fields carry aria-required and "(verplicht)" in the label.
+
+    No HTML `required` attribute: the Utrecht CSS colours an empty required textarea as invalid
+    (`:invalid`) before anything was typed; the server validates and links each error to its field.
+    """
+
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if str(field.error_messages["required"]) == str(forms.Field.default_error_messages["required"]):
+                field.error_messages["required"] = "Vul dit veld in."
+            if field.required and not isinstance(field.widget, forms.CheckboxSelectMultiple):
+                field.widget.attrs["aria-required"] = "true"
+
+
+def _teams(gemeente):
+    return Team.objects.filter(gemeente=gemeente).order_by("naam")
+
+
+def _verwerkingen(gemeente):
+    return Verwerking.objects.filter(gemeente=gemeente).exclude(status="gearchiveerd").order_by("naam")
+
+
+class VerzoekForm(Formulier):
+    """Intake by staff, and correcting it afterwards."""
+
+    soorten = forms.MultipleChoiceField(
+        label="Welke rechten?",
+        choices=Soort.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Eén verzoek kan over meer rechten gaan.",
+        error_messages={"required": "Kies minstens één recht."},
+    )
+    kanaal = forms.ChoiceField(label="Hoe is het verzoek binnengekomen?", choices=Kanaal.choices)
+    ontvangen_op = DatumVeld(
+        label="Datum van ontvangst",
+        help_text="De dag waarop de gemeente het verzoek kreeg. Die dag telt niet mee; de termijn van een maand "
+        "begint de dag erna.",
+    )
+    verzoeker_naam = forms.CharField(
+        label="Naam verzoeker", max_length=200, error_messages={"required": "Vul de naam van de verzoeker in."}
+    )
+    verzoeker_email = forms.EmailField(label="E-mailadres", required=False)
+    verzoeker_telefoon = forms.CharField(label="Telefoonnummer", required=False, max_length=50)
+    verzoeker_adres = forms.CharField(
+        label="Postadres",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Vul een e-mailadres of een postadres in: daar gaat het antwoord heen.",
+    )
+    vertegenwoordiger_naam = forms.CharField(
+        label="Naam vertegenwoordiger (als iemand namens de betrokkene verzoekt)", required=False, max_length=200
+    )
+    vertegenwoordiger_hoedanigheid = forms.CharField(
+        label="Hoedanigheid vertegenwoordiger",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld ouder, voogd, curator, bewindvoerder of advocaat.",
+    )
+    omschrijving = forms.CharField(
+        label="Wat vraagt de verzoeker?", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    verwerkingsverantwoordelijke = forms.ModelChoiceField(
+        label="Wie besluit?",
+        queryset=Verwerkingsverantwoordelijke.objects.none(),
+        required=False,
+        empty_label="College van burgemeester en wethouders (standaard)",
+        help_text="Het bezwaar tegen het besluit gaat naar het adres van deze verwerkingsverantwoordelijke.",
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label="Betrokken teams", queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    verwerkingen = forms.ModelMultipleChoiceField(
+        label="Betrokken verwerkingen (als u dat weet)", queryset=Verwerking.objects.none(), required=False
+    )
+
+    def __init__(self, *args, gemeente, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verwerkingsverantwoordelijke"].queryset = gemeente.verantwoordelijken.order_by("naam")
+        self.fields["teams"].queryset = _teams(gemeente)
+        self.fields["verwerkingen"].queryset = _verwerkingen(gemeente)
+
+    def clean_ontvangen_op(self):
+        # also checked by the service; here too, so this error shows together with the form's own
+        ontvangen_op = self.cleaned_data["ontvangen_op"]
+        if ontvangen_op and ontvangen_op > timezone.localdate():
+            raise forms.ValidationError("De datum van ontvangst ligt in de toekomst.")
+        return ontvangen_op
+
+    def clean(self):
+        data = super().clean()
+        if "verzoeker_email" not in self.errors and not data.get("verzoeker_email") and not data.get("verzoeker_adres"):
+            self.add_error("verzoeker_email", "Vul een e-mailadres of een postadres in: daar gaat het antwoord heen.")
+        return data
+
+
+class IdentiteitForm(Formulier):
+    identiteit_wijze = forms.ChoiceField(
+        label="Hoe is de identiteit vastgesteld?",
+        choices=[("", "Nog niet vastgesteld")] + IdentiteitWijze.choices,
+        required=False,
+    )
+    identiteit_vastgesteld_op = DatumVeld(label="Vastgesteld op", required=False, help_text="Leeg: vandaag.")
+    info_gevraagd_op = DatumVeld(
+        label="Aanvullende informatie gevraagd op (art. 12 lid 6)",
+        required=False,
+        help_text="Alleen bij twijfel over de identiteit. De termijn loopt gewoon door.",
+    )
+    info_ontvangen_op = DatumVeld(label="Aanvullende informatie ontvangen op", required=False)
+    identiteit_toelichting = forms.CharField(
+        label="Toelichting",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Schrijf geen BSN of nummer van een identiteitsbewijs op.",
+    )
+
+
+class TakenForm(Formulier):
+    teams = forms.ModelMultipleChoiceField(
+        label="Welke teams?", queryset=Team.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    omschrijving = forms.CharField(
+        label="Wat moet het team doen?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="De teammanager ziet alleen deze tekst, niet de gegevens van de verzoeker. Schrijf op wat het "
+        "team nodig heeft om de gegevens te vinden, en niet meer.",
+    )
+
+    def __init__(self, *args, gemeente, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teams"].queryset = _teams(gemeente)
+
+
+class TaakAfrondenForm(Formulier):
+    resultaat = forms.CharField(
+        label="Wat heeft het team gevonden of gedaan?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Bijvoorbeeld: welke gegevens zijn gevonden en waar ze klaarstaan, of wat is aangepast.",
+    )
+
+
+class VerlengForm(Formulier):
+    verlenging_reden = forms.CharField(
+        label="Reden van de verlenging",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Deze reden staat in de brief aan de verzoeker. Bijvoorbeeld: het verzoek gaat over veel "
+        "gegevens in verschillende systemen.",
+    )
+
+
+class KennisgevingForm(Formulier):
+    ontvanger = forms.CharField(label="Welke ontvanger is geïnformeerd?", max_length=200)
+    geinformeerd_op = DatumVeld(label="Geïnformeerd op")
+    kennisgeving_toelichting = forms.CharField(
+        label="Toelichting bij de kennisgeving", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class GeenOntvangersForm(Formulier):
+    ontvangers_toelichting = forms.CharField(
+        label="Waarom zijn er geen ontvangers geïnformeerd?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld: de gegevens zijn aan niemand verstrekt.",
+    )
+
+
+class AfhandelForm(Formulier):
+    uitkomst = forms.ChoiceField(label="Besluit", choices=Uitkomst.choices)
+    grond = forms.ChoiceField(
+        label="Grond voor (gedeeltelijke) afwijzing",
+        choices=[("", "Niet van toepassing")] + Grond.choices,
+        required=False,
+    )
+    besluit_toelichting = forms.CharField(
+        label="Wat is besloten en waarom?",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Deze tekst staat in de besluitbrief. Schrijf in eenvoudige taal (B1).",
+    )
+
+
+class FilterForm(Formulier):
+    zoek = forms.CharField(label="Kenmerk (zoals VZ-2026-00012)", required=False)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Open verzoeken"), ("alle", "Alle verzoeken")] + Status.choices,
+    )
+    soort = forms.ChoiceField(label="Recht", required=False, choices=[("", "Alle rechten")] + Soort.choices)

@@ -1,0 +1,151 @@
+"""Scan steps of the betrokkenenverzoeken (registered in apps.py, run by core.scanner).
+
+`verzoek_termijnen`: reminders one week and two working days before the deadline that applies
+(the extended one after an extension), to the privacy officers (milestone on the request) and to
+the teammanagers of teams with an open task (milestone on each task, linking to the task); an
+escalation to the FG and the privacy officers once the deadline has passed. Every milestone goes
+through `mijlpaal_bereiken`, so it happens exactly once; reminders before an extension and after
+it have different names (suffix `_verlengd`), so the new deadline gets its own reminders.
+
+`verzoeken_opschonen`: anonymises closed requests after VERZOEK_BEWAARTERMIJN_DAGEN and lets
+unconfirmed web requests lapse after BEVESTIGEN_BINNEN_DAGEN.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from privacy_portal.core.kalender_db import huidige_kalender
+from privacy_portal.core.scanner import scan_stap
+from privacy_portal.notificaties.models import Mijlpaal
+from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import gebruikers_met_rol
+
+from . import services
+from .constants import BEVESTIGEN_BINNEN_DAGEN, OPEN_STATUSSEN, Status, TaakStatus
+from .deadlines import herinnering_data, verstreken
+from .models import Taak, Verzoek
+from .selectors import teammanagers_van
+
+# A reminder is due at most this many days before the deadline (a week, or two working days
+# around a long run of holidays); requests further away are not loaded.
+VOORUIT_DAGEN = 31
+
+ONDERWERPEN = {
+    "herinnering_week": "nog een week tot de deadline",
+    "herinnering_werkdagen": "nog twee werkdagen tot de deadline",
+}
+
+
+def _al_bereikt(verzoeken):
+    """{(object_type, object_id, mijlpaal)} already reached for these requests and their open tasks."""
+    ids = [str(v.uuid) for v in verzoeken] + [str(t.uuid) for v in verzoeken for t in v.open_taken_lijst]
+    return set(
+        Mijlpaal.objects.filter(object_type__in=(Verzoek._meta.label, Taak._meta.label), object_id__in=ids).values_list(
+            "object_type", "object_id", "mijlpaal"
+        )
+    )
+
+
+def _bereik(obj, mijlpaal, ontvangers, onderwerp, tekst, link, nu, gedaan):
+    if (obj._meta.label, str(obj.uuid), mijlpaal) in gedaan:
+        return 0
+    with transaction.atomic():
+        return mijlpaal_bereiken(
+            obj=obj, mijlpaal=mijlpaal, ontvangers=ontvangers, onderwerp=onderwerp, tekst=tekst, link=link, nu=nu
+        )
+
+
+@scan_stap
+def verzoek_termijnen(nu):
+    vandaag = timezone.localdate(nu)
+    kalender = huidige_kalender()
+    open_taken = Prefetch(
+        "taken",
+        queryset=Taak.objects.filter(status=TaakStatus.OPEN).select_related("team"),
+        to_attr="open_taken_lijst",
+    )
+    verzoeken = list(
+        Verzoek.objects.filter(status__in=OPEN_STATUSSEN, deadline__isnull=False)
+        .annotate(geldende_termijn=Coalesce("verlengd_tot", "deadline"))
+        .filter(geldende_termijn__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+        .select_related("gemeente")
+        .prefetch_related(open_taken)
+    )
+    gedaan = _al_bereikt(verzoeken)
+    aantal = 0
+    for verzoek in verzoeken:
+        termijn = verzoek.termijn
+        link = reverse("rechten:detail", kwargs={"uuid": verzoek.uuid})
+        if verstreken(termijn, vandaag):
+            aantal += _bereik(
+                verzoek,
+                "termijn_verstreken",
+                gebruikers_met_rol(verzoek.gemeente, Rol.FG, Rol.PRIVACY_OFFICER),
+                f"Verzoek {verzoek.kenmerk}: deadline verstreken",
+                f"De deadline van {termijn:%d-%m-%Y} is verstreken en er is nog geen besluit vastgelegd. "
+                "De gemeente is te laat (art. 12 lid 3 AVG); de verzoeker kan een klacht indienen bij de "
+                "Autoriteit Persoonsgegevens. Handel het verzoek zo snel mogelijk af.",
+                link,
+                nu,
+                gedaan,
+            )
+            continue
+        achtervoegsel = "_verlengd" if verzoek.verlengd_tot else ""
+        for naam, dag in herinnering_data(termijn, kalender).items():
+            if vandaag < dag:
+                continue
+            mijlpaal = naam + achtervoegsel
+            onderwerp = f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[naam]}"
+            open_ = len(verzoek.open_taken_lijst)
+            aantal += _bereik(
+                verzoek,
+                mijlpaal,
+                gebruikers_met_rol(verzoek.gemeente, Rol.PRIVACY_OFFICER),
+                onderwerp,
+                f"De deadline van dit betrokkenenverzoek is {termijn:%d-%m-%Y}. "
+                + (f"Er staan nog {open_} taken open." if open_ else "Er staan geen taken meer open.")
+                + " Leg het besluit op tijd vast en verstuur de brief.",
+                link,
+                nu,
+                gedaan,
+            )
+            for taak in verzoek.open_taken_lijst:
+                aantal += _bereik(
+                    taak,
+                    mijlpaal,
+                    teammanagers_van(verzoek.gemeente, [taak.team_id]),
+                    onderwerp,
+                    f"Team {taak.team.naam} heeft nog een open taak bij dit verzoek. Het antwoord moet uiterlijk "
+                    f"{termijn:%d-%m-%Y} bij de verzoeker zijn. Rond de taak zo snel mogelijk af.",
+                    reverse("rechten:taak", kwargs={"uuid": taak.uuid}),
+                    nu,
+                    gedaan,
+                )
+    return aantal
+
+
+@scan_stap
+def verzoeken_opschonen(nu):
+    """Anonymise after the retention period; let unconfirmed web requests lapse. Returns the number handled."""
+    aantal = 0
+    grens = nu - timedelta(days=settings.VERZOEK_BEWAARTERMIJN_DAGEN)
+    te_anonimiseren = Verzoek.objects.filter(
+        status__in=(Status.AFGEHANDELD, Status.VERVALLEN), afgesloten_op__lte=grens, geanonimiseerd_op__isnull=True
+    )
+    for verzoek in te_anonimiseren:
+        services.verzoek_anonimiseren(verzoek=verzoek, nu=nu)
+        aantal += 1
+    verlopen = Verzoek.objects.filter(
+        status=Status.ONBEVESTIGD, aangemaakt_op__lte=nu - timedelta(days=BEVESTIGEN_BINNEN_DAGEN)
+    )
+    for verzoek in verlopen:
+        services.verzoek_vervallen(verzoek=verzoek, nu=nu)
+        aantal += 1
+    return aantal

@@ -1,0 +1,154 @@
+"""Every filtered read of the betrokkenenverzoeken, with the permissions applied.
+
+- `verzoeken_voor(user)`: requests with the requester's personal data, for roles with
+  `rechten.view_verzoek` (privacy officer, jurist, FG) in their gemeenten.
+- `taken_voor(user)`: tasks of the user's own team (`rechten.taak_uitvoeren_verzoek`, the
+  teammanager), plus every task in gemeenten where the user may see requests. The request comes
+  along without its personal data (`VERZOEK_VOOR_TAAK`): a teammanager sees only what the task needs.
+- `cijfers(gemeenten, ...)`: numbers without personal data (`rechten.statistiek_verzoek`).
+"""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+
+from privacy_portal.organisaties.models import RolToewijzing
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import bereik_filter
+
+from .constants import OPEN_STATUSSEN, Soort, Status, TaakStatus, Uitkomst
+from .models import PERSOONSGEGEVENS, Taak, Verzoek
+
+KENMERK = re.compile(r"^\s*(?:VZ-)?(?:\d{4}-)?0*(\d+)\s*$", re.IGNORECASE)
+
+
+def _met_termijn(qs):
+    return qs.annotate(
+        geldende_termijn=Coalesce("verlengd_tot", "deadline"),
+        open_taken=Count("taken", filter=Q(taken__status=TaakStatus.OPEN), distinct=True),
+    )
+
+
+def verzoeken_voor(user, perm="rechten.view_verzoek"):
+    """Requests the user may see in full (with personal data): by role and gemeente."""
+    qs = _met_termijn(Verzoek.objects.select_related("gemeente"))
+    if user.is_superuser:
+        return qs
+    if user.is_anonymous:
+        return qs.none()
+    return qs.filter(bereik_filter(user, perm))
+
+
+def filter_verzoeken(qs, *, zoek="", status="", soort="", gemeente=""):
+    """`status`: '' for open requests, 'alle', or a Status code."""
+    if zoek:
+        treffer = KENMERK.match(zoek)
+        qs = qs.filter(pk=int(treffer.group(1))) if treffer else qs.none()
+    if status == "":
+        qs = qs.filter(status__in=OPEN_STATUSSEN)
+    elif status != "alle":
+        qs = qs.filter(status=status)
+    if soort:
+        # JSON containment is not on SQLite: match the quoted code in the JSON text instead.
+        qs = qs.filter(soorten__icontains=f'"{soort}"')
+    if gemeente:
+        qs = qs.filter(gemeente__slug=gemeente)
+    return qs
+
+
+def op_termijn(qs):
+    """Open requests first, the shortest time left first; then closed ones, newest first."""
+    return qs.order_by(F("afgesloten_op").desc(nulls_first=True), F("geldende_termijn").asc(nulls_last=True), "pk")
+
+
+# The request fields a teammanager sees with a task: no personal data of the requester.
+VERZOEK_VOOR_TAAK = ("uuid", "gemeente", "status", "soorten", "aangemaakt_op", "deadline", "verlengd_tot")
+
+
+def taken_voor(user):
+    """Tasks the user may see: of their own team, or all in gemeenten where they may see requests."""
+    qs = (
+        Taak.objects.select_related("team", "gemeente", "verzoek")
+        .defer(*(f"verzoek__{veld}" for veld in PERSOONSGEGEVENS))
+        .annotate(geldende_termijn=Coalesce("verzoek__verlengd_tot", "verzoek__deadline"))
+    )
+    if user.is_superuser:
+        return qs
+    if user.is_anonymous:
+        return qs.none()
+    return qs.filter(
+        bereik_filter(user, "rechten.taak_uitvoeren_verzoek") | bereik_filter(user, "rechten.view_verzoek")
+    )
+
+
+def eigen_taken(user):
+    """Tasks of the user's own teams only (the teammanager's task list), open first by deadline."""
+    if user.is_anonymous:
+        return Taak.objects.none()
+    return (
+        taken_voor(user)
+        .filter(bereik_filter(user, "rechten.taak_uitvoeren_verzoek"))
+        .order_by(
+            F("afgerond_op").desc(nulls_first=True),
+            F("geldende_termijn").asc(nulls_last=True),
+            "pk",
+        )
+    )
+
+
+def teammanagers_van(gemeente, team_ids):
+    """Active teammanagers of these teams (for notifications about tasks)."""
+    ids = RolToewijzing.objects.filter(gemeente=gemeente, rol=Rol.TEAMMANAGER, team_id__in=list(team_ids)).values(
+        "gebruiker_id"
+    )
+    return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
+
+
+def cijfers(gemeenten, *, vandaag):
+    """Numbers per gemeente, without personal data; they stay after anonymisation.
+
+    Returns [{gemeente, open, te_laat_open, verlengd, afgehandeld, op_tijd, te_laat, per_uitkomst,
+    per_soort}] for received requests (not unconfirmed or lapsed web requests).
+    """
+    ontvangen = Q(verzoeken__status__in=(Status.ONTVANGEN, Status.IN_BEHANDELING, Status.AFGEHANDELD))
+    termijn = Coalesce("verzoeken__verlengd_tot", "verzoeken__deadline")
+    rijen = gemeenten.annotate(
+        v_open=Count("verzoeken", filter=Q(verzoeken__status__in=OPEN_STATUSSEN)),
+        v_te_laat_open=Count(
+            "verzoeken",
+            filter=Q(verzoeken__status__in=OPEN_STATUSSEN)
+            & Q(verzoeken__deadline__lt=vandaag)
+            & (Q(verzoeken__verlengd_tot__isnull=True) | Q(verzoeken__verlengd_tot__lt=vandaag)),
+        ),
+        v_verlengd=Count("verzoeken", filter=ontvangen & Q(verzoeken__verlengd_op__isnull=False)),
+        v_afgehandeld=Count("verzoeken", filter=Q(verzoeken__status=Status.AFGEHANDELD)),
+        v_op_tijd=Count(
+            "verzoeken", filter=Q(verzoeken__status=Status.AFGEHANDELD) & Q(verzoeken__besloten_op__lte=termijn)
+        ),
+        **{
+            f"u_{code}": Count("verzoeken", filter=Q(verzoeken__status=Status.AFGEHANDELD, verzoeken__uitkomst=code))
+            for code in Uitkomst.values
+        },
+        **{
+            f"s_{code}": Count("verzoeken", filter=ontvangen & Q(verzoeken__soorten__icontains=f'"{code}"'))
+            for code in Soort.values
+        },
+    )
+    resultaat = []
+    for g in rijen:
+        resultaat.append(
+            {
+                "gemeente": g,
+                "open": g.v_open,
+                "te_laat_open": g.v_te_laat_open,
+                "verlengd": g.v_verlengd,
+                "afgehandeld": g.v_afgehandeld,
+                "op_tijd": g.v_op_tijd,
+                "te_laat": g.v_afgehandeld - g.v_op_tijd,
+                "per_uitkomst": [(label, getattr(g, f"u_{code}")) for code, label in Uitkomst.choices],
+                "per_soort": [(label, getattr(g, f"s_{code}")) for code, label in Soort.choices],
+            }
+        )
+    return resultaat

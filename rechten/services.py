@@ -1,0 +1,750 @@
+"""Every write to the betrokkenenverzoeken goes through a function here.
+
+Each function checks the permission on the server, locks the row, checks the transition
+(workflow.OVERGANGEN), validates (one ValidationError with every invalid field), saves with a
+history reason and the acting user, recomputes the stored deadlines when their input changes,
+and notifies through `mijlpaal_bereiken` (on commit).
+
+Entry points for pages, the API and the public form (keyword arguments only; `nu` for tests):
+
+- `verzoek_registreren(*, door, gemeente, gegevens, nu=None) -> Verzoek`: staff intake of a request
+  received by letter, e-mail, phone or at the desk. The clock starts at `gegevens["ontvangen_op"]`.
+- `verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None) -> (Verzoek, token)`: the inwoner's
+  own web request, recorded unconfirmed (it does not count as received yet); mail `token` in a link.
+- `verzoek_bevestigen(*, token, gemeente=None, nu=None) -> Verzoek`: the inwoner clicked the link:
+  received today, the clock starts. Idempotent for a second click.
+- `verzoek_wijzigen`, `identiteit_vastleggen`, `taken_toewijzen`, `taak_afronden`, `taak_intrekken`,
+  `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
+- System (no user): `verzoek_vervallen`, `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
+
+Errors: `django.core.exceptions.ValidationError` (field -> message; an API gives 400),
+`workflow.OvergangNietToegestaan` (wrong state; 409), `PermissionDenied` (403).
+
+History reasons are generated here from field labels only, never from user text, so they never
+hold personal data and need no anonymisation.
+"""
+
+import hashlib
+import secrets
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
+from privacy_portal.core.permissions import vereis
+from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import gebruikers_met_rol
+from registers.models import Verwerking
+
+from .constants import (
+    BEVESTIGEN_BINNEN_DAGEN,
+    GEANONIMISEERD,
+    SOORTEN_ART_19,
+    UITKOMSTEN_TOEGEWEZEN,
+    Grond,
+    IdentiteitWijze,
+    Kanaal,
+    Soort,
+    Status,
+    TaakStatus,
+    Uitkomst,
+)
+from .deadlines import deadlines, mag_verlengen
+from .models import PERSOONSGEGEVENS, Kennisgeving, Taak, Verzoek
+from .selectors import teammanagers_van
+from .workflow import OvergangNietToegestaan, controleer_overgang
+
+AVG_VAN_KRACHT = date(2018, 5, 25)
+TEKST_VELDEN = (
+    "omschrijving",
+    "verzoeker_naam",
+    "verzoeker_email",
+    "verzoeker_telefoon",
+    "verzoeker_adres",
+    "vertegenwoordiger_naam",
+    "vertegenwoordiger_hoedanigheid",
+)
+INWONER_VELDEN = ("soorten", *TEKST_VELDEN)
+GEGEVENS_VELDEN = (*INWONER_VELDEN, "kanaal", "ontvangen_op", "verwerkingsverantwoordelijke", "teams", "verwerkingen")
+IDENTITEIT_VELDEN = (
+    "identiteit_wijze",
+    "identiteit_vastgesteld_op",
+    "identiteit_toelichting",
+    "info_gevraagd_op",
+    "info_ontvangen_op",
+)
+MAX_LENGTE = {
+    "verzoeker_naam": 200,
+    "verzoeker_email": 254,
+    "verzoeker_telefoon": 50,
+    "vertegenwoordiger_naam": 200,
+    "vertegenwoordiger_hoedanigheid": 200,
+}
+LABELS = {f.name: str(f.verbose_name) for f in Verzoek._meta.get_fields() if hasattr(f, "verbose_name")}
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _opslaan(obj, door, reden):
+    obj._change_reason = reden
+    obj._history_user = door
+    obj.save()
+
+
+def _vergrendeld(verzoek):
+    return Verzoek.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=verzoek.pk)
+
+
+def _link(verzoek):
+    return reverse("rechten:detail", kwargs={"uuid": verzoek.uuid})
+
+
+def _token_hash(token):
+    return hashlib.sha256(str(token).encode()).hexdigest()
+
+
+def _datum(waarde):
+    return f"{waarde:%d-%m-%Y}"
+
+
+def _is_datum(waarde):
+    return isinstance(waarde, date) and not isinstance(waarde, datetime)
+
+
+def _standaard_verantwoordelijke(gemeente):
+    """The college van B&W of the gemeente: it decides on most requests."""
+    return gemeente.verantwoordelijken.filter(soort=Verwerkingsverantwoordelijke.Soort.COLLEGE).first()
+
+
+def _normaliseer(gegevens):
+    schoon = dict(gegevens)
+    for veld in TEKST_VELDEN:
+        if veld in schoon:
+            schoon[veld] = (schoon[veld] or "").strip()
+    if "soorten" in schoon and isinstance(schoon["soorten"], list | tuple):
+        gekozen = list(schoon["soorten"])
+        # the order of the law, each right once; unknown codes stay so validation names them
+        schoon["soorten"] = [s for s in Soort.values if s in gekozen] + [s for s in gekozen if s not in Soort.values]
+    return schoon
+
+
+def _valideer(gegevens, *, gemeente, vandaag, velden):
+    """Check `gegevens` (the complete set of fields of the request); raise one ValidationError."""
+    fouten = {}
+    for veld in sorted(set(gegevens) - set(velden)):
+        fouten[veld] = "Dit veld bestaat niet."
+    soorten = gegevens.get("soorten")
+    if not isinstance(soorten, list) or not soorten:
+        fouten["soorten"] = "Kies minstens één recht."
+    elif not set(soorten) <= set(Soort.values):
+        onbekend = ", ".join(str(s) for s in soorten if s not in Soort.values)
+        fouten["soorten"] = f"Onbekend recht: {onbekend}. Kies uit: {', '.join(Soort.values)}."
+    if "kanaal" in velden and gegevens.get("kanaal") not in Kanaal.values:
+        fouten["kanaal"] = f"Kies uit: {', '.join(Kanaal.values)}."
+    if not gegevens.get("verzoeker_naam"):
+        fouten["verzoeker_naam"] = "Vul de naam van de verzoeker in."
+    for veld, lengte in MAX_LENGTE.items():
+        if len(gegevens.get(veld) or "") > lengte:
+            fouten[veld] = f"Gebruik hoogstens {lengte} tekens."
+    email = gegevens.get("verzoeker_email")
+    if email and "verzoeker_email" not in fouten:
+        try:
+            validate_email(email)
+        except ValidationError:
+            fouten["verzoeker_email"] = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."
+    if not email and not gegevens.get("verzoeker_adres"):
+        fouten["verzoeker_email"] = "Vul een e-mailadres of een postadres in: daar gaat het antwoord heen."
+    if "ontvangen_op" in velden:
+        ontvangen_op = gegevens.get("ontvangen_op")
+        if not _is_datum(ontvangen_op):
+            fouten["ontvangen_op"] = "Vul de datum van ontvangst in."
+        elif ontvangen_op > vandaag:
+            fouten["ontvangen_op"] = "De datum van ontvangst ligt in de toekomst."
+        elif ontvangen_op < AVG_VAN_KRACHT:
+            fouten["ontvangen_op"] = "De datum van ontvangst ligt vóór 25 mei 2018, toen de AVG begon."
+    vv = gegevens.get("verwerkingsverantwoordelijke")
+    if vv is not None and (not isinstance(vv, Verwerkingsverantwoordelijke) or vv.gemeente_id != gemeente.pk):
+        fouten["verwerkingsverantwoordelijke"] = "Kies een verwerkingsverantwoordelijke van deze gemeente."
+    for veld, model, tekst in (
+        ("teams", Team, "Kies alleen teams van deze gemeente."),
+        ("verwerkingen", Verwerking, "Kies alleen verwerkingen van deze gemeente."),
+    ):
+        waarde = gegevens.get(veld) or []
+        if any(not isinstance(o, model) or o.gemeente_id != gemeente.pk for o in waarde):
+            fouten[veld] = tekst
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _zet_deadlines(verzoek, kalender):
+    """Store the deadline (and the extended one when extended); True when something changed."""
+    deadline, verlengd = deadlines(verzoek.ontvangen_op, kalender)
+    oud = (verzoek.deadline, verzoek.verlengd_tot)
+    verzoek.deadline = deadline
+    if verzoek.verlengd_op:
+        verzoek.verlengd_tot = verlengd
+    return oud != (verzoek.deadline, verzoek.verlengd_tot)
+
+
+def _koppelingen_tekst(verzoek):
+    teams = ", ".join(sorted(verzoek.teams.values_list("naam", flat=True))) or "geen"
+    verwerkingen = ", ".join(sorted(verzoek.verwerkingen.values_list("naam", flat=True))) or "geen"
+    return f"betrokken teams: {teams}; betrokken verwerkingen: {verwerkingen}"
+
+
+def _privacy_officers(gemeente):
+    return gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER)
+
+
+# --- intake --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def verzoek_registreren(*, door, gemeente, gegevens, nu=None):
+    """Staff register a request received by letter, e-mail, phone, at the desk (or a web form elsewhere).
+
+    `gegevens`: soorten (list of codes), kanaal, ontvangen_op (date), verzoeker_naam and
+    verzoeker_email and/or verzoeker_adres, optional verzoeker_telefoon, vertegenwoordiger_naam,
+    vertegenwoordiger_hoedanigheid, omschrijving, verwerkingsverantwoordelijke, teams, verwerkingen.
+    The deadline is ontvangen_op + 1 month on the calendar of the portal.
+    """
+    nu = nu or timezone.now()
+    vereis(door, "rechten.add_verzoek", gemeente)
+    gegevens = _normaliseer(gegevens)
+    _valideer(gegevens, gemeente=gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN)
+    teams = list(gegevens.pop("teams", None) or [])
+    verwerkingen = list(gegevens.pop("verwerkingen", None) or [])
+    if not gegevens.get("verwerkingsverantwoordelijke"):
+        gegevens["verwerkingsverantwoordelijke"] = _standaard_verantwoordelijke(gemeente)
+    verzoek = Verzoek(gemeente=gemeente, status=Status.ONTVANGEN, geregistreerd_door=door, aangemaakt_op=nu, **gegevens)
+    _zet_deadlines(verzoek, huidige_kalender())
+    _opslaan(verzoek, door, f"Geregistreerd; deadline {_datum(verzoek.deadline)}")
+    if teams or verwerkingen:
+        verzoek.teams.set(teams)
+        verzoek.verwerkingen.set(verwerkingen)
+        _opslaan(verzoek, door, "Gekoppeld: " + _koppelingen_tekst(verzoek))
+    return verzoek
+
+
+@transaction.atomic
+def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
+    """Record an inwoner's own web request, unconfirmed; returns (verzoek, token).
+
+    `gegevens`: soorten, verzoeker_naam, verzoeker_email (required: the confirmation link goes
+    there), optional verzoeker_telefoon, verzoeker_adres, vertegenwoordiger_naam,
+    vertegenwoordiger_hoedanigheid, omschrijving. Nothing counts as received and no deadline runs
+    until `verzoek_bevestigen(token=...)`. Only a hash of the token is stored; mail the token in a
+    link. An unconfirmed request lapses after BEVESTIGEN_BINNEN_DAGEN days and is then anonymised.
+    Rate limiting is the caller's job.
+    """
+    nu = nu or timezone.now()
+    gegevens = _normaliseer(gegevens)
+    _valideer(gegevens, gemeente=gemeente, vandaag=timezone.localdate(nu), velden=INWONER_VELDEN)
+    if not gegevens.get("verzoeker_email"):
+        raise ValidationError({"verzoeker_email": "Vul uw e-mailadres in. U krijgt daar een link om te bevestigen."})
+    token = secrets.token_urlsafe(32)
+    verzoek = Verzoek(
+        gemeente=gemeente,
+        status=Status.ONBEVESTIGD,
+        kanaal=Kanaal.WEBFORMULIER,
+        aangemaakt_op=nu,
+        verwerkingsverantwoordelijke=_standaard_verantwoordelijke(gemeente),
+        bevestig_token_hash=_token_hash(token),
+        **gegevens,
+    )
+    _opslaan(verzoek, None, "Ingediend via het webformulier; wacht op bevestiging")
+    return verzoek, token
+
+
+@transaction.atomic
+def verzoek_bevestigen(*, token, gemeente=None, nu=None):
+    """The inwoner confirmed by the link: the request is received today and the clock starts.
+
+    A second click returns the same request unchanged. An unknown token, a token of another
+    gemeente, or one older than BEVESTIGEN_BINNEN_DAGEN days raises ValidationError({"token": ...}).
+    """
+    nu = nu or timezone.now()
+    qs = Verzoek.objects.select_for_update(of=("self",)).select_related("gemeente")
+    verzoek = qs.filter(bevestig_token_hash=_token_hash(token)).first() if token else None
+    if verzoek is None or (gemeente is not None and verzoek.gemeente_id != gemeente.pk):
+        raise ValidationError({"token": "Deze link is niet (meer) geldig."})
+    if verzoek.status not in (Status.ONBEVESTIGD, Status.VERVALLEN):
+        return verzoek
+    if verzoek.status == Status.VERVALLEN or nu - verzoek.aangemaakt_op > timedelta(days=BEVESTIGEN_BINNEN_DAGEN):
+        tekst = f"Deze link is verlopen: bevestig binnen {BEVESTIGEN_BINNEN_DAGEN} dagen. Dien uw verzoek opnieuw in."
+        raise ValidationError({"token": tekst})
+    verzoek.status = controleer_overgang("bevestigen", verzoek.status)
+    verzoek.ontvangen_op = timezone.localdate(nu)
+    _zet_deadlines(verzoek, huidige_kalender())
+    _opslaan(verzoek, None, f"Bevestigd door de inwoner: ontvangen; deadline {_datum(verzoek.deadline)}")
+    mijlpaal_bereiken(
+        obj=verzoek,
+        mijlpaal="ontvangen",
+        ontvangers=_privacy_officers(verzoek.gemeente),
+        onderwerp=f"Nieuw verzoek {verzoek.kenmerk} via het webformulier",
+        tekst=f"Een inwoner heeft een verzoek ingediend en bevestigd. De deadline is {_datum(verzoek.deadline)}.",
+        link=_link(verzoek),
+        nu=nu,
+    )
+    return verzoek
+
+
+@transaction.atomic
+def verzoek_vervallen(*, verzoek, nu=None):
+    """An unconfirmed web request lapses (system action): no request was received; its data go."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek)
+    verzoek.status = controleer_overgang("vervallen", verzoek.status)
+    verzoek.afgesloten_op = nu
+    _opslaan(verzoek, None, f"Vervallen: niet bevestigd binnen {BEVESTIGEN_BINNEN_DAGEN} dagen")
+    return verzoek_anonimiseren(verzoek=verzoek, nu=nu)
+
+
+# --- handling ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def verzoek_wijzigen(*, verzoek, door, gegevens, nu=None):
+    """Correct the intake data; a changed receipt date recomputes the deadline (not after an extension)."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.change_verzoek", verzoek)
+    controleer_overgang("wijzigen", verzoek.status)
+    gegevens = _normaliseer(gegevens)
+    samen = {veld: getattr(verzoek, veld) for veld in GEGEVENS_VELDEN if veld not in ("teams", "verwerkingen")}
+    samen.update(gegevens)
+    _valideer(samen, gemeente=verzoek.gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN)
+    if "ontvangen_op" in gegevens and gegevens["ontvangen_op"] != verzoek.ontvangen_op and verzoek.verlengd_op:
+        raise ValidationError(
+            {"ontvangen_op": "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."}
+        )
+    gewijzigd = []
+    for veld, waarde in gegevens.items():
+        if veld in ("teams", "verwerkingen"):
+            nieuw = {o.pk for o in waarde or []}
+            if nieuw != set(getattr(verzoek, veld).values_list("pk", flat=True)):
+                getattr(verzoek, veld).set(nieuw)
+                gewijzigd.append(veld)
+        elif getattr(verzoek, veld) != waarde:
+            setattr(verzoek, veld, waarde)
+            gewijzigd.append(veld)
+    if not gewijzigd:
+        return verzoek
+    reden = "Gewijzigd: " + ", ".join(LABELS.get(v, v) for v in gewijzigd)
+    if "ontvangen_op" in gewijzigd:
+        _zet_deadlines(verzoek, huidige_kalender())
+        reden += f"; deadline nu {_datum(verzoek.deadline)}"
+    if {"teams", "verwerkingen"} & set(gewijzigd):
+        reden += " (" + _koppelingen_tekst(verzoek) + ")"
+    _opslaan(verzoek, door, reden)
+    return verzoek
+
+
+@transaction.atomic
+def identiteit_vastleggen(*, verzoek, door, gegevens, nu=None):
+    """Record how the identity was verified and, under art. 12(6), when more information was asked and received.
+
+    `gegevens`: identiteit_wijze, identiteit_vastgesteld_op, identiteit_toelichting,
+    info_gevraagd_op, info_ontvangen_op (dates). Asking for more information does NOT suspend the
+    deadline: DOMAIN.md provides no suspension, so the one-month period keeps running.
+    """
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.change_verzoek", verzoek)
+    nieuwe_status = controleer_overgang("identiteit", verzoek.status)
+    fouten = {veld: "Dit veld bestaat niet." for veld in sorted(set(gegevens) - set(IDENTITEIT_VELDEN))}
+    samen = {veld: getattr(verzoek, veld) for veld in IDENTITEIT_VELDEN}
+    samen.update({k: v for k, v in gegevens.items() if k in IDENTITEIT_VELDEN})
+    samen["identiteit_wijze"] = samen["identiteit_wijze"] or ""
+    samen["identiteit_toelichting"] = (samen["identiteit_toelichting"] or "").strip()
+    if samen["identiteit_wijze"] not in ("", *IdentiteitWijze.values):
+        fouten["identiteit_wijze"] = "Kies hoe de identiteit is vastgesteld."
+    for veld in ("identiteit_vastgesteld_op", "info_gevraagd_op", "info_ontvangen_op"):
+        waarde = samen[veld]
+        if waarde is None:
+            continue
+        if not _is_datum(waarde):
+            fouten[veld] = "Vul een datum in."
+        elif waarde > vandaag:
+            fouten[veld] = "Deze datum ligt in de toekomst."
+        elif waarde < verzoek.ontvangen_op:
+            fouten[veld] = "Deze datum ligt vóór de ontvangst van het verzoek."
+    if samen["info_ontvangen_op"] and not samen["info_gevraagd_op"]:
+        fouten["info_gevraagd_op"] = "Vul eerst in wanneer de aanvullende informatie is gevraagd."
+    elif (
+        "info_ontvangen_op" not in fouten
+        and "info_gevraagd_op" not in fouten
+        and samen["info_ontvangen_op"]
+        and samen["info_ontvangen_op"] < samen["info_gevraagd_op"]
+    ):
+        fouten["info_ontvangen_op"] = "De informatie kan niet ontvangen zijn vóór de dag dat erom is gevraagd."
+    if samen["identiteit_wijze"] == IdentiteitWijze.AANVULLENDE_INFORMATIE and not samen["info_ontvangen_op"]:
+        fouten["info_ontvangen_op"] = "Vul in wanneer de aanvullende informatie is ontvangen."
+    if samen["identiteit_wijze"] == IdentiteitWijze.NIET_VASTGESTELD and not samen["identiteit_toelichting"]:
+        fouten["identiteit_toelichting"] = "Leg uit waarom de identiteit niet is vastgesteld."
+    if fouten:
+        raise ValidationError(fouten)
+    if samen["identiteit_wijze"] and samen["identiteit_wijze"] != IdentiteitWijze.NIET_VASTGESTELD:
+        samen["identiteit_vastgesteld_op"] = samen["identiteit_vastgesteld_op"] or vandaag
+    gewijzigd = [veld for veld in IDENTITEIT_VELDEN if getattr(verzoek, veld) != samen[veld]]
+    if not gewijzigd:
+        return verzoek
+    for veld in gewijzigd:
+        setattr(verzoek, veld, samen[veld])
+    verzoek.status = nieuwe_status
+    delen = []
+    if "identiteit_wijze" in gewijzigd and verzoek.identiteit_wijze:
+        delen.append(f"Identiteit: {verzoek.get_identiteit_wijze_display().lower()}")
+    if "info_gevraagd_op" in gewijzigd and verzoek.info_gevraagd_op:
+        delen.append(f"aanvullende informatie gevraagd op {_datum(verzoek.info_gevraagd_op)} (de termijn loopt door)")
+    if "info_ontvangen_op" in gewijzigd and verzoek.info_ontvangen_op:
+        delen.append(f"aanvullende informatie ontvangen op {_datum(verzoek.info_ontvangen_op)}")
+    reden = "; ".join(delen) or "Gewijzigd: " + ", ".join(LABELS[v] for v in gewijzigd)
+    _opslaan(verzoek, door, reden[:1].upper() + reden[1:])
+    return verzoek
+
+
+@transaction.atomic
+def taken_toewijzen(*, verzoek, door, teams, omschrijving, nu=None):
+    """Give each team concerned a task; its teammanager hears of it. Returns the new tasks."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.change_verzoek", verzoek)
+    nieuwe_status = controleer_overgang("taken_toewijzen", verzoek.status)
+    teams = list(teams or [])
+    omschrijving = (omschrijving or "").strip()
+    fouten = {}
+    if not teams:
+        fouten["teams"] = "Kies minstens één team."
+    elif any(not isinstance(t, Team) or t.gemeente_id != verzoek.gemeente_id for t in teams):
+        fouten["teams"] = "Kies alleen teams van deze gemeente."
+    else:
+        bezet = set(verzoek.taken.filter(status=TaakStatus.OPEN, team__in=teams).values_list("team__naam", flat=True))
+        if bezet:
+            fouten["teams"] = f"Dit team heeft al een open taak bij dit verzoek: {', '.join(sorted(bezet))}."
+    if not omschrijving:
+        fouten["omschrijving"] = "Schrijf op wat het team moet doen."
+    if fouten:
+        raise ValidationError(fouten)
+    taken = []
+    for team in sorted({t.pk: t for t in teams}.values(), key=lambda t: t.naam):
+        taak = Taak(
+            verzoek=verzoek,
+            gemeente_id=verzoek.gemeente_id,
+            team=team,
+            omschrijving=omschrijving,
+            toegewezen_op=nu,
+            toegewezen_door=door,
+        )
+        _opslaan(taak, door, "Toegewezen")
+        taken.append(taak)
+    verzoek.teams.add(*[t.team for t in taken])
+    verzoek.status = nieuwe_status
+    _opslaan(verzoek, door, "Taak toegewezen aan: " + ", ".join(t.team.naam for t in taken))
+    for taak in taken:
+        mijlpaal_bereiken(
+            obj=taak,
+            mijlpaal="toegewezen",
+            ontvangers=teammanagers_van(verzoek.gemeente, [taak.team_id]),
+            onderwerp=f"Nieuwe taak bij verzoek {verzoek.kenmerk}",
+            tekst=f"Team {taak.team.naam} heeft een taak bij een betrokkenenverzoek. Het antwoord moet uiterlijk "
+            f"{_datum(verzoek.termijn)} bij de verzoeker zijn; rond de taak ruim daarvoor af.",
+            link=reverse("rechten:taak", kwargs={"uuid": taak.uuid}),
+            nu=nu,
+        )
+    return taken
+
+
+def _vergrendelde_taak(taak):
+    return Taak.objects.select_for_update(of=("self",)).select_related("team", "verzoek__gemeente").get(pk=taak.pk)
+
+
+@transaction.atomic
+def taak_afronden(*, taak, door, resultaat, nu=None):
+    """The teammanager of the task's team records what the team found or did."""
+    nu = nu or timezone.now()
+    taak = _vergrendelde_taak(taak)
+    vereis(door, "rechten.taak_uitvoeren_verzoek", taak)
+    verzoek = taak.verzoek
+    controleer_overgang("taak_afronden", verzoek.status)
+    if taak.status != TaakStatus.OPEN:
+        raise OvergangNietToegestaan(f"Deze taak is al {taak.get_status_display().lower()}.")
+    resultaat = (resultaat or "").strip()
+    if not resultaat:
+        raise ValidationError({"resultaat": "Schrijf op wat het team heeft gevonden of gedaan."})
+    taak.status = TaakStatus.AFGEROND
+    taak.resultaat = resultaat
+    taak.afgerond_op = nu
+    taak.afgerond_door = door
+    _opslaan(taak, door, "Afgerond")
+    nog_open = verzoek.taken.filter(status=TaakStatus.OPEN).count()
+    mijlpaal_bereiken(
+        obj=taak,
+        mijlpaal="afgerond",
+        ontvangers=_privacy_officers(verzoek.gemeente),
+        onderwerp=f"Taak afgerond bij verzoek {verzoek.kenmerk}",
+        tekst=f"Team {taak.team.naam} heeft zijn taak afgerond. "
+        + (f"Er staan nog {nog_open} taken open." if nog_open else "Alle taken zijn afgerond."),
+        link=_link(verzoek),
+        nu=nu,
+    )
+    return taak
+
+
+@transaction.atomic
+def taak_intrekken(*, taak, door, reden, nu=None):
+    """The privacy officer withdraws an open task (wrong team, no longer needed)."""
+    nu = nu or timezone.now()
+    taak = _vergrendelde_taak(taak)
+    vereis(door, "rechten.change_verzoek", taak.verzoek)
+    controleer_overgang("taak_intrekken", taak.verzoek.status)
+    if taak.status != TaakStatus.OPEN:
+        raise OvergangNietToegestaan(f"Deze taak is al {taak.get_status_display().lower()}.")
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": "Geef aan waarom de taak vervalt."})
+    taak.status = TaakStatus.VERVALLEN
+    taak.resultaat = f"Ingetrokken: {reden}"
+    taak.afgerond_op = nu
+    taak.afgerond_door = door
+    _opslaan(taak, door, "Ingetrokken")
+    return taak
+
+
+@transaction.atomic
+def verzoek_verlengen(*, verzoek, door, reden, nu=None):
+    """Extend by two months: only before the original deadline (not on it), once, with a reason.
+
+    The extended deadline is receipt + 3 months (DOMAIN Decision). The requester must be told,
+    with the reason, within the first month: the extension letter (`views.verlengingsbrief`).
+    A late or second extension is a ValidationError (an API answers 400).
+    """
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.verlengen_verzoek", verzoek)
+    controleer_overgang("verlengen", verzoek.status)
+    fouten = {}
+    reden = (reden or "").strip()
+    if verzoek.verlengd_op:
+        fouten["deadline"] = f"De termijn is al verlengd tot {_datum(verzoek.verlengd_tot)}. Dat kan maar één keer."
+    elif not mag_verlengen(verzoek.deadline, vandaag):
+        fouten["deadline"] = (
+            f"Verlengen kan alleen vóór de deadline van {_datum(verzoek.deadline)}. Die is vandaag of al verstreken."
+        )
+    if not reden:
+        fouten["reden"] = "Geef de reden van de verlenging: die staat in de brief aan de verzoeker."
+    if fouten:
+        raise ValidationError(fouten)
+    verzoek.verlengd_op = vandaag
+    verzoek.verlenging_reden = reden
+    _zet_deadlines(verzoek, huidige_kalender())
+    _opslaan(verzoek, door, f"Termijn verlengd tot {_datum(verzoek.verlengd_tot)}")
+    return verzoek
+
+
+def _controleer_art_19(verzoek):
+    if not SOORTEN_ART_19 & set(verzoek.soorten or []):
+        raise ValidationError(
+            {"soorten": "Ontvangers informeren (art. 19) hoort bij rectificatie, wissing of beperking."}
+        )
+
+
+@transaction.atomic
+def kennisgeving_vastleggen(*, verzoek, door, ontvanger, geinformeerd_op, toelichting="", nu=None):
+    """Record that a recipient was told of the rectification, erasure or restriction (art. 19)."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.change_verzoek", verzoek)
+    controleer_overgang("kennisgeving", verzoek.status)
+    _controleer_art_19(verzoek)
+    fouten = {}
+    ontvanger = (ontvanger or "").strip()
+    if not ontvanger:
+        fouten["ontvanger"] = "Vul in welke ontvanger is geïnformeerd."
+    elif len(ontvanger) > 200:
+        fouten["ontvanger"] = "Gebruik hoogstens 200 tekens."
+    if not _is_datum(geinformeerd_op):
+        fouten["geinformeerd_op"] = "Vul de datum in."
+    elif geinformeerd_op > timezone.localdate(nu):
+        fouten["geinformeerd_op"] = "Deze datum ligt in de toekomst."
+    elif geinformeerd_op < verzoek.ontvangen_op:
+        fouten["geinformeerd_op"] = "Deze datum ligt vóór de ontvangst van het verzoek."
+    if fouten:
+        raise ValidationError(fouten)
+    kennisgeving = Kennisgeving(
+        verzoek=verzoek,
+        ontvanger=ontvanger,
+        geinformeerd_op=geinformeerd_op,
+        toelichting=(toelichting or "").strip(),
+        vastgelegd_door=door,
+    )
+    _opslaan(kennisgeving, door, "Vastgelegd")
+    _opslaan(verzoek, door, "Ontvanger geïnformeerd (art. 19)")
+    return kennisgeving
+
+
+@transaction.atomic
+def geen_ontvangers_vastleggen(*, verzoek, door, toelichting, nu=None):
+    """Record why no recipient was told (none, impossible, disproportionate effort; art. 19)."""
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.change_verzoek", verzoek)
+    controleer_overgang("kennisgeving", verzoek.status)
+    _controleer_art_19(verzoek)
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        raise ValidationError({"ontvangers_toelichting": "Leg uit waarom er geen ontvangers zijn geïnformeerd."})
+    verzoek.ontvangers_toelichting = toelichting
+    _opslaan(verzoek, door, "Vastgelegd waarom geen ontvangers zijn geïnformeerd (art. 19)")
+    return verzoek
+
+
+def afhandel_bezwaren(verzoek, uitkomst):
+    """Why the request cannot be closed with this outcome yet; empty when it can."""
+    bezwaren = {}
+    if uitkomst not in UITKOMSTEN_TOEGEWEZEN:
+        return bezwaren
+    if not verzoek.identiteit_wijze or verzoek.identiteit_wijze == IdentiteitWijze.NIET_VASTGESTELD:
+        bezwaren["identiteit_wijze"] = "Leg eerst vast hoe de identiteit van de verzoeker is vastgesteld."
+    open_ = [t.team.naam for t in verzoek.taken.all() if t.status == TaakStatus.OPEN]
+    if open_:
+        bezwaren["taken"] = f"Nog open taken: {', '.join(sorted(open_))}."
+    if (
+        SOORTEN_ART_19 & set(verzoek.soorten or [])
+        and not verzoek.ontvangers_toelichting
+        and not verzoek.kennisgevingen.exists()
+    ):
+        bezwaren["kennisgevingen"] = (
+            "Leg vast welke ontvangers zijn geïnformeerd over de rectificatie, wissing of beperking, "
+            "of waarom dat niet nodig is (art. 19)."
+        )
+    return bezwaren
+
+
+@transaction.atomic
+def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", nu=None):
+    """Record the decision (an Awb-besluit, except a withdrawal) and close the request.
+
+    `uitkomst`: toegewezen, deels_toegewezen, afgewezen or ingetrokken; `toelichting`: what was
+    decided and why (it goes into the answer letter); `grond` required for (partly) refused.
+    Refusing or withdrawing closes open tasks as vervallen; granting needs them done first.
+    """
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    nieuwe_status = controleer_overgang("afhandelen", verzoek.status)
+    fouten = {}
+    toelichting = (toelichting or "").strip()
+    grond = grond or ""
+    if uitkomst not in Uitkomst.values:
+        fouten["uitkomst"] = f"Kies uit: {', '.join(Uitkomst.values)}."
+    if not toelichting:
+        fouten["toelichting"] = "Schrijf op wat er is besloten en waarom: dat staat in de brief."
+    if uitkomst in (Uitkomst.AFGEWEZEN, Uitkomst.DEELS_TOEGEWEZEN):
+        if grond not in Grond.values:
+            fouten["grond"] = "Kies de grond voor de (gedeeltelijke) afwijzing."
+    elif grond:
+        fouten["grond"] = "Een grond hoort alleen bij een (gedeeltelijke) afwijzing."
+    if fouten:
+        raise ValidationError(fouten)
+    bezwaren = afhandel_bezwaren(verzoek, uitkomst)
+    if bezwaren:
+        raise ValidationError(bezwaren)
+    for taak in verzoek.taken.select_for_update(of=("self",)).filter(status=TaakStatus.OPEN):
+        taak.status = TaakStatus.VERVALLEN
+        taak.afgerond_op = nu
+        taak.afgerond_door = door
+        _opslaan(taak, door, "Vervallen: het verzoek is afgehandeld")
+    verzoek.status = nieuwe_status
+    verzoek.uitkomst = uitkomst
+    verzoek.grond = grond
+    verzoek.besluit_toelichting = toelichting
+    verzoek.besloten_op = timezone.localdate(nu)
+    verzoek.besloten_door = door
+    verzoek.afgesloten_op = nu
+    _opslaan(verzoek, door, f"Afgehandeld: {Uitkomst(uitkomst).label.lower()}")
+    return verzoek
+
+
+# --- system: retention and calendar ----------------------------------------------------------------
+
+
+def _leeg(veld):
+    return GEANONIMISEERD if veld == "verzoeker_naam" else ""
+
+
+@transaction.atomic
+def verzoek_anonimiseren(*, verzoek, nu=None):
+    """Remove the requester's personal data from the request, its tasks, art. 19 records AND their history.
+
+    Kept: gemeente, rights, channel, dates, deadlines, outcome, ground, teams and tasks (counts).
+    Every free text is emptied too, since staff may have written personal data in it.
+
+    History: the historical rows are updated in place with QuerySet.update on the *historical*
+    models. GeschiedenisManager blocks bulk writes on the tracked models so that no change escapes
+    the history; here the history itself must change, which is the one intended exception. The
+    rows stay (who did what when remains accountable, BIO 8.15), only the personal data go. The
+    anonymisation itself is a new history row with a reason. History reasons never hold personal
+    data (they are generated from field labels), so they stay as they are.
+    """
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek)
+    controleer_overgang("anonimiseren", verzoek.status)
+    if verzoek.geanonimiseerd_op:
+        return verzoek
+    leeg = {veld: _leeg(veld) for veld in PERSOONSGEGEVENS}
+    for veld, waarde in leeg.items():
+        setattr(verzoek, veld, waarde)
+    verzoek.bevestig_token_hash = ""
+    verzoek.geanonimiseerd_op = nu
+    _opslaan(verzoek, None, "Persoonsgegevens geanonimiseerd na de bewaartermijn")
+    Verzoek.history.model.objects.filter(id=verzoek.pk).update(**leeg)
+
+    taak_leeg = {"omschrijving": GEANONIMISEERD, "resultaat": ""}
+    for taak in verzoek.taken.select_for_update(of=("self",)):
+        for veld, waarde in taak_leeg.items():
+            setattr(taak, veld, waarde)
+        _opslaan(taak, None, "Persoonsgegevens geanonimiseerd na de bewaartermijn")
+    Taak.history.model.objects.filter(verzoek_id=verzoek.pk).update(**taak_leeg)
+
+    for kennisgeving in verzoek.kennisgevingen.select_for_update(of=("self",)):
+        kennisgeving.toelichting = ""
+        _opslaan(kennisgeving, None, "Persoonsgegevens geanonimiseerd na de bewaartermijn")
+    Kennisgeving.history.model.objects.filter(verzoek_id=verzoek.pk).update(toelichting="")
+    return verzoek
+
+
+@bij_kalenderwijziging
+def termijnen_herberekenen(kalender):
+    """After a change of the extra vrije dagen: recompute the deadlines of every open request.
+
+    Each changed request is saved on its own (with history), so the list, the scan and the
+    extension rule use the new dates at once. Returns the number of requests changed.
+    """
+    aantal = 0
+    ids = list(
+        Verzoek.objects.filter(status__in=(Status.ONTVANGEN, Status.IN_BEHANDELING)).values_list("pk", flat=True)
+    )
+    for pk in ids:
+        with transaction.atomic():
+            verzoek = Verzoek.objects.select_for_update(of=("self",)).get(pk=pk)
+            if not verzoek.is_open or not verzoek.ontvangen_op:
+                continue
+            deadline, verlengd_tot = verzoek.deadline, verzoek.verlengd_tot
+            if _zet_deadlines(verzoek, kalender):
+                delen = []
+                if deadline != verzoek.deadline:
+                    delen.append(f"deadline {_datum(deadline)} wordt {_datum(verzoek.deadline)}")
+                if verlengd_tot != verzoek.verlengd_tot:
+                    delen.append(f"verlengd tot {_datum(verlengd_tot)} wordt {_datum(verzoek.verlengd_tot)}")
+                _opslaan(verzoek, None, "Termijn herberekend na een wijziging van de kalender: " + "; ".join(delen))
+                aantal += 1
+    return aantal
