@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class OvereenkomstenConfig(AppConfig):
     name = "overeenkomsten"
     verbose_name = "Verwerkersovereenkomsten en convenanten"
+
+    def ready(self):
+        from . import scan  # noqa: F401  registers the scan step

@@ -1,9 +1,411 @@
-"""Pages of this register (placeholder until its issue is built)."""
+"""Staff pages of the agreements register. Reads via selectors, writes via services.
 
+Outside the user's reach an agreement does not exist (404); visible without the right to act is 403.
+Reading an agreement, downloading its document and exporting the register are audited.
+"""
+
+from uuid import UUID
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from privacy_portal.core.audit import audit
+from privacy_portal.core.historie import historie_regels
+from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.permissions import vereis
+from privacy_portal.core.views import fout_403
+from privacy_portal.organisaties.models import Gemeente, Team
+from privacy_portal.organisaties.selectors import gemeenten_voor, teams_voor
+from registers import exporteren
+from registers.importeren import ImportFout, lees_bestand
+from registers.selectors import verwerkingen_voor
+
+from . import checklist, selectors, services, spreadsheet
+from .constants import LANDEN, Soort
+from .forms import (
+    ChecklistForm,
+    DocumentForm,
+    FilterForm,
+    ImportUploadForm,
+    OvereenkomstForm,
+    PartijFormSet,
+    ReviewForm,
+    SubverwerkerFormSet,
+    ingevulde_rijen,
+)
+from .models import OvereenkomstImport
+
+PAGINA_GROOTTE = 25
+VIEW = "overeenkomsten.view_overeenkomst"
+ADD = "overeenkomsten.add_overeenkomst"
+CHANGE = "overeenkomsten.change_overeenkomst"
+DOCUMENT = "overeenkomsten.document_overeenkomst"
+
+
+def _overeenkomst(request, uuid, *, audit_lezen=False):
+    """The agreement if the user may see it (404 otherwise)."""
+    ovk = get_object_or_404(selectors.overeenkomsten_voor(request.user), uuid=uuid)
+    if audit_lezen:
+        audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=ovk)
+    return ovk
+
+
+def _fouten_naar_form(form, fout):
+    for veld, fouten in fout.message_dict.items():
+        if veld in form.fields:
+            form.add_error(veld, fouten)
+        else:
+            form.add_error(None, [f"{services.LABELS.get(veld, veld).capitalize()}: {tekst}" for tekst in fouten])
+
+
+def _gefilterd(request):
+    vandaag = timezone.localdate()
+    form = FilterForm(request.GET or None)
+    qs = selectors.overeenkomsten_voor(request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        qs = selectors.filter_overeenkomsten(
+            qs, zoek=data["zoek"], soort=data["soort"], signaal=data["signaal"], vandaag=vandaag
+        )
+    return form, qs.order_by("onderwerp", "pk"), vandaag
 
 
 @login_required
 def lijst(request):
-    return render(request, "core/fout.html", {"titel": "Nog niet beschikbaar", "tekst": "Dit register volgt."})
+    form, qs, vandaag = _gefilterd(request)
+    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    for ovk in pagina:
+        ovk.aantal_ontbrekend = len(checklist.ontbrekende_clausules(ovk.soort, ovk.clausules))
+        ovk.aantal_clausules = len(checklist.clausules_voor(ovk.soort))
+    alles = selectors.overeenkomsten_voor(request.user)
+    zonder_dekking = selectors.verwerkingen_zonder_dekking(request.user, vandaag)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    gemeenten = gemeenten_voor(request.user, ADD)
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "query": query.urlencode(),
+        "vandaag": vandaag,
+        "cijfers": selectors.cijfers(alles, vandaag)
+        | {"ontbrekende_clausules": selectors.ontbrekende_clausules_totaal(alles)},
+        "zonder_dekking": list(zonder_dekking.select_related("gemeente")[:10]),
+        "aantal_zonder_dekking": zonder_dekking.count(),
+        "kan_aanmaken": [g for g in gemeenten if request.user.has_perm(ADD, g)],
+        "meerdere_gemeenten": gemeenten_voor(request.user, VIEW).count() > 1,
+    }
+    return render(request, "overeenkomsten/lijst.html", context)
+
+
+@login_required
+def exporteer(request, formaat):
+    if formaat not in ("xlsx", "csv"):
+        raise Http404
+    _, qs, _ = _gefilterd(request)
+    audit(
+        actor=request.user,
+        actie=AuditEvent.Actie.EXPORTEREN,
+        object_type="overeenkomsten.Overeenkomst",
+        object_id=formaat,
+    )
+    return exporteren.response(
+        spreadsheet.export_queryset(qs), formaat, bestandsnaam="overeenkomsten", kolommen=spreadsheet.KOLOMMEN
+    )
+
+
+def _formulier(request, *, gemeente, teams, overeenkomst=None, initial=None):
+    instance = overeenkomst
+    initial_partijen = initial_subs = None
+    if overeenkomst is not None:
+        initial_partijen = [
+            {veld: getattr(p, veld) for veld in services.PARTIJ_VELDEN} for p in overeenkomst.partijen.all()
+        ]
+        initial_subs = [
+            {veld: getattr(s, veld) for veld in services.SUBVERWERKER_VELDEN} for s in overeenkomst.subverwerkers.all()
+        ]
+    data = request.POST if request.method == "POST" else None
+    form = OvereenkomstForm(
+        data,
+        instance=instance,
+        gemeente=gemeente,
+        teams=teams,
+        initial=initial,
+    )
+    partijen = PartijFormSet(data, prefix="partij", initial=initial_partijen)
+    subs = SubverwerkerFormSet(data, prefix="sub", initial=initial_subs)
+    if request.method == "POST" and all([form.is_valid(), partijen.is_valid(), subs.is_valid()]):
+        try:
+            if overeenkomst is None:
+                overeenkomst = services.overeenkomst_aanmaken(
+                    door=request.user,
+                    gemeente=gemeente,
+                    gegevens=form.inhoud(),
+                    partijen=ingevulde_rijen(partijen),
+                    subverwerkers=ingevulde_rijen(subs),
+                    verwerkingen=form.cleaned_data["verwerkingen"],
+                )
+                messages.success(request, "De overeenkomst is geregistreerd. Vink nu de checklist aan.")
+            else:
+                overeenkomst = services.overeenkomst_wijzigen(
+                    overeenkomst=overeenkomst,
+                    door=request.user,
+                    gegevens=form.inhoud(),
+                    partijen=ingevulde_rijen(partijen),
+                    subverwerkers=ingevulde_rijen(subs),
+                    verwerkingen=form.cleaned_data["verwerkingen"],
+                    reden=form.cleaned_data.get("reden", ""),
+                )
+                messages.success(request, "De wijzigingen zijn opgeslagen.")
+            return redirect("overeenkomsten:detail", uuid=overeenkomst.uuid)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+    if request.method == "POST":
+        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+    context = {
+        "form": form,
+        "partijen": partijen,
+        "subverwerkers": subs,
+        "overeenkomst": overeenkomst if instance is not None else None,
+        "gemeente": gemeente,
+    }
+    return render(request, "overeenkomsten/formulier.html", context)
+
+
+@login_required
+def nieuw(request):
+    gemeenten = [g for g in gemeenten_voor(request.user, ADD) if request.user.has_perm(ADD, g)]
+    if not gemeenten:
+        raise PermissionDenied
+    gemeente = next((g for g in gemeenten if g.slug == request.GET.get("gemeente")), gemeenten[0])
+    teams = teams_voor(request.user, gemeente, ADD)
+    initial = {}
+    if request.GET.get("verwerking"):  # from the flag on a verwerking's page: start with that verwerking
+        verwerking = (
+            verwerkingen_voor(request.user).filter(gemeente=gemeente, uuid=request.GET["verwerking"]).first()
+            if _is_uuid(request.GET["verwerking"])
+            else None
+        )
+        if verwerking is not None:
+            initial = {"verwerkingen": [verwerking], "soort": Soort.VERWERKERSOVEREENKOMST}
+            if verwerking.team in teams:
+                initial["team"] = verwerking.team
+    return _formulier(request, gemeente=gemeente, teams=teams, initial=initial)
+
+
+def _is_uuid(tekst):
+    try:
+        UUID(str(tekst))
+    except ValueError:
+        return False
+    return True
+
+
+@login_required
+def bewerken(request, uuid):
+    ovk = _overeenkomst(request, uuid)
+    vereis(request.user, CHANGE, ovk)
+    teams = teams_voor(request.user, ovk.gemeente, CHANGE)
+    return _formulier(request, gemeente=ovk.gemeente, teams=teams, overeenkomst=ovk)
+
+
+@login_required
+def detail(request, uuid):
+    ovk = _overeenkomst(request, uuid, audit_lezen=True)
+    user = request.user
+    vandaag = timezone.localdate()
+    subverwerkers = list(ovk.subverwerkers.all())
+    aanwezig = set(ovk.clausules)
+    context = {
+        "ovk": ovk,
+        "vandaag": vandaag,
+        "partijen": ovk.partijen.all(),
+        "subverwerkers": [(s, LANDEN.get(s.land, "")) for s in subverwerkers],
+        "verwerkingen": ovk.verwerkingen.select_related("team").order_by("naam"),
+        "reviews": ovk.reviews.select_related("door")[:10],
+        "checklist": [(code, label, code in aanwezig) for code, label in checklist.clausules_voor(ovk.soort)],
+        "ontbrekend": checklist.labels(ovk.soort, checklist.ontbrekende_clausules(ovk.soort, ovk.clausules)),
+        "signalen": services.signalen(ovk, vandaag, subverwerkers=subverwerkers),
+        "land": LANDEN.get(ovk.opslag_land, ""),
+        "kan_wijzigen": user.has_perm(CHANGE, ovk),
+        "kan_downloaden": user.has_perm(DOCUMENT, ovk),
+        "kan_uploaden": user.has_perm(DOCUMENT, ovk) and user.has_perm(CHANGE, ovk),
+        "checklist_form": ChecklistForm(soort=ovk.soort, initial={"clausules": ovk.clausules}),
+        "review_form": ReviewForm(initial={"datum": vandaag}),
+        "document_form": DocumentForm(),
+    }
+    return render(request, "overeenkomsten/detail.html", context)
+
+
+def _actie_fout(request, fout):
+    for fouten in fout.message_dict.values():
+        for tekst in fouten:
+            messages.error(request, tekst)
+
+
+@login_required
+@require_POST
+def checklist_opslaan(request, uuid):
+    ovk = _overeenkomst(request, uuid)
+    vereis(request.user, CHANGE, ovk)
+    form = ChecklistForm(request.POST, soort=ovk.soort)
+    if form.is_valid():
+        try:
+            services.checklist_bijwerken(overeenkomst=ovk, door=request.user, clausules=form.cleaned_data["clausules"])
+        except ValidationError as fout:
+            _actie_fout(request, fout)
+        else:
+            messages.success(request, "De checklist is opgeslagen.")
+    else:
+        messages.error(request, "Kies alleen onderdelen uit de checklist.")
+    return redirect("overeenkomsten:detail", uuid=uuid)
+
+
+@login_required
+@require_POST
+def review(request, uuid):
+    ovk = _overeenkomst(request, uuid)
+    vereis(request.user, CHANGE, ovk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            ovk = services.review_vastleggen(overeenkomst=ovk, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            _actie_fout(request, fout)
+        else:
+            messages.success(
+                request, f"De review is vastgelegd. De volgende review is uiterlijk {ovk.volgende_review:%d-%m-%Y}."
+            )
+    else:
+        messages.error(request, "Vul een geldige datum van de review in.")
+    return redirect("overeenkomsten:detail", uuid=uuid)
+
+
+@login_required
+@require_POST
+def document_uploaden(request, uuid):
+    ovk = _overeenkomst(request, uuid)
+    vereis(request.user, DOCUMENT, ovk)
+    vereis(request.user, CHANGE, ovk)
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Kies een bestand om te uploaden.")
+    else:
+        try:
+            services.document_uploaden(overeenkomst=ovk, door=request.user, bestand=form.cleaned_data["document"])
+        except ValidationError as fout:
+            _actie_fout(request, fout)
+        else:
+            messages.success(request, "Het ondertekende document is opgeslagen.")
+    return redirect("overeenkomsten:detail", uuid=uuid)
+
+
+@login_required
+def document(request, uuid):
+    """The signed document, for users with the document right on this agreement; every download is audited."""
+    ovk = _overeenkomst(request, uuid)
+    if not request.user.has_perm(DOCUMENT, ovk):
+        # Answer 403 without raising, so the request's transaction (and this audit line) is committed.
+        audit(actor=request.user, actie=AuditEvent.Actie.GEWEIGERD, obj=ovk, resultaat="document geweigerd")
+        return fout_403(request)
+    if not ovk.document:
+        raise Http404
+    audit(actor=request.user, actie=AuditEvent.Actie.DOWNLOADEN, obj=ovk, resultaat="ondertekend document")
+    antwoord = FileResponse(ovk.document.open("rb"), as_attachment=True, filename=ovk.document_naam or "document")
+    antwoord["Cache-Control"] = "no-store"
+    return antwoord
+
+
+@login_required
+def historie(request, uuid):
+    ovk = _overeenkomst(request, uuid, audit_lezen=True)
+    regels = historie_regels(ovk, labels=services.LABELS)
+    return render(request, "overeenkomsten/historie.html", {"ovk": ovk, "regels": regels})
+
+
+# --- Import ----------------------------------------------------------------------------------------
+
+
+def _import_gemeenten(user):
+    gemeenten = [g for g in gemeenten_voor(user, ADD) if user.has_perm(ADD, g)]
+    if not gemeenten:
+        raise PermissionDenied("U heeft geen toestemming om overeenkomsten te registreren.")
+    return Gemeente.objects.filter(pk__in=[g.pk for g in gemeenten])
+
+
+@login_required
+def import_upload(request):
+    """Step 1: the file is read and kept; nothing is created yet."""
+    gemeenten = _import_gemeenten(request.user)
+    teams = Team.objects.filter(
+        pk__in=[t.pk for g in gemeenten for t in teams_voor(request.user, g, ADD)]
+    ).select_related("gemeente")
+    form = ImportUploadForm(request.POST or None, request.FILES or None, gemeenten=gemeenten, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        gemeente = form.cleaned_data["gemeente"]
+        vereis(request.user, ADD, gemeente)
+        bestand = form.cleaned_data["bestand"]
+        try:
+            kolommen, rijen = lees_bestand(bestand, bestand.name)
+        except ImportFout as fout:
+            form.add_error("bestand", str(fout))
+        else:
+            ontbrekend = spreadsheet.ontbrekende_kolommen(kolommen)
+            if ontbrekend:
+                form.add_error(
+                    "bestand",
+                    f"Deze kolommen ontbreken: {', '.join(ontbrekend)}. Gebruik de kolomnamen van de export.",
+                )
+            else:
+                imp = OvereenkomstImport(
+                    gemeente=gemeente,
+                    door=request.user,
+                    bestandsnaam=bestand.name[-255:],
+                    kolommen=kolommen,
+                    rijen=rijen,
+                    standaard_team=form.cleaned_data["standaard_team"],
+                )
+                imp._history_user = request.user
+                imp.save()
+                return redirect("overeenkomsten:import-voorbeeld", uuid=imp.uuid)
+    return render(request, "overeenkomsten/import_upload.html", {"form": form})
+
+
+@login_required
+def import_voorbeeld(request, uuid):
+    """Step 2: every row with its errors; confirming creates all agreements, or none."""
+    imp = get_object_or_404(
+        OvereenkomstImport.objects.select_related("gemeente", "standaard_team"), uuid=uuid, door=request.user
+    )
+    vereis(request.user, ADD, imp.gemeente)
+    if imp.geimporteerd:
+        messages.info(request, f"{imp.bestandsnaam} is al geïmporteerd.")
+        return redirect("overeenkomsten:lijst")
+    fout = None
+    if request.method == "POST":
+        try:
+            aantal = spreadsheet.importeer(imp, door=request.user)
+        except ImportFout as exc:
+            fout = str(exc)
+        else:
+            messages.success(request, f"{aantal} overeenkomst{'en' if aantal != 1 else ''} geïmporteerd.")
+            return redirect("overeenkomsten:lijst")
+    regels = spreadsheet.preview(imp, door=request.user)
+    for regel in regels:
+        regel["foutmeldingen"] = [
+            (services.LABELS.get(veld, veld), melding) for veld, melding in regel["fouten"].items()
+        ]
+    aantal_fout = sum(1 for regel in regels if regel["fouten"])
+    context = {
+        "imp": imp,
+        "regels": regels,
+        "aantal_goed": len(regels) - aantal_fout,
+        "aantal_fout": aantal_fout,
+        "fout": fout,
+    }
+    return render(request, "overeenkomsten/import_voorbeeld.html", context)
