@@ -1,0 +1,185 @@
+"""Scan steps of the DPIA-register (run by the termijnscan, each reminder exactly once):
+
+- a measure past its due date reminds its owner and the privacy officers (once per due date);
+- three years after a DPIA was finished its re-check is due (seed 002): the teammanager and the
+  privacy officers hear of it (once per re-check date);
+- a newly approved version of a linked verwerking that changes purposes, data categories,
+  recipients or technology marks the DPIA 'herbeoordeling nodig' and tells the teammanager and the
+  privacy officers (once per version);
+- a prior consultation of the AP whose answer term has passed without an answer is reported.
+"""
+
+from django.db import transaction
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from privacy_portal.core.scanner import scan_stap
+from privacy_portal.notificaties.models import Mijlpaal
+from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import gebruikers_met_rol
+from registers.models import VerwerkingVersie
+
+from . import services
+from .constants import HERBEOORDELING_VELDEN, OPEN_MAATREGEL, Status
+from .models import Dpia, DpiaVerwerking, Maatregel
+
+VELD_NAMEN = {
+    "doeleinden": "doeleinden",
+    "categorieen_persoonsgegevens": "categorieën persoonsgegevens",
+    "bijzondere_categorieen": "bijzondere persoonsgegevens",
+    "ontvangers": "ontvangers",
+    "algoritme_of_ai": "gebruik van algoritmen of AI",
+}
+
+
+def _bereikt(model, paren):
+    """The (object uuid, milestone) pairs among paren that already have a Mijlpaal row (one query)."""
+    if not paren:
+        return set()
+    rijen = Mijlpaal.objects.filter(
+        object_type=model._meta.label,
+        object_id__in={str(uuid) for uuid, _ in paren},
+        mijlpaal__in={naam for _, naam in paren},
+    ).values_list("object_id", "mijlpaal")
+    return set(rijen)
+
+
+def _nog_niet_bereikt(objecten, naam_van):
+    objecten = list(objecten)
+    if not objecten:
+        return []
+    gedaan = _bereikt(type(objecten[0]), [(o.uuid, naam_van(o)) for o in objecten])
+    return [o for o in objecten if (str(o.uuid), naam_van(o)) not in gedaan]
+
+
+def _link(dpia):
+    return reverse("dpia:detail", kwargs={"uuid": dpia.uuid})
+
+
+@scan_stap
+def dpia_maatregelen_verlopen(nu):
+    vandaag = timezone.localdate(nu)
+    kandidaten = Maatregel.objects.filter(status__in=OPEN_MAATREGEL, deadline__lt=vandaag).select_related(
+        "dpia__gemeente", "eigenaar"
+    )
+    aantal = 0
+    for maatregel in _nog_niet_bereikt(kandidaten, lambda m: f"verlopen_{m.deadline:%Y-%m-%d}"):
+        dpia = maatregel.dpia
+        with transaction.atomic():
+            aantal += mijlpaal_bereiken(
+                obj=maatregel,
+                mijlpaal=f"verlopen_{maatregel.deadline:%Y-%m-%d}",
+                ontvangers=services.eigenaar_en_privacy_officers(maatregel),
+                onderwerp=f"{dpia.kenmerk}: maatregel {maatregel.code} is over de datum",
+                tekst=f"Maatregel {maatregel.code} had op {maatregel.deadline:%d-%m-%Y} gereed moeten zijn. "
+                "Voer hem uit en werk de status bij, of spreek een nieuwe datum af.",
+                link=_link(dpia),
+                nu=nu,
+            )
+    return aantal
+
+
+@scan_stap
+def dpia_hercontrole(nu):
+    vandaag = timezone.localdate(nu)
+    kandidaten = Dpia.objects.filter(status=Status.AFGEROND, hercontrole_op__lte=vandaag).select_related(
+        "gemeente", "team"
+    )
+    aantal = 0
+    for dpia in _nog_niet_bereikt(kandidaten, lambda d: f"hercontrole_{d.hercontrole_op:%Y-%m-%d}"):
+        with transaction.atomic():
+            aantal += mijlpaal_bereiken(
+                obj=dpia,
+                mijlpaal=f"hercontrole_{dpia.hercontrole_op:%Y-%m-%d}",
+                ontvangers=services.ontvangers_opvolging(dpia),
+                onderwerp=f"{dpia.kenmerk}: hercontrole van de DPIA is nodig",
+                tekst="Deze DPIA is drie jaar geleden afgerond. Kijk kort of hij nog klopt en leg de hercontrole "
+                "vast, of voer de DPIA opnieuw uit.",
+                link=_link(dpia),
+                nu=nu,
+            )
+    return aantal
+
+
+def _wijzigingen(koppeling, versie):
+    kenmerken = services.register_kenmerken(versie)
+    basis = koppeling.basis_kenmerken or {}
+    return [veld for veld in HERBEOORDELING_VELDEN if kenmerken[veld] != basis.get(veld)]
+
+
+@scan_stap
+def dpia_verwerking_gewijzigd(nu):
+    """Compare each linked verwerking's latest approved version with the content the DPIA was based on."""
+    laatste = VerwerkingVersie.objects.filter(verwerking=OuterRef("verwerking")).order_by("-volgnummer")
+    koppelingen = list(
+        DpiaVerwerking.objects.exclude(dpia__status=Status.PRESCAN)
+        .annotate(laatste_uuid=Subquery(laatste.values("uuid")[:1]))
+        .filter(laatste_uuid__isnull=False)
+        .filter(Q(basis_versie_uuid__isnull=True) | ~Q(basis_versie_uuid=F("laatste_uuid")))
+        .select_related("dpia__gemeente", "dpia__team", "verwerking")
+    )
+    versies = VerwerkingVersie.objects.in_bulk([k.laatste_uuid for k in koppelingen], field_name="uuid")
+    gedaan = _bereikt(Dpia, [(k.dpia.uuid, f"wijziging_{k.laatste_uuid}") for k in koppelingen])
+    aantal = 0
+    for koppeling in koppelingen:
+        versie = versies[koppeling.laatste_uuid]
+        mijlpaal = f"wijziging_{versie.uuid}"
+        if (str(koppeling.dpia.uuid), mijlpaal) in gedaan:
+            continue
+        gewijzigd = _wijzigingen(koppeling, versie)
+        with transaction.atomic():
+            if not gewijzigd:
+                # Nothing the DPIA depends on changed: it now covers this version too.
+                koppeling.basis_versie = versie
+                koppeling.basis_versie_uuid = versie.uuid
+                koppeling.save()
+                continue
+            dpia = (
+                Dpia.objects.select_for_update(of=("self",))
+                .select_related("gemeente", "team")
+                .get(pk=koppeling.dpia_id)
+            )
+            if Mijlpaal.objects.filter(object_type=Dpia._meta.label, object_id=str(dpia.uuid), mijlpaal=mijlpaal):
+                continue
+            velden = ", ".join(VELD_NAMEN[v] for v in gewijzigd)
+            services.herbeoordeling_markeren(
+                dpia=dpia,
+                reden=f"versie {versie.volgnummer} van '{koppeling.verwerking.naam}' wijzigt: {velden}",
+                nu=nu,
+            )
+            aantal += mijlpaal_bereiken(
+                obj=dpia,
+                mijlpaal=mijlpaal,
+                ontvangers=services.ontvangers_opvolging(dpia),
+                onderwerp=f"{dpia.kenmerk}: herbeoordeling nodig na wijziging van een verwerking",
+                tekst=f"Er is een nieuwe versie vastgesteld van een verwerking waar deze DPIA over gaat. "
+                f"Gewijzigd: {velden}. Beoordeel of de DPIA nog klopt.",
+                link=_link(dpia),
+                nu=nu,
+            )
+    return aantal
+
+
+@scan_stap
+def dpia_raadpleging_verstreken(nu):
+    vandaag = timezone.localdate(nu)
+    kandidaten = Dpia.objects.filter(
+        status=Status.RAADPLEGING_AP, raadpleging_antwoord_op__isnull=True, raadpleging_deadline__lt=vandaag
+    ).select_related("gemeente", "team")
+    aantal = 0
+    for dpia in _nog_niet_bereikt(kandidaten, lambda d: f"raadpleging_verstreken_{d.raadpleging_deadline:%Y-%m-%d}"):
+        with transaction.atomic():
+            aantal += mijlpaal_bereiken(
+                obj=dpia,
+                mijlpaal=f"raadpleging_verstreken_{dpia.raadpleging_deadline:%Y-%m-%d}",
+                ontvangers=services.ontvangers_opvolging(dpia)
+                + gebruikers_met_rol(dpia.gemeente, Rol.COLLEGE, Rol.DIRECTEUR),
+                onderwerp=f"{dpia.kenmerk}: antwoordtermijn van de AP is verstreken",
+                tekst=f"De AP had uiterlijk {dpia.raadpleging_deadline:%d-%m-%Y} moeten antwoorden op de "
+                "voorafgaande raadpleging. Leg het antwoord vast, of besluit over het restrisico.",
+                link=_link(dpia),
+                nu=nu,
+            )
+    return aantal

@@ -1,0 +1,954 @@
+"""Every write to the DPIA-register goes through a function here.
+
+Each checks the permission on the server, locks the row, checks the transition against
+workflow.OVERGANGEN, validates (one ValidationError with every invalid field), saves with a
+history reason and the acting user, recomputes stored dates, and notifies through
+`mijlpaal_bereiken` (once per object and milestone).
+
+The verwerking's own `dpia_status` field is not written here: changing a verwerking goes through
+registers.services.verwerking_wijzigen, which would turn an approved verwerking back into a draft.
+The register shows the DPIA status through the template tag in dpia/templatetags/dpia.py instead.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
+from privacy_portal.core.permissions import vereis
+from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.organisaties.models import Team
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import gebruikers_met_rol, rollen_in
+from registers.constants import BijzondereCategorie, Grondslag
+from registers.models import Verwerking
+
+from . import selectors
+from .constants import (
+    AP_NUMMERS,
+    HERBEOORDELING_VELDEN,
+    NIVEAU_VOLGORDE,
+    OPEN_STATUSSEN,
+    Criterium,
+    Deel,
+    FgOordeel,
+    MaatregelStatus,
+    Niveau,
+    SoortMaatregel,
+    Status,
+    Uitkomst,
+)
+from .deadlines import hercontrole_datum, raadpleging_deadline
+from .formulier import voorinvullen
+from .models import Dpia, DpiaDelegatie, DpiaVerwerking, Maatregel, Risico, Vragenlijst
+from .regels import criteria_uit_feiten, feiten_uit_register, hoogste, prescan_uitkomst, risiconiveau
+from .vragenlijst import URN_DPIA, definitie_van, is_portaal_taak, taken_index
+from .workflow import controleer_overgang
+
+BRON_REGISTER = "Privacy Portal (uit het register)"
+LABELS = {f.name: str(f.verbose_name) for f in Dpia._meta.fields}
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def naam(user):
+    return (user.get_full_name() or user.get_username()) if user else "Privacy Portal"
+
+
+def _opslaan(obj, door, reden):
+    obj._change_reason = reden
+    obj._history_user = door
+    obj.save()
+
+
+def _vergrendeld(dpia):
+    return Dpia.objects.select_for_update(of=("self",)).select_related("gemeente", "team").get(pk=dpia.pk)
+
+
+def _link(dpia):
+    return reverse("dpia:detail", kwargs={"uuid": dpia.uuid})
+
+
+def _verplicht(fouten, veld, waarde, tekst):
+    if not (waarde or "").strip():
+        fouten[veld] = tekst
+
+
+def _vandaag(nu):
+    return timezone.localdate(nu)
+
+
+def _versie_erbij(dpia, nu, toelichting):
+    dpia.versielog = [
+        *dpia.versielog,
+        {
+            "versie": f"{dpia.versie}.{len(dpia.versielog)}",
+            "datum": _vandaag(nu).isoformat(),
+            "toelichting": toelichting,
+        },
+    ]
+
+
+def register_kenmerken(verwerking) -> dict:
+    """The content a herbeoordeling watches (purposes, data, recipients, technology), comparable as JSON."""
+    kenmerken = {veld: getattr(verwerking, veld) for veld in HERBEOORDELING_VELDEN}
+    kenmerken["bijzondere_categorieen"] = sorted(kenmerken["bijzondere_categorieen"] or [])
+    return kenmerken
+
+
+def _laatste_versie(verwerking):
+    return verwerking.versies.order_by("-volgnummer").first()
+
+
+def _basis_vastleggen(koppeling, door):
+    """Record the register's current content and latest approved version as the DPIA's basis."""
+    versie = _laatste_versie(koppeling.verwerking)
+    koppeling.basis_versie = versie
+    koppeling.basis_versie_uuid = versie.uuid if versie else None
+    koppeling.basis_kenmerken = register_kenmerken(koppeling.verwerking)
+    koppeling._history_user = door
+    koppeling.save()
+
+
+def _basis_bijwerken(dpia, door):
+    for koppeling in dpia.koppelingen.select_related("verwerking"):
+        _basis_vastleggen(koppeling, door)
+
+
+def _ja_nee(waarde):
+    return "ja" if waarde else "nee"
+
+
+def register_waarden(verwerkingen) -> dict:
+    """Answers the register already holds, keyed by the Model DPIA's task ids (see vragenlijst.py)."""
+    verwerkingen = list(verwerkingen)
+    meer = len(verwerkingen) > 1
+
+    def per(functie):
+        delen = [(v.naam, functie(v)) for v in verwerkingen]
+        delen = [(n, t) for n, t in delen if t]
+        return "\n".join(f"{n}: {t}" if meer else t for n, t in delen)
+
+    persoonsgegevens = []
+    for v in verwerkingen:
+        if v.categorieen_persoonsgegevens:
+            persoonsgegevens.append(
+                {
+                    "2.1.1": v.categorieen_persoonsgegevens,
+                    "2.1.2": v.categorieen_betrokkenen,
+                    "2.1.3": "Gewone persoonsgegevens",
+                    "2.1.4": "gewoon",
+                }
+            )
+        for code in v.bijzondere_categorieen or []:
+            if code in BijzondereCategorie.values:
+                persoonsgegevens.append(
+                    {
+                        "2.1.1": BijzondereCategorie(code).label,
+                        "2.1.2": v.categorieen_betrokkenen,
+                        "2.1.3": "Bijzondere persoonsgegevens",
+                        "2.1.4": "bijzonder",
+                    }
+                )
+        if v.strafrechtelijke_gegevens:
+            persoonsgegevens.append(
+                {"2.1.1": "Strafrechtelijke gegevens", "2.1.2": v.categorieen_betrokkenen, "2.1.4": "strafrechtelijk"}
+            )
+        if v.gebruikt_bsn:
+            persoonsgegevens.append(
+                {
+                    "2.1.1": "Burgerservicenummer (BSN)",
+                    "2.1.2": v.categorieen_betrokkenen,
+                    "2.1.4": "nationaal identificatienummer",
+                }
+            )
+    return {
+        "1.1": "Deze DPIA gaat over " + ", ".join(v.naam for v in verwerkingen) + ".\n" + per(lambda v: v.doeleinden),
+        "2.1": persoonsgegevens,
+        "2.3": per(lambda v: f"Herkomst: {v.herkomst}" if v.herkomst else ""),
+        "3.1": [{"3.1.1": v.naam, "3.1.2": v.doeleinden} for v in verwerkingen],
+        "4": per(
+            lambda v: (
+                f"Profilering of geautomatiseerde besluitvorming: {_ja_nee(v.geautomatiseerde_besluitvorming)}. "
+                f"Algoritmen of AI: {_ja_nee(v.algoritme_of_ai)}."
+                + (f" Verwerkers: {v.verwerkers}" if v.verwerkers else "")
+            )
+        ),
+        "5.1": [{"5.1.1": v.doeleinden} for v in verwerkingen if v.doeleinden],
+        "6.2": per(
+            lambda v: "; ".join(
+                t
+                for t in (
+                    f"Verwerkingsverantwoordelijke: {v.verwerkingsverantwoordelijke.naam}",
+                    f"Gezamenlijke verantwoordelijken: {v.gezamenlijke_verantwoordelijken}"
+                    if v.gezamenlijke_verantwoordelijken
+                    else "",
+                    f"Verwerkers: {v.verwerkers}" if v.verwerkers else "",
+                    f"Ontvangers: {v.ontvangers}" if v.ontvangers else "",
+                )
+                if t
+            )
+        ),
+        "8.2": per(
+            lambda v: (
+                f"Doorgifte buiten de EER: {_ja_nee(v.doorgifte_buiten_eer)}."
+                + (f" {v.doorgifte_waarborgen}" if v.doorgifte_waarborgen else "")
+            )
+        ),
+        "9.2": per(lambda v: v.grondslag_toelichting),
+        "10.2": per(lambda v: v.bewaartermijn),
+        "11.2": per(
+            lambda v: (
+                "; ".join(Grondslag(c).label for c in v.grondslagen if c in Grondslag.values)
+                + (f". {v.grondslag_toelichting}" if v.grondslag_toelichting else "")
+            )
+        ),
+        "12.1.1": "true" if any(v.bijzondere_categorieen for v in verwerkingen) else "false",
+        "12.2.1": "true" if any(v.strafrechtelijke_gegevens for v in verwerkingen) else "false",
+        "12.3.1": "true" if any(v.gebruikt_bsn for v in verwerkingen) else "false",
+    }
+
+
+def _voorinvullen(dpia, verwerkingen, nu):
+    dpia.antwoorden, _ = voorinvullen(
+        definitie_van(dpia), dpia.antwoorden, register_waarden(verwerkingen), nu=nu, bron=BRON_REGISTER
+    )
+
+
+def _herbereken_restrisico(dpia):
+    dpia.restrisico = hoogste(dpia.risicos.values_list("restrisico", flat=True))
+
+
+def _meld(dpia, mijlpaal, ontvangers, onderwerp, tekst, nu):
+    return mijlpaal_bereiken(
+        obj=dpia, mijlpaal=mijlpaal, ontvangers=ontvangers, onderwerp=onderwerp, tekst=tekst, link=_link(dpia), nu=nu
+    )
+
+
+# --- starting and the pre-scan -------------------------------------------------------------------
+
+
+@transaction.atomic
+def dpia_starten(*, door, verwerkingen, titel="", team=None, vragenlijst=None, nu=None):
+    """Start a pre-scan for one or more verwerkingen of one gemeente; answers come prefilled from the register."""
+    nu = nu or timezone.now()
+    verwerkingen = list(verwerkingen)
+    fouten = {}
+    if not verwerkingen:
+        raise ValidationError({"verwerkingen": "Kies ten minste één verwerking."})
+    gemeente = verwerkingen[0].gemeente
+    if any(v.gemeente_id != gemeente.pk for v in verwerkingen):
+        fouten["verwerkingen"] = "Kies verwerkingen van één gemeente."
+    team = team or verwerkingen[0].team
+    if not isinstance(team, Team) or team.gemeente_id != gemeente.pk:
+        fouten["team"] = "Kies een team van deze gemeente."
+    if vragenlijst is not None and vragenlijst.urn != URN_DPIA:
+        fouten["vragenlijst"] = "Kies een DPIA-vragenlijst (urn:nl:dpia)."
+    if fouten:
+        raise ValidationError(fouten)
+    vereis(door, "dpia.add_dpia", team)
+    lopend = sorted(
+        {
+            v.naam
+            for v in Verwerking.objects.filter(pk__in=[v.pk for v in verwerkingen], dpias__status__in=OPEN_STATUSSEN)
+        }
+    )
+    if lopend:
+        raise ValidationError(
+            {"verwerkingen": f"Voor {', '.join(lopend)} loopt al een pre-scan of DPIA. Werk die bij."}
+        )
+    dpia = Dpia(
+        gemeente=gemeente,
+        team=team,
+        titel=(titel or "").strip() or f"DPIA {verwerkingen[0].naam}" + (" e.a." if len(verwerkingen) > 1 else ""),
+        status=Status.PRESCAN,
+        vragenlijst=vragenlijst,
+        aangemaakt_op=nu,
+        aangemaakt_door=door,
+    )
+    _voorinvullen(dpia, verwerkingen, nu)
+    _opslaan(dpia, door, "Pre-scan gestart")
+    for verwerking in verwerkingen:
+        koppeling = DpiaVerwerking(dpia=dpia, verwerking=verwerking)
+        _basis_vastleggen(koppeling, door)
+    return dpia
+
+
+@transaction.atomic
+def prescan_vastleggen(*, dpia, door, criteria, ap_lijst, uitvoeren=None, motivering="", nu=None):
+    """Record the pre-scan: the outcome follows from the criteria, the AP list and the register's facts.
+
+    The register's facts settle some criteria (they are added, not asked again). A mandatory or
+    required DPIA cannot be skipped; not doing a recommended one needs a reason.
+    """
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    controleer_overgang("prescan", dpia.status)
+    fouten = {}
+    criteria = list(criteria or [])
+    if not set(criteria) <= set(Criterium.values):
+        fouten["criteria"] = f"Kies alleen uit: {', '.join(Criterium.values)}."
+    try:
+        ap_lijst = sorted({int(n) for n in (ap_lijst or [])})
+    except (TypeError, ValueError):
+        ap_lijst = None
+    if ap_lijst is None or not set(ap_lijst) <= set(AP_NUMMERS):
+        fouten["ap_lijst"] = "Kies nummers van 1 tot en met 17 van de lijst van de AP."
+    if fouten:
+        raise ValidationError(fouten)
+    verwerkingen = list(dpia.verwerkingen.select_related("verwerkingsverantwoordelijke"))
+    feiten = feiten_uit_register(verwerkingen)
+    vast = criteria_uit_feiten(feiten)
+    alle_criteria = [c for c in Criterium.values if c in set(criteria) | set(vast)]
+    uitkomst, redenen = prescan_uitkomst(alle_criteria, ap_lijst, ai=feiten["algoritme_of_ai"])
+    motivering = (motivering or "").strip()
+    if uitkomst in (Uitkomst.VERPLICHT, Uitkomst.VEREIST):
+        if uitvoeren is False:
+            fouten["uitvoeren"] = (
+                f"De uitkomst is '{Uitkomst(uitkomst).label.lower()}': de DPIA kan niet worden overgeslagen."
+            )
+        uitvoeren = True
+    elif uitkomst == Uitkomst.AANBEVOLEN:
+        uitvoeren = True if uitvoeren is None else uitvoeren
+        if not uitvoeren and not motivering:
+            fouten["motivering"] = "Een DPIA is aanbevolen. Leg vast waarom u hem niet uitvoert."
+    else:
+        uitvoeren = bool(uitvoeren)
+    if fouten:
+        raise ValidationError(fouten)
+    dpia.prescan_criteria = alle_criteria
+    dpia.prescan_ap_lijst = ap_lijst
+    dpia.prescan_feiten = feiten
+    dpia.prescan_uitkomst = uitkomst
+    dpia.prescan_redenen = redenen
+    dpia.prescan_op = nu
+    dpia.prescan_door = door
+    dpia.uitvoeren = uitvoeren
+    dpia.besluit_motivering = motivering
+    dpia.status = Status.IN_UITVOERING if uitvoeren else Status.NIET_NODIG
+    dpia.herbeoordeling_nodig = False
+    dpia.herbeoordeling_reden = ""
+    if uitvoeren:
+        _voorinvullen(dpia, verwerkingen, nu)
+    _basis_bijwerken(dpia, door)
+    besluit = "DPIA wordt uitgevoerd" if uitvoeren else "geen DPIA"
+    _opslaan(dpia, door, f"Pre-scan: {Uitkomst(uitkomst).label.lower()}; {besluit}")
+    return dpia
+
+
+# --- filling in ----------------------------------------------------------------------------------
+
+
+def _vereis_deel(door, dpia, deel):
+    if not selectors.mag_deel_invullen(door, dpia, deel):
+        vereis(door, "dpia.change_dpia", dpia)
+
+
+def _valideer_antwoorden(definitie, antwoorden):
+    """Keys must be tasks of the definition (and not ones the portal fills); values answer objects or groups."""
+    index = taken_index(definitie)
+    fouten = []
+    for sleutel, waarde in antwoorden.items():
+        taak_id = sleutel.split("[", 1)[0]
+        if taak_id not in index:
+            fouten.append(f"{sleutel}: deze vraag bestaat niet in de vragenlijst.")
+        elif is_portaal_taak(taak_id):
+            fouten.append(
+                f"{sleutel}: dit onderdeel vult het portaal zelf (risico's, maatregelen, advies, vaststelling)."
+            )
+        elif waarde is None:
+            continue
+        elif isinstance(waarde, list):
+            if not all(isinstance(e, dict) for e in waarde):
+                fouten.append(f"{sleutel}: een herhaalde groep is een lijst van objecten.")
+        elif not isinstance(waarde, dict) or "value" not in waarde:
+            fouten.append(f"{sleutel}: een antwoord is een object met 'value'.")
+        elif not (waarde["value"] is None or isinstance(waarde["value"], str | list)):
+            fouten.append(f"{sleutel}: de waarde is tekst, een lijst van teksten of leeg.")
+    if fouten:
+        raise ValidationError({"antwoorden": fouten})
+
+
+@transaction.atomic
+def antwoorden_opslaan(*, dpia, door, antwoorden, deel=None, samenvoegen=False, nu=None):
+    """Save answers of the questionnaire.
+
+    deel: the part the answers belong to (A, B, C, D, S), for delegated medewerkers; None needs
+    change_dpia. samenvoegen: merge (API PATCH; null removes an answer) instead of replacing.
+    """
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    if deel is None:
+        vereis(door, "dpia.change_dpia", dpia)
+    else:
+        _vereis_deel(door, dpia, deel)
+    controleer_overgang("invullen", dpia.status)
+    if not isinstance(antwoorden, dict):
+        raise ValidationError({"antwoorden": "Geef de antwoorden als object, per vraagnummer."})
+    _valideer_antwoorden(definitie_van(dpia), antwoorden)
+    if samenvoegen:
+        nieuw = dict(dpia.antwoorden)
+        for sleutel, waarde in antwoorden.items():
+            if waarde is None:
+                nieuw.pop(sleutel, None)
+            elif isinstance(waarde, dict):
+                nieuw[sleutel] = {
+                    "value": waarde["value"],
+                    "lastEditedAt": nu.isoformat(),
+                    "lastEditedBy": naam(door),
+                }
+            else:
+                nieuw[sleutel] = waarde
+        antwoorden = nieuw
+    gewijzigd = sorted(k for k in set(antwoorden) | set(dpia.antwoorden) if antwoorden.get(k) != dpia.antwoorden.get(k))
+    if not gewijzigd:
+        return dpia
+    dpia.antwoorden = antwoorden
+    _opslaan(dpia, door, "Vragenlijst ingevuld: " + ", ".join(gewijzigd[:12]) + (" …" if len(gewijzigd) > 12 else ""))
+    return dpia
+
+
+@transaction.atomic
+def titel_wijzigen(*, dpia, door, titel):
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    if not (titel or "").strip():
+        raise ValidationError({"titel": "Geef de DPIA een titel."})
+    if dpia.titel != titel.strip():
+        dpia.titel = titel.strip()
+        _opslaan(dpia, door, "Titel gewijzigd")
+    return dpia
+
+
+RISICO_VELDEN = (
+    "beschrijving",
+    "oorsprong",
+    "kans",
+    "kans_motivering",
+    "impact",
+    "impact_motivering",
+    "restrisico",
+    "restrisico_motivering",
+)
+
+
+def _valideer_risico(gegevens):
+    fouten = {}
+    _verplicht(fouten, "beschrijving", gegevens.get("beschrijving"), "Beschrijf het risico.")
+    for veld, tekst in (("kans", "Kies de kans."), ("impact", "Kies de impact.")):
+        if gegevens.get(veld) not in Niveau.values:
+            fouten[veld] = tekst
+    restrisico = gegevens.get("restrisico") or ""
+    if restrisico and restrisico not in Niveau.values:
+        fouten["restrisico"] = "Kies laag, gemiddeld of hoog."
+    elif restrisico and not fouten:
+        niveau = risiconiveau(gegevens["kans"], gegevens["impact"])
+        if NIVEAU_VOLGORDE[Niveau(restrisico)] > NIVEAU_VOLGORDE[Niveau(niveau)]:
+            fouten["restrisico"] = (
+                f"Het restrisico kan niet hoger zijn dan het risico zelf ({Niveau(niveau).label.lower()})."
+            )
+    if restrisico and not (gegevens.get("restrisico_motivering") or "").strip():
+        fouten["restrisico_motivering"] = "Motiveer het restrisico: welke maatregelen verkleinen het risico?"
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def risico_opslaan(*, dpia, door, gegevens, risico=None):
+    """Add a risk (risico=None) or change one; the level follows from the matrix, the DPIA's residual risk too."""
+    dpia = _vergrendeld(dpia)
+    _vereis_deel(door, dpia, Deel.C)
+    controleer_overgang("invullen", dpia.status)
+    onbekend = set(gegevens) - set(RISICO_VELDEN)
+    if onbekend:
+        raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
+    if risico is not None and risico.dpia_id != dpia.pk:
+        raise ValidationError({"risico": "Dit risico hoort niet bij deze DPIA."})
+    samen = {veld: getattr(risico, veld) for veld in RISICO_VELDEN} if risico else {}
+    samen.update({k: (v.strip() if isinstance(v, str) else v) for k, v in gegevens.items()})
+    _valideer_risico(samen)
+    if risico is None:
+        laatste = dpia.risicos.order_by("-nummer").values_list("nummer", flat=True).first() or 0
+        risico = Risico(dpia=dpia, nummer=laatste + 1)
+        reden = f"Risico R{laatste + 1} toegevoegd"
+    else:
+        reden = f"Risico {risico.code} gewijzigd"
+    for veld in RISICO_VELDEN:
+        setattr(risico, veld, samen.get(veld) or "")
+    risico.niveau = risiconiveau(risico.kans, risico.impact)
+    _opslaan(risico, door, reden)
+    _herbereken_restrisico(dpia)
+    _opslaan(dpia, door, reden)
+    return risico
+
+
+@transaction.atomic
+def risico_verwijderen(*, dpia, door, risico):
+    dpia = _vergrendeld(dpia)
+    _vereis_deel(door, dpia, Deel.C)
+    controleer_overgang("invullen", dpia.status)
+    if risico.dpia_id != dpia.pk:
+        raise ValidationError({"risico": "Dit risico hoort niet bij deze DPIA."})
+    code = risico.code
+    for maatregel in risico.maatregelen.all():
+        maatregel.risico = None
+        _opslaan(maatregel, door, f"Risico {code} verwijderd")
+    risico._history_user = door
+    risico.delete()
+    _herbereken_restrisico(dpia)
+    _opslaan(dpia, door, f"Risico {code} verwijderd")
+
+
+MAATREGEL_VELDEN = ("beschrijving", "soort", "risico", "eigenaar", "deadline", "status", "toelichting")
+# After the DPIA is submitted, a measure's follow-up can still be recorded.
+OPVOLG_VELDEN = ("deadline", "status", "toelichting")
+
+
+@transaction.atomic
+def maatregel_opslaan(*, dpia, door, gegevens, maatregel=None, nu=None):
+    """Add a measure (while filling in) or change one; after submission only due date, status and note change.
+
+    The owner of a measure may record its progress; everything else needs the right to fill in part D.
+    """
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    onbekend = set(gegevens) - set(MAATREGEL_VELDEN)
+    if onbekend:
+        raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
+    if maatregel is not None and maatregel.dpia_id != dpia.pk:
+        raise ValidationError({"maatregel": "Deze maatregel hoort niet bij deze DPIA."})
+    alleen_opvolging = set(gegevens) <= set(OPVOLG_VELDEN)
+    if maatregel is not None and alleen_opvolging and maatregel.eigenaar_id == door.pk:
+        vereis(door, "dpia.view_dpia", dpia)
+    else:
+        _vereis_deel(door, dpia, Deel.D)
+    if maatregel is None or not alleen_opvolging:
+        controleer_overgang("invullen", dpia.status)
+    else:
+        controleer_overgang("maatregel", dpia.status)
+    samen = {veld: getattr(maatregel, veld) for veld in MAATREGEL_VELDEN} if maatregel else {}
+    samen.update(gegevens)
+    samen.setdefault("status", MaatregelStatus.GEPLAND)
+    fouten = {}
+    _verplicht(fouten, "beschrijving", samen.get("beschrijving"), "Beschrijf de maatregel.")
+    if samen.get("soort") not in SoortMaatregel.values:
+        fouten["soort"] = "Kies technisch, organisatorisch of juridisch."
+    if samen.get("status") not in MaatregelStatus.values:
+        fouten["status"] = "Kies een status."
+    risico = samen.get("risico")
+    if risico is not None and (not isinstance(risico, Risico) or risico.dpia_id != dpia.pk):
+        fouten["risico"] = "Kies een risico van deze DPIA."
+    eigenaar = samen.get("eigenaar")
+    if eigenaar is None or not selectors.mogelijke_eigenaren(dpia.gemeente).filter(pk=eigenaar.pk).exists():
+        fouten["eigenaar"] = "Kies als eigenaar iemand met een rol in deze gemeente."
+    if not isinstance(samen.get("deadline"), date):
+        fouten["deadline"] = "Vul in wanneer de maatregel uiterlijk gereed is."
+    if fouten:
+        raise ValidationError(fouten)
+    if maatregel is None:
+        laatste = dpia.maatregelen.order_by("-nummer").values_list("nummer", flat=True).first() or 0
+        maatregel = Maatregel(dpia=dpia, nummer=laatste + 1)
+        reden = f"Maatregel M{laatste + 1} toegevoegd"
+    else:
+        reden = f"Maatregel {maatregel.code} bijgewerkt"
+    oude_status = maatregel.status if maatregel.pk else None
+    for veld in MAATREGEL_VELDEN:
+        waarde = samen.get(veld)
+        setattr(maatregel, veld, waarde if waarde is not None or veld in ("risico",) else "")
+    if maatregel.status == MaatregelStatus.GEREED and oude_status != MaatregelStatus.GEREED:
+        maatregel.gereed_op = _vandaag(nu)
+    elif maatregel.status != MaatregelStatus.GEREED:
+        maatregel.gereed_op = None
+    _opslaan(maatregel, door, reden)
+    _opslaan(dpia, door, reden)
+    return maatregel
+
+
+@transaction.atomic
+def maatregel_verwijderen(*, dpia, door, maatregel):
+    dpia = _vergrendeld(dpia)
+    _vereis_deel(door, dpia, Deel.D)
+    controleer_overgang("invullen", dpia.status)
+    if maatregel.dpia_id != dpia.pk:
+        raise ValidationError({"maatregel": "Deze maatregel hoort niet bij deze DPIA."})
+    code = maatregel.code
+    maatregel._history_user = door
+    maatregel.delete()
+    _opslaan(dpia, door, f"Maatregel {code} verwijderd")
+
+
+# --- advice and acceptance -----------------------------------------------------------------------
+
+
+def indien_bezwaren(dpia):
+    """What is missing before the DPIA can go to the FG; empty when it can."""
+    bezwaren = {}
+    index = taken_index(definitie_van(dpia))
+    antwoorden = dpia.antwoorden or {}
+
+    def leeg(taak_id):
+        return taak_id in index and not (antwoorden.get(taak_id) or {}).get("value")
+
+    if leeg("1.1"):
+        bezwaren["1.1"] = "Beschrijf het voorstel (§ 1)."
+    if leeg("14.1") or leeg("14.2"):
+        bezwaren["14"] = "Beoordeel de noodzaak en evenredigheid (§ 14)."
+    if leeg("18"):
+        bezwaren["18"] = "Schrijf de managementsamenvatting."
+    risicos = list(dpia.risicos.all())  # prefetch risicos__maatregelen to keep lists flat
+    if not risicos:
+        bezwaren["risicos"] = "Beschrijf ten minste één risico voor betrokkenen (§ 16)."
+    zonder_rest = [r.code for r in risicos if not r.restrisico]
+    if zonder_rest:
+        bezwaren["restrisico"] = f"Geef het restrisico na maatregelen bij {', '.join(zonder_rest)} (§ 17)."
+    zonder_maatregel = [r.code for r in risicos if r.niveau != Niveau.LAAG and not r.maatregelen.all()]
+    if zonder_maatregel:
+        bezwaren["maatregelen"] = f"Leg maatregelen vast tegen {', '.join(zonder_maatregel)} (§ 17)."
+    return bezwaren
+
+
+@transaction.atomic
+def advies_vragen(*, dpia, door, nu=None):
+    """Submit the DPIA to the FG (and the CISO) for advice."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    dpia.status = controleer_overgang("advies_vragen", dpia.status)
+    bezwaren = indien_bezwaren(dpia)
+    if bezwaren:
+        raise ValidationError(bezwaren)
+    dpia.adviesronde += 1
+    _versie_erbij(dpia, nu, "Ter advies aan de FG")
+    _opslaan(dpia, door, "Ter advies aan de FG")
+    _meld(
+        dpia,
+        f"ter_advies_{dpia.adviesronde}",
+        gebruikers_met_rol(dpia.gemeente, Rol.FG, Rol.CISO),
+        f"{dpia.kenmerk}: DPIA ter advies",
+        "Een DPIA is klaar voor advies. De FG legt het advies vast; de CISO kan beveiligingsadvies geven.",
+        nu,
+    )
+    return dpia
+
+
+@transaction.atomic
+def beveiligingsadvies_geven(*, dpia, door, advies, nu=None):
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.beveiligingsadvies_dpia", dpia)
+    controleer_overgang("beveiligingsadvies", dpia.status)
+    if not (advies or "").strip():
+        raise ValidationError({"advies": "Schrijf het beveiligingsadvies."})
+    dpia.beveiligingsadvies = advies.strip()
+    dpia.beveiligingsadvies_op = nu
+    dpia.beveiligingsadvies_door = door
+    _opslaan(dpia, door, "Beveiligingsadvies vastgelegd")
+    return dpia
+
+
+@transaction.atomic
+def fg_advies_geven(*, dpia, door, oordeel, advies, nu=None):
+    """The FG records the advice (only the FG can); the decision about the residual risk follows."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.advies_dpia", dpia)
+    dpia.status = controleer_overgang("fg_advies", dpia.status)
+    fouten = {}
+    if oordeel not in FgOordeel.values:
+        fouten["oordeel"] = "Kies positief, positief met aanbevelingen of negatief."
+    _verplicht(fouten, "advies", advies, "Schrijf het advies.")
+    if fouten:
+        raise ValidationError(fouten)
+    dpia.fg_oordeel = oordeel
+    dpia.fg_advies = advies.strip()
+    dpia.fg_advies_op = nu
+    dpia.fg_advies_door = door
+    _versie_erbij(dpia, nu, f"Advies FG: {FgOordeel(oordeel).label.lower()}")
+    _opslaan(dpia, door, f"Advies FG: {FgOordeel(oordeel).label.lower()}")
+    ontvangers = selectors.teammanagers(dpia.team) + gebruikers_met_rol(dpia.gemeente, Rol.PRIVACY_OFFICER)
+    tekst = "De FG heeft advies gegeven. De teammanager besluit over het restrisico."
+    if dpia.restrisico == Niveau.HOOG:
+        ontvangers += gebruikers_met_rol(dpia.gemeente, Rol.COLLEGE, Rol.DIRECTEUR)
+        tekst = (
+            "De FG heeft advies gegeven. Het restrisico is hoog: het college of de directeur besluit, "
+            "en blijft het hoog, dan volgt een voorafgaande raadpleging van de AP."
+        )
+    _meld(dpia, f"fg_advies_{dpia.adviesronde}", ontvangers, f"{dpia.kenmerk}: advies van de FG", tekst, nu)
+    return dpia
+
+
+@transaction.atomic
+def terugzetten(*, dpia, door, reden):
+    """Back to filling in (after advice, or to lower a high residual risk with more measures)."""
+    dpia = _vergrendeld(dpia)
+    if not (
+        door.has_perm("dpia.change_dpia", dpia)
+        or (dpia.status == Status.BESLUIT and door.has_perm("dpia.accepteren_hoog_dpia", dpia))
+    ):
+        vereis(door, "dpia.change_dpia", dpia)
+    dpia.status = controleer_overgang("terug", dpia.status)
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef aan wat er nog moet gebeuren."})
+    _opslaan(dpia, door, f"Teruggezet naar invullen: {reden.strip()}")
+    return dpia
+
+
+def _rol_label(door, dpia, hoog):
+    rollen = rollen_in(door, dpia.gemeente)
+    voorkeur = (Rol.COLLEGE, Rol.DIRECTEUR) if hoog else (Rol.TEAMMANAGER,)
+    rol = next((r for r in voorkeur if r in rollen), None)
+    return rol.label if rol else ("Beheerder" if door.is_superuser else "")
+
+
+@transaction.atomic
+def accepteren(*, dpia, door, motivering, nu=None):
+    """Accept the residual risk: the teammanager when it is not high; when high, the college or directeur,
+    and only after the prior consultation of the AP has an answer (or its term has passed)."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    hoog = dpia.restrisico == Niveau.HOOG
+    vereis(door, "dpia.accepteren_hoog_dpia" if hoog else "dpia.accepteren_dpia", dpia)
+    dpia.status = controleer_overgang("accepteren", dpia.status)
+    fouten = {}
+    _verplicht(fouten, "motivering", motivering, "Onderbouw waarom het restrisico aanvaardbaar is.")
+    if not dpia.fg_advies_op:
+        fouten["fg_advies"] = "Eerst moet de FG advies geven."
+    if hoog and dpia.raadpleging_ingediend_op is None:
+        fouten["raadpleging"] = (
+            "Het restrisico is hoog. Verklein het met extra maatregelen, of leg eerst de voorafgaande "
+            "raadpleging van de AP vast (art. 36 AVG)."
+        )
+    elif hoog and not dpia.raadpleging_antwoord_op and _vandaag(nu) <= dpia.raadpleging_deadline:
+        fouten["raadpleging"] = (
+            f"De AP heeft nog niet geantwoord; de termijn loopt tot en met {dpia.raadpleging_deadline:%d-%m-%Y}."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    dpia.acceptatie_motivering = motivering.strip()
+    dpia.geaccepteerd_op = nu
+    dpia.geaccepteerd_door = door
+    dpia.geaccepteerd_als = _rol_label(door, dpia, hoog)
+    dpia.afgerond_op = nu
+    dpia.hercontrole_op = hercontrole_datum(_vandaag(nu))
+    _versie_erbij(dpia, nu, "Vastgesteld: restrisico geaccepteerd")
+    _opslaan(dpia, door, f"Restrisico ({Niveau(dpia.restrisico).label.lower()}) geaccepteerd; DPIA afgerond")
+    return dpia
+
+
+@transaction.atomic
+def raadpleging_indienen(*, dpia, door, ingediend_op, kenmerk="", toelichting="", nu=None):
+    """The college or directeur decides to consult the AP about a high residual risk (art. 36); the clock starts."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.accepteren_hoog_dpia", dpia)
+    dpia.status = controleer_overgang("raadpleging_indienen", dpia.status)
+    fouten = {}
+    if dpia.restrisico != Niveau.HOOG:
+        fouten["restrisico"] = "Een voorafgaande raadpleging is alleen nodig bij een hoog restrisico."
+    if not isinstance(ingediend_op, date):
+        fouten["ingediend_op"] = "Vul in wanneer de raadpleging bij de AP is ingediend."
+    elif ingediend_op > _vandaag(nu):
+        fouten["ingediend_op"] = "Deze datum ligt in de toekomst."
+    if fouten:
+        raise ValidationError(fouten)
+    dpia.raadpleging_ingediend_op = ingediend_op
+    dpia.raadpleging_kenmerk = (kenmerk or "").strip()
+    dpia.raadpleging_verlengd = False
+    dpia.raadpleging_deadline = raadpleging_deadline(ingediend_op, huidige_kalender())
+    dpia.raadpleging_antwoord_op = None
+    dpia.raadpleging_antwoord = ""
+    reden = "Voorafgaande raadpleging AP ingediend" + (
+        f": {toelichting.strip()}" if (toelichting or "").strip() else ""
+    )
+    _opslaan(dpia, door, reden)
+    return dpia
+
+
+@transaction.atomic
+def raadpleging_bijwerken(*, dpia, door, verlengd=False, antwoord_op=None, antwoord="", nu=None):
+    """Record that the AP extended its term by six weeks, or its answer."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    controleer_overgang("raadpleging_bijwerken", dpia.status)
+    fouten = {}
+    if not verlengd and antwoord_op is None:
+        fouten["antwoord_op"] = "Leg de verlenging of het antwoord van de AP vast."
+    if antwoord_op is not None:
+        if not isinstance(antwoord_op, date):
+            fouten["antwoord_op"] = "Vul een datum in."
+        elif antwoord_op < dpia.raadpleging_ingediend_op or antwoord_op > _vandaag(nu):
+            fouten["antwoord_op"] = "Kies een datum tussen het indienen en vandaag."
+        _verplicht(fouten, "antwoord", antwoord, "Vat het advies van de AP samen.")
+    if fouten:
+        raise ValidationError(fouten)
+    redenen = []
+    if verlengd and not dpia.raadpleging_verlengd:
+        dpia.raadpleging_verlengd = True
+        dpia.raadpleging_deadline = raadpleging_deadline(
+            dpia.raadpleging_ingediend_op, huidige_kalender(), verlengd=True
+        )
+        redenen.append("AP heeft de termijn met zes weken verlengd")
+    if antwoord_op is not None:
+        dpia.raadpleging_antwoord_op = antwoord_op
+        dpia.raadpleging_antwoord = antwoord.strip()
+        redenen.append("Antwoord van de AP vastgelegd")
+    if redenen:
+        _opslaan(dpia, door, "; ".join(redenen))
+    return dpia
+
+
+@bij_kalenderwijziging
+def raadplegingen_herberekenen(kalender):
+    """Recompute the AP answer dates of running consultations after the extra vrije dagen changed."""
+    for dpia in Dpia.objects.filter(status=Status.RAADPLEGING_AP, raadpleging_ingediend_op__isnull=False):
+        nieuw = raadpleging_deadline(dpia.raadpleging_ingediend_op, kalender, verlengd=dpia.raadpleging_verlengd)
+        if nieuw != dpia.raadpleging_deadline:
+            dpia.raadpleging_deadline = nieuw
+            _opslaan(dpia, None, "Antwoordtermijn AP herberekend na wijziging van de vrije dagen")
+
+
+# --- follow-up -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hercontrole_vastleggen(*, dpia, door, bevinding, nu=None):
+    """The short re-check found the DPIA still fits: the next one is due three years from today."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    controleer_overgang("hercontrole", dpia.status)
+    if not (bevinding or "").strip():
+        raise ValidationError({"bevinding": "Leg vast wat de hercontrole opleverde."})
+    dpia.hercontrole_op = hercontrole_datum(_vandaag(nu))
+    dpia.herbeoordeling_nodig = False
+    dpia.herbeoordeling_reden = ""
+    _basis_bijwerken(dpia, door)
+    _versie_erbij(dpia, nu, f"Hercontrole: {bevinding.strip()}")
+    _opslaan(dpia, door, f"Hercontrole vastgelegd: {bevinding.strip()}")
+    return dpia
+
+
+@transaction.atomic
+def heropenen(*, dpia, door, reden, nu=None):
+    """Start a new version of a finished DPIA (the verwerking changed, or the re-check asks for it)."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    dpia.status = controleer_overgang("heropenen", dpia.status)
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef aan waarom de DPIA opnieuw wordt uitgevoerd."})
+    dpia.versie += 1
+    for veld in (
+        "fg_oordeel",
+        "fg_advies",
+        "acceptatie_motivering",
+        "geaccepteerd_als",
+        "raadpleging_kenmerk",
+        "raadpleging_antwoord",
+        "herbeoordeling_reden",
+    ):
+        setattr(dpia, veld, "")
+    for veld in (
+        "fg_advies_op",
+        "fg_advies_door",
+        "geaccepteerd_op",
+        "geaccepteerd_door",
+        "afgerond_op",
+        "raadpleging_ingediend_op",
+        "raadpleging_deadline",
+        "raadpleging_antwoord_op",
+    ):
+        setattr(dpia, veld, None)
+    dpia.raadpleging_verlengd = False
+    dpia.herbeoordeling_nodig = False
+    _voorinvullen(dpia, dpia.verwerkingen.select_related("verwerkingsverantwoordelijke"), nu)
+    _basis_bijwerken(dpia, door)
+    _versie_erbij(dpia, nu, f"Versie {dpia.versie} gestart: {reden.strip()}")
+    _opslaan(dpia, door, f"Heropend als versie {dpia.versie}: {reden.strip()}")
+    return dpia
+
+
+def herbeoordeling_markeren(*, dpia, reden, nu=None):
+    """Mark a DPIA 'herbeoordeling nodig' (the scan, inside its transaction; no acting user)."""
+    dpia.herbeoordeling_nodig = True
+    regel = f"{_vandaag(nu or timezone.now()):%d-%m-%Y}: {reden}"
+    dpia.herbeoordeling_reden = "\n".join(r for r in (dpia.herbeoordeling_reden, regel) if r)
+    _opslaan(dpia, None, f"Herbeoordeling nodig: {reden}")
+    return dpia
+
+
+# --- questionnaire definitions ------------------------------------------------------------------
+
+
+@transaction.atomic
+def vragenlijst_importeren(*, definitie, bestandsnaam="", vervang=False, nu=None):
+    """Store a checked assessment-definition v2 document (see uitwisseling.lees_definitie).
+
+    The same urn and version twice is refused unless vervang: then the stored definition is replaced.
+    """
+    nu = nu or timezone.now()
+    urn, versie = definitie["urn"], str(definitie.get("version") or "1.0")
+    bestaand = Vragenlijst.objects.filter(urn=urn, versie=versie).first()
+    if bestaand and not vervang:
+        raise ValidationError({"definitie": f"Vragenlijst {urn} versie {versie} is al geïmporteerd."})
+    vragenlijst = bestaand or Vragenlijst(urn=urn, versie=versie)
+    vragenlijst.naam = definitie["name"][:250]
+    vragenlijst.beschrijving = definitie.get("description") or ""
+    vragenlijst.definitie = definitie
+    vragenlijst.bestandsnaam = bestandsnaam[:255]
+    vragenlijst.geimporteerd_op = nu
+    _opslaan(vragenlijst, None, "Vervangen" if bestaand else "Geïmporteerd")
+    return vragenlijst
+
+
+# --- delegation ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def delegeren(*, dpia, door, medewerker, delen, nu=None):
+    """Let one medewerker of the team fill in parts of this DPIA (A, B, C, D, S)."""
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    controleer_overgang("delegeren", dpia.status)
+    fouten = {}
+    if not selectors.medewerkers_van(dpia.team).filter(pk=medewerker.pk).exists():
+        fouten["medewerker"] = "Alleen een medewerker van het team van deze DPIA kan delen invullen."
+    delen = sorted(set(delen or []))
+    if not delen or not set(delen) <= set(Deel.values):
+        fouten["delen"] = "Kies een of meer delen: A, B, C, D of S."
+    if fouten:
+        raise ValidationError(fouten)
+    delegatie, _ = DpiaDelegatie.objects.get_or_create(
+        dpia=dpia, gebruiker=medewerker, defaults={"delen": delen, "door": door, "op": nu}
+    )
+    delegatie.delen, delegatie.door, delegatie.op = delen, door, nu
+    delegatie._history_user = door
+    delegatie.save()
+    _opslaan(dpia, door, f"Delen {', '.join(delen)} gedelegeerd aan {naam(medewerker)}")
+    return delegatie
+
+
+@transaction.atomic
+def delegatie_intrekken(*, dpia, door, medewerker):
+    dpia = _vergrendeld(dpia)
+    vereis(door, "dpia.change_dpia", dpia)
+    for delegatie in DpiaDelegatie.objects.filter(dpia=dpia, gebruiker=medewerker):
+        delegatie._history_user = door
+        delegatie.delete()
+    _opslaan(dpia, door, f"Delegatie aan {naam(medewerker)} ingetrokken")
+
+
+def ontvangers_opvolging(dpia):
+    """Teammanager(s) of the DPIA's team and the privacy officers of the gemeente."""
+    return selectors.teammanagers(dpia.team) + gebruikers_met_rol(dpia.gemeente, Rol.PRIVACY_OFFICER)
+
+
+def eigenaar_en_privacy_officers(maatregel):
+    return [maatregel.eigenaar, *gebruikers_met_rol(maatregel.dpia.gemeente, Rol.PRIVACY_OFFICER)]
