@@ -1,0 +1,174 @@
+"""The inwoner's own form: submit, confirm by the e-mailed link, receipt; rate limits; no personal data in URLs."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from rechten.constants import Status
+from rechten.models import Verzoek
+from rechten.public_views import _sleutel
+
+FORMULIER = "/register/voorbeeldstad/verzoek/"
+NAAM = "Jantje Geheimnaam"
+EMAIL = "jantje.geheim@example.org"
+
+
+@pytest.fixture(autouse=True)
+def eigen_cache(settings):
+    """A private in-memory cache per test: the rate-limit counters start at zero."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vzo"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _invullen(**extra):
+    data = {
+        "soorten": ["inzage", "rectificatie"],
+        "verzoeker_naam": NAAM,
+        "verzoeker_email": EMAIL,
+        "verzoeker_telefoon": "",
+        "verzoeker_adres": "",
+        "omschrijving": "Over mijn paspoortaanvraag.",
+    }
+    data.update(extra)
+    return data
+
+
+def _versturen(client, capture, **extra):
+    adres = extra.pop("adres", "192.0.2.10")
+    with capture(execute=True):
+        return client.post(FORMULIER, _invullen(**extra), REMOTE_ADDR=adres)
+
+
+def _link(bericht):
+    return re.search(r"http://testserver(/register/voorbeeldstad/verzoek/bevestigen/[\w-]+/)", bericht.body).group(1)
+
+
+def _geen_persoonsgegevens(url):
+    assert NAAM.split()[1].lower() not in url.lower() and "example.org" not in url and "@" not in url
+
+
+@pytest.mark.django_db
+def test_het_formulier_is_er_en_het_register_linkt_ernaar(client, wereld):
+    pagina = client.get(FORMULIER)
+    assert pagina.status_code == 200
+    tekst = pagina.content.decode()
+    assert "Mijn gegevens inzien" in tekst and "Mijn gegevens verbeteren" in tekst and "<script>" not in tekst
+    assert 'name="verzoeker_email"' in tekst and "fg@voorbeeldstad.example" in tekst
+    register = client.get("/register/voorbeeldstad/").content.decode()
+    assert f'href="{FORMULIER}"' in register and "Dien een verzoek in." in register
+    assert client.get("/register/bestaat-niet/verzoek/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_indienen_bevestigen_en_ontvangstbewijs(client, wereld, django_capture_on_commit_callbacks):
+    antwoord = _versturen(client, django_capture_on_commit_callbacks)
+    assert antwoord.status_code == 302 and antwoord["Location"] == "/register/voorbeeldstad/verzoek/verstuurd/"
+    _geen_persoonsgegevens(antwoord["Location"])
+    verzoek = Verzoek.objects.get()
+    assert verzoek.status == Status.ONBEVESTIGD and verzoek.deadline is None and verzoek.ontvangen_op is None
+    assert verzoek.kanaal == "webformulier" and verzoek.soorten == ["inzage", "rectificatie"]
+    assert "Kijk in uw e-mail" in client.get(antwoord["Location"]).content.decode()
+
+    # not a received request for the staff yet
+    client.force_login(wereld["privacy_officer"])
+    assert verzoek.kenmerk not in client.get("/verzoeken/").content.decode()
+    client.logout()
+
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.to == [EMAIL] and NAAM not in bericht.subject and EMAIL not in bericht.subject
+    link = _link(bericht)
+    _geen_persoonsgegevens(link)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ontvangen = client.get(link)
+    assert ontvangen.status_code == 200
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.ONTVANGEN and verzoek.ontvangen_op and verzoek.deadline
+    tekst = ontvangen.content.decode()
+    assert verzoek.kenmerk in tekst and "U krijgt uiterlijk antwoord op" in tekst
+    from django.utils.formats import date_format
+
+    deadline_in_woorden = date_format(verzoek.deadline, "j F Y")
+    assert deadline_in_woorden in tekst and re.search(r"[a-z]+ \d{4}", deadline_in_woorden)
+    assert "functionaris gegevensbescherming" in tekst and "fg@voorbeeldstad.example" in tekst
+
+    ontvangstbewijs = [m for m in mail.outbox if verzoek.kenmerk in m.subject]
+    assert len(ontvangstbewijs) == 1 and ontvangstbewijs[0].to == [EMAIL]
+    assert deadline_in_woorden in ontvangstbewijs[0].body and NAAM not in ontvangstbewijs[0].subject
+
+    # clicking again shows the same receipt, changes nothing and sends nothing
+    geschiedenis = verzoek.history.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        nog_eens = client.get(link)
+    assert nog_eens.status_code == 200 and verzoek.kenmerk in nog_eens.content.decode()
+    assert verzoek.history.count() == geschiedenis and len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_foute_link_geeft_een_vriendelijke_pagina(client, wereld, django_capture_on_commit_callbacks):
+    _versturen(client, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[0])
+    fout = client.get("/register/voorbeeldstad/verzoek/bevestigen/verzonnen-code/")
+    assert fout.status_code == 400 and "Deze link werkt niet" in fout.content.decode()
+    # the right token with another gemeente is not valid either
+    elders = client.get(link.replace("voorbeeldstad", "randdorp"))
+    assert elders.status_code == 400
+    assert Verzoek.objects.get().status == Status.ONBEVESTIGD
+
+
+@pytest.mark.django_db
+def test_verlopen_link_verandert_niets(client, wereld, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    _versturen(client, django_capture_on_commit_callbacks)
+    verzoek = Verzoek.objects.get()
+    verzoek.aangemaakt_op -= timedelta(days=8)
+    verzoek.save()
+    fout = client.get(_link(mail.outbox[0]))
+    assert fout.status_code == 400 and "verlopen" in fout.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.ONBEVESTIGD and verzoek.deadline is None and len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_fouten_in_het_formulier(client, wereld):
+    antwoord = client.post(FORMULIER, _invullen(soorten=[], verzoeker_naam="", verzoeker_email="geen-adres"))
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Kies minstens één ding dat u wilt." in tekst and "Vul uw naam in." in tekst
+    assert "Vul een geldig e-mailadres in" in tekst and 'aria-invalid="true"' in tekst
+    assert not Verzoek.objects.exists() and not mail.outbox
+
+
+@pytest.mark.django_db
+def test_zesde_inzending_van_hetzelfde_adres_binnen_het_uur(client, wereld, django_capture_on_commit_callbacks):
+    for i in range(5):
+        antwoord = _versturen(client, django_capture_on_commit_callbacks, verzoeker_email=f"persoon{i}@example.org")
+        assert antwoord.status_code == 302, i
+    antwoord = _versturen(client, django_capture_on_commit_callbacks, verzoeker_email="persoon5@example.org")
+    assert antwoord.status_code == 429 and "Even wachten" in antwoord.content.decode()
+    assert Verzoek.objects.count() == 5 and len(mail.outbox) == 5
+    # another address may still submit
+    anders = client.post(FORMULIER, _invullen(verzoeker_email="ander@example.org"), REMOTE_ADDR="198.51.100.7")
+    assert anders.status_code == 302
+
+
+@pytest.mark.django_db
+def test_vierde_inzending_met_hetzelfde_e_mailadres(client, wereld, django_capture_on_commit_callbacks):
+    for i in range(3):
+        assert _versturen(client, django_capture_on_commit_callbacks, adres=f"192.0.2.{i}").status_code == 302
+    antwoord = client.post(FORMULIER, _invullen(verzoeker_email=EMAIL.upper()), REMOTE_ADDR="192.0.2.99")
+    assert antwoord.status_code == 429 and Verzoek.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_de_cache_bewaart_alleen_een_hash(client, wereld, django_capture_on_commit_callbacks):
+    _versturen(client, django_capture_on_commit_callbacks)
+    sleutels = list(cache._cache.keys())
+    assert sleutels and not any(EMAIL in s or "192.0.2.10" in s for s in sleutels)
+    assert cache.get(_sleutel("email", EMAIL)) == 1 and cache.get(_sleutel("adres", "192.0.2.10")) == 1
