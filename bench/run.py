@@ -57,7 +57,8 @@ def meet(client, url, keer=5):
         tijden.append(time.perf_counter() - start)
         queries = len(connection.queries)
         assert antwoord.status_code == 200, (url, antwoord.status_code)
-    print(f"{url:60} mediaan {statistics.median(tijden) * 1000:8.1f} ms  {queries:3d} queries  {len(antwoord.content) // 1024} KiB")
+    mediaan = statistics.median(tijden) * 1000
+    print(f"{url:60} mediaan {mediaan:8.1f} ms  {queries:3d} queries  {len(antwoord.content) // 1024} KiB")
 
 
 def main():

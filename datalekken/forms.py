@@ -153,3 +153,29 @@ class FilterForm(NLDesignMixin, forms.Form):
     risico = forms.ChoiceField(
         label="Risico", required=False, choices=[("", "Alle"), ("onbeoordeeld", "Nog niet beoordeeld")] + Risico.choices
     )
+    gemeente = forms.ChoiceField(label="Gemeente", required=False)
+    melding = forms.ChoiceField(
+        label="Melding aan de AP",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("klok_loopt", "Nog niet gemeld, klok loopt"),
+            ("krap", "Klok loopt, minder dan 24 uur over"),
+            ("verlopen", "Klok loopt, deadline verstreken"),
+            ("meldplichtig", "Meldplichtig (risico of hoog risico)"),
+            ("gemeld", "Gemeld bij de AP"),
+            ("op_tijd", "Op tijd gemeld"),
+            ("te_laat", "Te laat gemeld"),
+            ("meldplichtig_niet_gemeld", "Meldplichtig, niet gemeld"),
+        ],
+    )
+    gemeld_van = forms.DateField(
+        label="Gemeld vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    gemeld_tot = forms.DateField(
+        label="Gemeld tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, gemeenten=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = [("", "Alle")] + [(g.slug, g.naam) for g in gemeenten]

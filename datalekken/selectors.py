@@ -1,8 +1,10 @@
 """Every filtered read of the datalekregister, with the permissions applied."""
 
 from collections import Counter
+from datetime import timedelta
 
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from privacy_portal.organisaties.selectors import bereik_filter
 
@@ -34,7 +36,45 @@ def open_en_niet_gemeld(qs):
     )
 
 
-def filter_datalekken(qs, *, zoek="", status="", risico="", gemeente="", open_=None):
+def _eerste_melding():
+    return MeldingAP.objects.filter(datalek=OuterRef("pk"), soort=SoortMelding.MELDING)
+
+
+def gemeld_ap_q():
+    """The first notification to the AP is recorded."""
+    return Q(Exists(_eerste_melding()))
+
+
+def op_tijd_gemeld_q():
+    """The first notification to the AP was made before the melddeadline."""
+    return Q(Exists(_eerste_melding().filter(gemeld_op__lte=OuterRef("meld_deadline"))))
+
+
+def filter_melding(qs, melding, nu):
+    """The AP-notification filters of the list (and the dashboard's numbers behind them)."""
+    if melding in ("klok_loopt", "krap", "verlopen"):
+        qs = open_en_niet_gemeld(qs)
+        if melding == "krap":
+            qs = qs.filter(meld_deadline__gte=nu, meld_deadline__lt=nu + timedelta(hours=24))
+        elif melding == "verlopen":
+            qs = qs.filter(meld_deadline__lt=nu)
+    elif melding == "gemeld":
+        qs = qs.filter(gemeld_ap_q())
+    elif melding == "meldplichtig":
+        qs = qs.filter(risico__in=[Risico.RISICO, Risico.HOOG])
+    elif melding == "op_tijd":
+        qs = qs.filter(op_tijd_gemeld_q())
+    elif melding == "te_laat":
+        qs = qs.filter(gemeld_ap_q()).exclude(op_tijd_gemeld_q())
+    elif melding == "meldplichtig_niet_gemeld":
+        qs = qs.filter(risico__in=[Risico.RISICO, Risico.HOOG]).exclude(gemeld_ap_q())
+    return qs
+
+
+def filter_datalekken(
+    qs, *, zoek="", status="", risico="", gemeente="", open_=None, melding="", gemeld_van=None, gemeld_tot=None, nu=None
+):
+    """`gemeld_van`/`gemeld_tot`: dates (both inclusive) of reporting in the portal, as in kwartaal_cijfers."""
     if zoek:
         qs = qs.filter(Q(titel__icontains=zoek) | Q(omschrijving__icontains=zoek))
     if status:
@@ -47,6 +87,12 @@ def filter_datalekken(qs, *, zoek="", status="", risico="", gemeente="", open_=N
         qs = qs.filter(gemeente__slug=gemeente)
     if open_ is True:
         qs = qs.exclude(status=Status.AFGESLOTEN)
+    if melding:
+        qs = filter_melding(qs, melding, nu or timezone.now())
+    if gemeld_van:
+        qs = qs.filter(gemeld_op__date__gte=gemeld_van)
+    if gemeld_tot:
+        qs = qs.filter(gemeld_op__date__lte=gemeld_tot)
     return qs
 
 

@@ -37,7 +37,8 @@ def _fouten_naar_form(form, fout):
 @login_required
 def lijst(request):
     gemeenten_cijfers = gemeenten_voor(request.user, "datalekken.statistiek_datalek")
-    form = FilterForm(request.GET or None)
+    nu = timezone.now()
+    form = FilterForm(request.GET or None, gemeenten=gemeenten_voor(request.user))
     qs = selectors.datalekken_voor(request.user)
     status = ""
     if form.is_valid():
@@ -47,6 +48,11 @@ def lijst(request):
             zoek=form.cleaned_data["zoek"],
             status="" if status in ("", "alle") else status,
             risico=form.cleaned_data["risico"],
+            gemeente=form.cleaned_data["gemeente"],
+            melding=form.cleaned_data["melding"],
+            gemeld_van=form.cleaned_data["gemeld_van"],
+            gemeld_tot=form.cleaned_data["gemeld_tot"],
+            nu=nu,
         )
     if status == "":
         qs = qs.exclude(status=Status.AFGESLOTEN)
@@ -63,7 +69,7 @@ def lijst(request):
         "form": form,
         "pagina": pagina,
         "query": query.urlencode(),
-        "nu": timezone.now(),
+        "nu": nu,
         "kan_melden": [g for g in gemeenten_voor(request.user) if request.user.has_perm("datalekken.add_datalek", g)],
         "cijfers_gemeenten": gemeenten_cijfers,
     }

@@ -6,4 +6,8 @@ class DpiaConfig(AppConfig):
     verbose_name = "DPIA-register"
 
     def ready(self):
-        from . import scan, services  # noqa: F401  registers the scan steps and the calendar callback
+        from . import (
+            dashboard,  # noqa: F401  registers the dashboard source
+            scan,  # noqa: F401  registers the scan steps
+            services,  # noqa: F401  registers the calendar callback
+        )

@@ -6,4 +6,7 @@ class OvereenkomstenConfig(AppConfig):
     verbose_name = "Verwerkersovereenkomsten en convenanten"
 
     def ready(self):
-        from . import scan  # noqa: F401  registers the scan step
+        from . import (
+            dashboard,  # noqa: F401  registers the dashboard source
+            scan,  # noqa: F401  registers the scan step
+        )

@@ -23,6 +23,7 @@ urlpatterns = [
     path("dashboard/", include("rapportages.urls")),
     path("meldingen/", include("privacy_portal.notificaties.urls")),
     path("register/<slug:slug>/verzoek/", include("rechten.public_urls")),
+    path("register/<slug:slug>/convenanten/", include("overeenkomsten.public_urls")),
     path("register/", include("registers.public_urls")),
     path("api/v1/", include("privacy_portal.api_urls")),
     path("beheer/", admin.site.urls),

@@ -7,6 +7,7 @@ class RechtenConfig(AppConfig):
 
     def ready(self):
         from . import (
+            dashboard,  # noqa: F401  registers the dashboard source
             scan,  # noqa: F401  registers the scan steps
             services,  # noqa: F401  registers the calendar hook (termijnen_herberekenen)
         )

@@ -8,6 +8,7 @@ from privacy_portal.organisaties.selectors import teams_voor
 
 from .constants import BijzondereCategorie, Grondslag, Status
 from .models import Verwerking
+from .selectors import verwerkersovereenkomst_helper
 
 FORMULIER_VELDEN = [
     "naam",
@@ -157,14 +158,29 @@ class FilterForm(NLDesignMixin, forms.Form):
     zoek = forms.CharField(label="Zoeken", required=False, max_length=200)
     gemeente = forms.ChoiceField(label="Gemeente", required=False)
     team = forms.ChoiceField(label="Team", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle")] + Status.choices)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Alle"), ("actief", "Alle behalve gearchiveerd")] + Status.choices,
+    )
     grondslag = forms.ChoiceField(label="Grondslag", required=False, choices=[("", "Alle")] + Grondslag.choices)
     bijzonder = forms.ChoiceField(label="Bijzondere persoonsgegevens", required=False, choices=JA_NEE)
     volledig = forms.ChoiceField(label="Volledig ingevuld", required=False, choices=JA_NEE)
+    vastgesteld = forms.ChoiceField(label="Heeft een vastgestelde versie", required=False, choices=JA_NEE)
+    dpia = forms.ChoiceField(
+        label="DPIA", required=False, choices=[("", "Alle"), ("ontbreekt", "Nodig, maar niet uitgevoerd")]
+    )
+    overeenkomst = forms.ChoiceField(
+        label="Verwerkersovereenkomst",
+        required=False,
+        choices=[("", "Alle"), ("ontbreekt", "Verwerker zonder lopende overeenkomst")],
+    )
     sorteer = forms.ChoiceField(label="Sorteren op", required=False, choices=SORTERING)
 
     def __init__(self, *args, gemeenten, teams, **kwargs):
         super().__init__(*args, **kwargs)
+        if verwerkersovereenkomst_helper() is None:  # the overeenkomsten app does not offer it (yet)
+            del self.fields["overeenkomst"]
         self.fields["gemeente"].choices = [("", "Alle")] + [(g.slug, g.naam) for g in gemeenten]
         self.fields["team"].choices = [("", "Alle")] + [(str(t.uuid), f"{t.naam} ({t.gemeente.naam})") for t in teams]
 

@@ -4,7 +4,7 @@ from django.db.models import Avg, Count, F, Q
 
 from privacy_portal.organisaties.selectors import bereik_filter
 
-from .constants import Status
+from .constants import DpiaStatus, Status
 from .models import Verwerking, VerwerkingUserObjectPermission, VerwerkingVersie
 
 
@@ -28,12 +28,47 @@ def json_lijst_bevat(veld, code):
     return Q(**{f"{veld}__icontains": f'"{code}"'})
 
 
-def filter_verwerkingen(qs, *, zoek="", team=None, status="", grondslag="", bijzonder=None, volledig=None):
+def dpia_ontbreekt_q():
+    """A DPIA is needed but not done: status 'nodig' or 'in uitvoering', or not yet assessed while the
+    verwerking processes special categories of personal data (AVG art. 9)."""
+    return Q(dpia_status__in=[DpiaStatus.NODIG, DpiaStatus.IN_UITVOERING]) | (
+        Q(dpia_status=DpiaStatus.ONBEKEND) & ~Q(bijzondere_categorieen=[])
+    )
+
+
+def verwerkersovereenkomst_helper():
+    """`overeenkomsten.selectors.zonder_verwerkersovereenkomst(qs, vandaag)` when that app offers it, else None."""
+    try:
+        from overeenkomsten.selectors import zonder_verwerkersovereenkomst
+    except ImportError:
+        return None
+    return zonder_verwerkersovereenkomst
+
+
+def filter_verwerkingen(
+    qs,
+    *,
+    zoek="",
+    team=None,
+    status="",
+    grondslag="",
+    bijzonder=None,
+    volledig=None,
+    vastgesteld=None,
+    dpia="",
+    overeenkomst="",
+    vandaag=None,
+):
+    """The list filters. status 'actief': every status except gearchiveerd. vastgesteld: has an
+    approved version. dpia 'ontbreekt': see dpia_ontbreekt_q. overeenkomst 'ontbreekt': names a
+    verwerker but no running verwerkersovereenkomst covers it (needs the overeenkomsten app)."""
     if zoek:
         qs = qs.filter(Q(naam__icontains=zoek) | Q(doeleinden__icontains=zoek))
     if team:
         qs = qs.filter(team__uuid=team)
-    if status:
+    if status == "actief":
+        qs = qs.exclude(status=Status.GEARCHIVEERD)
+    elif status:
         qs = qs.filter(status=status)
     if grondslag:
         qs = qs.filter(json_lijst_bevat("grondslagen", grondslag))
@@ -45,6 +80,14 @@ def filter_verwerkingen(qs, *, zoek="", team=None, status="", grondslag="", bijz
         qs = qs.filter(volledigheid=100)
     elif volledig is False:
         qs = qs.filter(volledigheid__lt=100)
+    if vastgesteld is True:
+        qs = qs.filter(gepubliceerde_versie__isnull=False)
+    elif vastgesteld is False:
+        qs = qs.filter(gepubliceerde_versie__isnull=True)
+    if dpia == "ontbreekt":
+        qs = qs.filter(dpia_ontbreekt_q())
+    if overeenkomst == "ontbreekt" and (helper := verwerkersovereenkomst_helper()) and vandaag is not None:
+        qs = helper(qs, vandaag)
     return qs
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
@@ -51,6 +52,10 @@ def _gefilterd(request):
             grondslag=data["grondslag"],
             bijzonder=form.ja_nee("bijzonder"),
             volledig=form.ja_nee("volledig"),
+            vastgesteld=form.ja_nee("vastgesteld"),
+            dpia=data["dpia"],
+            overeenkomst=data.get("overeenkomst", ""),
+            vandaag=timezone.localdate(),
         )
         sorteer = data["sorteer"] or "naam"
     return form, qs.order_by(sorteer, "pk"), gemeenten

@@ -6,7 +6,8 @@ portal does not need. Reports extend templates/reports/basis.html (A4, page numb
 
 The PDF is PDF/UA-1 (tagged, with title and language from <title> and <html lang>); should
 WeasyPrint refuse that variant for a document, we fall back to a plain tagged PDF. Resources are
-fetched only from local files below the static directories: no web fonts, no network.
+fetched only from local files below the static directories and from inline data: URIs (a
+gemeente's logo): no web fonts, no network.
 """
 
 from pathlib import Path
@@ -42,6 +43,8 @@ def _lokale_fetcher():
     class AlleenLokaleBestanden(URLFetcher):
         def fetch(self, url, headers=None):
             delen = urlsplit(url)
+            if delen.scheme.lower() == "data":  # inline content (a gemeente's logo): no file, no network
+                return super().fetch(url, headers)
             if delen.scheme.lower() != "file":
                 raise ValueError(f"Geweigerd in een PDF (alleen lokale bestanden): {url}")
             pad = Path(unquote(delen.path)).resolve()
@@ -49,20 +52,31 @@ def _lokale_fetcher():
                 raise ValueError(f"Geweigerd in een PDF (buiten de statische bestanden): {url}")
             return super().fetch(url, headers)
 
-    return AlleenLokaleBestanden(allowed_protocols=("file",), timeout=2)
+    return AlleenLokaleBestanden(allowed_protocols=("file", "data"), timeout=2)
 
 
-def render_pdf(template_name, context, *, base_url=None) -> tuple[bytes, str]:
-    """Render `template_name` with `context` to (pdf_bytes, html)."""
+def render_pdf(template_name, context, *, base_url=None, voortgang=None) -> tuple[bytes, str]:
+    """Render `template_name` with `context` to (pdf_bytes, html).
+
+    `voortgang(stap)`, when given, is called with "html", "opgemaakt" (pages laid out) and "pdf"
+    as rendering proceeds, so a long report can show its progress.
+    """
     from weasyprint import HTML
 
+    meld = voortgang or (lambda stap: None)
     html = render_to_string(template_name, context)
+    meld("html")
     document = HTML(string=html, base_url=base_url, url_fetcher=_lokale_fetcher())
+
+    def opgemaakt(*_):  # WeasyPrint calls this finisher once the pages are laid out and painted
+        meld("opgemaakt")
+
     try:
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=opgemaakt)
     except Exception:  # a document WeasyPrint cannot make PDF/UA: still deliver a tagged PDF
         log.warning("pdf/ua niet mogelijk, getagde pdf gemaakt", template=template_name, exc_info=True)
-        pdf = document.write_pdf(pdf_tags=True)
+        pdf = document.write_pdf(pdf_tags=True, finisher=opgemaakt)
+    meld("pdf")
     return pdf, html
 
 

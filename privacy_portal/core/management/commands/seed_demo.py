@@ -11,8 +11,9 @@ from django.db import transaction
 from datalekken import demo as datalek_demo
 from dpia import demo as dpia_demo
 from overeenkomsten import demo as overeenkomst_demo
-from rechten import demo as verzoek_demo
 from privacy_portal.organisaties import demo as organisatie_demo
+from rapportages import demo as rapportage_demo
+from rechten import demo as verzoek_demo
 from registers import demo as register_demo
 
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         verzoek_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
         dpia_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
         overeenkomst_demo.laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+        lekken += rapportage_demo.laad(gemeenten, gebruikers=gebruikers)
         self.stdout.write(
             self.style.SUCCESS(f"Demogegevens geladen ({aantal} nieuwe verwerkingen, {lekken} datalekken).")
         )
