@@ -149,7 +149,7 @@ def _historie(datalek):
 def dossier_context(datalek, user, *, nu=None):
     nu = nu or timezone.now()
     meldingen = list(datalek.meldingen.select_related("vastgelegd_door"))
-    kenmerk = services.kenmerk(datalek)
+    kenmerk = datalek.kenmerk
     return {
         "titel": f"Dossier datalek {kenmerk}",
         "kenmerk": kenmerk,

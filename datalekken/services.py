@@ -310,7 +310,3 @@ def datalek_heropenen(*, datalek, door, reden):
     datalek.afgesloten_op = None
     _opslaan(datalek, door, f"Heropend: {reden.strip()}")
     return datalek
-
-
-def kenmerk(datalek):
-    return datalek.kenmerk

@@ -241,7 +241,7 @@ def test_dossier_bevat_elke_ap_sectie_de_meldingen_en_de_historie(client, wereld
     assert antwoord["Content-Disposition"].startswith("inline;")
     assert antwoord["Cache-Control"] == "no-store"
     html = vang_html[0]
-    kenmerk = services.kenmerk(datalek)
+    kenmerk = datalek.kenmerk
     assert f"<title>Dossier datalek {kenmerk}</title>" in html
     assert '<html lang="nl">' in html
     for sectie, vragen in ap_secties(datalek):
@@ -512,7 +512,7 @@ def test_pdfs_worden_bewaard_en_zijn_getagd_met_titel_en_taal(client, wereld, kw
         ["pdfinfo", ARTEFACTEN / "dossier-datalek.pdf"], capture_output=True, text=True, check=True
     ).stdout
     assert "Tagged:          yes" in info
-    assert f"Dossier datalek {services.kenmerk(kwartaal3['te_laat'])}" in info
+    assert f"Dossier datalek {kwartaal3['te_laat'].kenmerk}" in info
     assert "Page size:       595" in info  # A4
 
 
