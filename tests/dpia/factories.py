@@ -1,5 +1,6 @@
 """DPIAs taken through the real services to a stage of their lifecycle (`maak_dpia(..., stap=...)`)."""
 
+import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from registers.constants import Status as VerwerkingStatus
 
 from ..factories import maak_verwerking
 
-MINBZK = Path(settings.BASE_DIR).parent / "shared" / "data" / "minbzk-dpia"  # read there, never copied
+# The shared material lies beside the checkout (SHARED_DIR overrides); read there, never copied.
+MINBZK = Path(os.environ.get("SHARED_DIR", Path(settings.BASE_DIR).parent / "shared")) / "data" / "minbzk-dpia"
 NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
 
 STAPPEN = ("prescan", "in_uitvoering", "ingevuld", "advies", "besluit", "raadpleging_ap", "afgerond")
