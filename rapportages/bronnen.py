@@ -126,19 +126,17 @@ def register_van_verwerkingen(gemeenten, nu, *, met_details, periode=None):
             sleutel="dpia_ontbreekt",
         ),
     ]
-    helper = verwerkersovereenkomst_helper()
-    if helper is not None:
-        zonder = helper(alle, timezone.localdate(nu)).order_by().count()
-        cijfers.append(
-            Cijfer(
-                "Verwerker zonder verwerkersovereenkomst",
-                zonder,
-                link=link(status="actief", overeenkomst="ontbreekt"),
-                toelichting="Er staat een verwerker bij, maar geen lopende verwerkersovereenkomst dekt de verwerking.",
-                signaal=Cijfer.LET_OP,
-                sleutel="zonder_verwerkersovereenkomst",
-            )
+    zonder = verwerkersovereenkomst_helper()(alle, timezone.localdate(nu)).order_by().count()
+    cijfers.append(
+        Cijfer(
+            "Verwerker zonder verwerkersovereenkomst",
+            zonder,
+            link=link(status="actief", overeenkomst="ontbreekt"),
+            toelichting="Er staat een verwerker bij, maar geen lopende verwerkersovereenkomst dekt de verwerking.",
+            signaal=Cijfer.LET_OP,
+            sleutel="zonder_verwerkersovereenkomst",
         )
+    )
 
     # Trend: new verwerkingen and approved versions per quarter.
     perioden = trend_kwartalen(nu, periode)

@@ -8,7 +8,6 @@ from privacy_portal.organisaties.selectors import teams_voor
 
 from .constants import BijzondereCategorie, Grondslag, Status
 from .models import Verwerking
-from .selectors import verwerkersovereenkomst_helper
 
 FORMULIER_VELDEN = [
     "naam",
@@ -179,8 +178,6 @@ class FilterForm(NLDesignMixin, forms.Form):
 
     def __init__(self, *args, gemeenten, teams, **kwargs):
         super().__init__(*args, **kwargs)
-        if verwerkersovereenkomst_helper() is None:  # the overeenkomsten app does not offer it (yet)
-            del self.fields["overeenkomst"]
         self.fields["gemeente"].choices = [("", "Alle")] + [(g.slug, g.naam) for g in gemeenten]
         self.fields["team"].choices = [("", "Alle")] + [(str(t.uuid), f"{t.naam} ({t.gemeente.naam})") for t in teams]
 

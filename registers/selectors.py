@@ -37,11 +37,12 @@ def dpia_ontbreekt_q():
 
 
 def verwerkersovereenkomst_helper():
-    """`overeenkomsten.selectors.zonder_verwerkersovereenkomst(qs, vandaag)` when that app offers it, else None."""
-    try:
-        from overeenkomsten.selectors import zonder_verwerkersovereenkomst
-    except ImportError:
-        return None
+    """`overeenkomsten.selectors.zonder_verwerkersovereenkomst(qs, vandaag)`.
+
+    Imported here, not at module level: the overeenkomsten app itself imports the register.
+    """
+    from overeenkomsten.selectors import zonder_verwerkersovereenkomst
+
     return zonder_verwerkersovereenkomst
 
 
@@ -86,8 +87,8 @@ def filter_verwerkingen(
         qs = qs.filter(gepubliceerde_versie__isnull=True)
     if dpia == "ontbreekt":
         qs = qs.filter(dpia_ontbreekt_q())
-    if overeenkomst == "ontbreekt" and (helper := verwerkersovereenkomst_helper()) and vandaag is not None:
-        qs = helper(qs, vandaag)
+    if overeenkomst == "ontbreekt" and vandaag is not None:
+        qs = verwerkersovereenkomst_helper()(qs, vandaag)
     return qs
 
 
