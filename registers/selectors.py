@@ -116,3 +116,10 @@ def volledigheid_gemeente(qs):
         "aantal": cijfers["aantal"],
         "volledig": cijfers["volledig"],
     }
+
+
+def delegaties_van(verwerking):
+    """The medewerkers this verwerking is delegated to (their guardian change permission)."""
+    return VerwerkingUserObjectPermission.objects.filter(
+        content_object=verwerking, permission__codename="change_verwerking"
+    ).select_related("user")

@@ -19,7 +19,6 @@ from . import exporteren, selectors, services
 from .constants import Status
 from .forms import AfwijzenForm, ArchiverenForm, DelegerenForm, FilterForm, VerwerkingForm
 from .historie import historie_van
-from .models import VerwerkingUserObjectPermission
 from .volledigheid import ontbrekende_velden, waarschuwingen
 from .workflow import OvergangNietToegestaan, mogelijke_acties
 
@@ -104,9 +103,7 @@ def detail(request, uuid):
             verwerking,
         )
     }
-    delegaties = VerwerkingUserObjectPermission.objects.filter(
-        content_object=verwerking, permission__codename="change_verwerking"
-    ).select_related("user")
+    delegaties = selectors.delegaties_van(verwerking)
     context = {
         "verwerking": verwerking,
         "ontbrekend": [services.VELD_LABELS[v] for v in ontbrekende_velden(verwerking)],
@@ -228,9 +225,7 @@ def delegeren(request, uuid):
             )
             messages.success(request, "De medewerker kan deze verwerking nu bewerken.")
             return redirect("registers:detail", uuid=uuid)
-    delegaties = VerwerkingUserObjectPermission.objects.filter(
-        content_object=verwerking, permission__codename="change_verwerking"
-    ).select_related("user")
+    delegaties = selectors.delegaties_van(verwerking)
     return render(
         request, "registers/delegeren.html", {"verwerking": verwerking, "form": form, "delegaties": delegaties}
     )
