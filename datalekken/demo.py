@@ -111,3 +111,8 @@ def laad(gemeente, *, gebruikers):
         },
     )
     return 4
+
+
+def laad_demo(gemeenten, gebruikers):
+    """This register's part of `seed_demo` (Voorbeeldstad)."""
+    return f"{laad(gemeenten['voorbeeldstad'], gebruikers=gebruikers)} nieuwe datalekken"

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager
 from privacy_portal.organisaties.models import Gemeente, Team
 
 from .constants import Oorzaak, Risico, SoortMelding, Status, Uitzondering343

@@ -330,3 +330,9 @@ def laad(gemeente, *, gebruikers):
         services.prescan_vastleggen(dpia=dpia, door=po, criteria=[], ap_lijst=[], nu=nu - timedelta(days=45))
         aantal += 1
     return aantal
+
+
+def laad_demo(gemeenten, gebruikers):
+    """This register's part of `seed_demo` (Voorbeeldstad)."""
+    laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+    return ""

@@ -194,3 +194,9 @@ def laad(gemeente, *, gebruikers):
         verwerkingen=verwerkingen("Webstatistieken gemeentelijke website"),
     )
     return 4
+
+
+def laad_demo(gemeenten, gebruikers):
+    """This register's part of `seed_demo` (Voorbeeldstad)."""
+    laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+    return ""

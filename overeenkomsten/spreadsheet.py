@@ -1,9 +1,9 @@
 """Export and import of the agreements register as a spreadsheet (XLSX or CSV).
 
-Export reuses the register's writer (`registers.exporteren.response`, every cell through `veilig`
+Export reuses the register's writer (`privacy_portal.core.spreadsheet.export_response`, every cell through `veilig`
 against formula injection). Import is simpler than the register's: the columns are recognised by
 their names (those of our own export, case and accents ignored), there is no mapping step. The
-steps: `registers.importeren.lees_bestand` reads the file; `preview` converts every row and
+steps: `privacy_portal.core.spreadsheet.lees_bestand` reads the file; `preview` converts every row and
 collects its errors; `importeer` creates all agreements through the services in one transaction,
 or none.
 """
@@ -17,9 +17,8 @@ from django.db import transaction
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.spreadsheet import RIJNUMMER, ImportFout, cel, lees_ja_nee, normaliseer
 from privacy_portal.organisaties.models import Team
-from registers.exporteren import GEVAARLIJKE_BEGINTEKENS
-from registers.importeren import RIJNUMMER, ImportFout, lees_ja_nee, normaliseer
 from registers.models import Verwerking
 
 from . import checklist, services
@@ -159,14 +158,6 @@ def ontbrekende_kolommen(kolommen):
     return [KOLOM_NAMEN[veld] for veld in VERPLICHTE_KOLOMMEN if veld not in gekoppeld]
 
 
-def _cel(rij, kolom):
-    """A cell's text; the quote our export puts before a formula-like value is removed again."""
-    waarde = str(rij.get(kolom, "") if kolom else "").strip()
-    if waarde.startswith("'") and waarde[1:].startswith(GEVAARLIJKE_BEGINTEKENS):
-        waarde = waarde[1:]
-    return waarde
-
-
 def lees_datum(tekst):
     """A date from '2026-03-01', '01-03-2026' or '1/3/2026'; '' -> None. ValueError in Dutch otherwise."""
     if not tekst:
@@ -209,7 +200,7 @@ def lees_clausules(soort, tekst):
 def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
     """One row as (arguments for services.overeenkomst_aanmaken, errors per field). Never raises on data."""
     gegevens, fouten = {}, {}
-    cel = {veld: _cel(rij, kolom) for veld, kolom in kolommen.items()}
+    cel = {veld: cel(rij, kolom) for veld, kolom in kolommen.items()}
     for veld in ("onderwerp", "omschrijving", "samenvatting_openbaar", "interne_notitie"):
         gegevens[veld] = cel.get(veld, "")
     if not gegevens["onderwerp"]:

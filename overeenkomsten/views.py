@@ -19,11 +19,10 @@ from privacy_portal.core.audit import audit
 from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.spreadsheet import ImportFout, export_response, lees_bestand
 from privacy_portal.core.views import fout_403
 from privacy_portal.organisaties.models import Gemeente, Team
 from privacy_portal.organisaties.selectors import gemeenten_voor, teams_voor
-from registers import exporteren
-from registers.importeren import ImportFout, lees_bestand
 from registers.selectors import verwerkingen_voor
 
 from . import checklist, selectors, services, spreadsheet
@@ -114,7 +113,7 @@ def exporteer(request, formaat):
         object_type="overeenkomsten.Overeenkomst",
         object_id=formaat,
     )
-    return exporteren.response(
+    return export_response(
         spreadsheet.export_queryset(qs), formaat, bestandsnaam="overeenkomsten", kolommen=spreadsheet.KOLOMMEN
     )
 

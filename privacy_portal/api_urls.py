@@ -1,30 +1,28 @@
-"""API v1 routes (NL API Design Rules: no trailing slashes, OpenAPI at /api/v1/openapi.json)."""
+"""API v1 routes (NL API Design Rules: no trailing slashes, OpenAPI at /api/v1/openapi.json).
+
+Every register declares its routes (`Register.api`); the router registers them in menu order.
+"""
 
 from django.urls import path
+from django.utils.module_loading import import_string
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
-from datalekken import api as datalekken_api
-from dpia import api as dpia_api
-from overeenkomsten import api as overeenkomsten_api
-from rapportages import api as rapportages_api
-from rechten import api as rechten_api
-from registers import api as registers_api
+from privacy_portal.core.registers import registers
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
-router.register("gemeenten", registers_api.GemeenteViewSet, basename="gemeente")
-router.register("teams", registers_api.TeamViewSet, basename="team")
-router.register("verwerkingen", registers_api.VerwerkingViewSet, basename="verwerking")
-router.register("datalekken", datalekken_api.DatalekViewSet, basename="datalek")
-router.register("dpias", dpia_api.DpiaViewSet, basename="dpia")
-router.register("overeenkomsten", overeenkomsten_api.OvereenkomstViewSet, basename="overeenkomst")
-router.register("openbaar/verwerkingen", registers_api.OpenbareVerwerkingViewSet, basename="openbare-verwerking")
-router.register("verzoeken", rechten_api.VerzoekViewSet, basename="verzoek")
-router.register("rapportages", rapportages_api.RapportageViewSet, basename="rapportage")
+losse_paden = []
+for register in registers():
+    for route in register.api:
+        view = import_string(route.view)
+        if route.los:
+            losse_paden.append(path(route.pad, view.as_view(), name=route.naam))
+        else:
+            router.register(route.pad, view, basename=route.naam)
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
-    path("dashboard", rapportages_api.DashboardView.as_view(), name="dashboard-cijfers"),
+    *losse_paden,
     *router.urls,
 ]

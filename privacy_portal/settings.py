@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "privacy_portal.notificaties.context_processors.ongelezen",
+                "privacy_portal.core.context_processors.navigatie",
             ],
         },
     },

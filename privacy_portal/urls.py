@@ -1,4 +1,8 @@
-"""URL routes: staff pages, the public register, the API and the admin (administrators only)."""
+"""URL routes: staff pages, the public register, the API and the admin (administrators only).
+
+Each register's routes come from its declaration (`privacy_portal.core.registers`): its staff
+pages under `pad`, its public pages under /register/, its API routes under /api/v1/.
+"""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -6,6 +10,7 @@ from django.urls import include, path
 
 from privacy_portal.core import views as core_views
 from privacy_portal.core.forms import InlogForm
+from privacy_portal.core.registers import registers
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -15,16 +20,16 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("verwerkingen/", include("registers.urls")),
-    path("datalekken/", include("datalekken.urls")),
-    path("verzoeken/", include("rechten.urls")),
-    path("dpia/", include("dpia.urls")),
-    path("overeenkomsten/", include("overeenkomsten.urls")),
-    path("dashboard/", include("rapportages.urls")),
+    *(path(r.pad, include(r.urls)) for r in registers() if r.urls),
     path("meldingen/", include("privacy_portal.notificaties.urls")),
-    path("register/<slug:slug>/verzoek/", include("rechten.public_urls")),
-    path("register/<slug:slug>/convenanten/", include("overeenkomsten.public_urls")),
-    path("register/", include("registers.public_urls")),
+    # Longer public prefixes first: /register/<slug>/verzoek/ before /register/<slug>/.
+    *(
+        path(f"register/<slug:slug>/{prefix}", include(module))
+        for r in registers()
+        for prefix, module in r.publieke_urls
+        if prefix
+    ),
+    *(path("register/", include(module)) for r in registers() for prefix, module in r.publieke_urls if not prefix),
     path("api/v1/", include("privacy_portal.api_urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -6,29 +6,20 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from privacy_portal.core.admin import AlleenLezenAdmin
+
 from . import services
 from .models import FgBevindingen, GemeenteThema, Rapportage
 
 
-class AlleenLezen:
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Rapportage)
-class RapportageAdmin(AlleenLezen, SimpleHistoryAdmin):
+class RapportageAdmin(AlleenLezenAdmin):
     list_display = ["soort", "gemeente", "periode_van", "periode_tot", "status", "aangevraagd_door", "aangevraagd_op"]
     list_filter = ["gemeente", "soort", "status"]
 
 
 @admin.register(FgBevindingen)
-class FgBevindingenAdmin(AlleenLezen, SimpleHistoryAdmin):
+class FgBevindingenAdmin(AlleenLezenAdmin):
     """The FG writes these in the portal (Dashboard > Bevindingen FG)."""
 
     list_display = ["gemeente", "jaar", "gewijzigd_door", "gewijzigd_op"]

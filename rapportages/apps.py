@@ -1,12 +1,22 @@
 from django.apps import AppConfig
 
+from privacy_portal.core.registers import Api, Navigatie, Register
+
 
 class RapportagesConfig(AppConfig):
     name = "rapportages"
     verbose_name = "Dashboard en rapportages"
-
-    def ready(self):
-        from . import (
-            bronnen,  # noqa: F401  registers the dashboard sources of registers and datalekken
-            scan,  # noqa: F401  registers the scan step that re-queues lost report tasks
-        )
+    register = Register(
+        naam="Dashboard en rapportages",
+        volgorde=60,
+        pad="dashboard/",
+        urls="rapportages.urls",
+        api=(
+            Api("dashboard", "rapportages.api.DashboardView", "dashboard-cijfers", los=True),
+            Api("rapportages", "rapportages.api.RapportageViewSet", "rapportage"),
+        ),
+        navigatie=(Navigatie("Dashboard", "rapportages:dashboard", ("rapportages.view_dashboard",), volgorde=5),),
+        demo="rapportages.demo.laad_demo",
+        dashboard="rapportages.bronnen",
+        scan="rapportages.scan",
+    )

@@ -132,3 +132,8 @@ def laad(gemeenten, *, gebruikers):
             aanbevelingen=AANBEVELINGEN,
         )
     return _eerdere_datalekken(voorbeeldstad, gebruikers)
+
+
+def laad_demo(gemeenten, gebruikers):
+    """The reports' part of `seed_demo`: house style, the FG's findings, last year's datalekken."""
+    return f"{laad(gemeenten, gebruikers=gebruikers)} datalekken van vorig jaar"

@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager
 from privacy_portal.organisaties.models import Gemeente
 
 from .constants import STANDAARD_KLEUR, Soort, Status

@@ -211,3 +211,9 @@ def laad(gemeente, *, gebruikers):
     )
     services.verzoek_vervallen(verzoek=oud)
     return Verzoek.objects.filter(gemeente=gemeente).count()
+
+
+def laad_demo(gemeenten, gebruikers):
+    """This register's part of `seed_demo` (Voorbeeldstad)."""
+    laad(gemeenten["voorbeeldstad"], gebruikers=gebruikers)
+    return ""

@@ -21,7 +21,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
 from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst

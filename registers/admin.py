@@ -1,30 +1,21 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from privacy_portal.core.admin import AlleenLezenAdmin
 
 from .models import Verwerking, VerwerkingVersie
 
 
 @admin.register(Verwerking)
-class VerwerkingAdmin(SimpleHistoryAdmin):
+class VerwerkingAdmin(AlleenLezenAdmin):
     """Read-only: changes go through the portal's pages so the workflow and history hold."""
 
     list_display = ["naam", "gemeente", "team", "status", "volledigheid"]
     list_filter = ["gemeente", "status"]
     search_fields = ["naam"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(VerwerkingVersie)
-class VerwerkingVersieAdmin(admin.ModelAdmin):
+class VerwerkingVersieAdmin(AlleenLezenAdmin):
+    """An approved version is a record of what was published: never changed or deleted."""
+
     list_display = ["naam", "volgnummer", "vastgesteld_op"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -54,3 +54,15 @@ def laad(gemeente, *, privacy_officer, gebruikers, alleen_vastgesteld=False):
             services.verwerking_archiveren(verwerking=verwerking, door=privacy_officer, reden="Taak is beëindigd")
         aangemaakt += 1
     return aangemaakt
+
+
+def laad_demo(gemeenten, gebruikers):
+    """The register's part of `seed_demo`: Voorbeeldstad in every status, Randdorp only approved."""
+    aantal = laad(gemeenten["voorbeeldstad"], privacy_officer=gebruikers["privacyofficer"], gebruikers=gebruikers)
+    aantal += laad(
+        gemeenten["randdorp"],
+        privacy_officer=gebruikers["privacyofficer-randdorp"],
+        gebruikers=gebruikers,
+        alleen_vastgesteld=True,
+    )
+    return f"{aantal} nieuwe verwerkingen"

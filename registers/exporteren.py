@@ -1,10 +1,6 @@
 """Export of the register to XLSX and CSV, with spreadsheet formula injection escaped."""
 
-import csv
-import io
-
-from django.http import Http404, HttpResponse
-from openpyxl import Workbook
+from privacy_portal.core.spreadsheet import export_response
 
 KOLOMMEN_INTERN = [
     ("Identificatie", lambda v: str(v.uuid)),
@@ -37,39 +33,6 @@ KOLOMMEN_INTERN = [
     ("Interne notitie", lambda v: v.interne_notitie),
 ]
 
-GEVAARLIJKE_BEGINTEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilig(waarde):
-    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection)."""
-    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJKE_BEGINTEKENS):
-        return "'" + waarde
-    return waarde
-
-
-def rijen(qs, kolommen):
-    yield [kop for kop, _ in kolommen]
-    for obj in qs.iterator(chunk_size=500):
-        yield [veilig(waarde(obj)) for _, waarde in kolommen]
-
 
 def response(qs, formaat, *, bestandsnaam, kolommen=KOLOMMEN_INTERN):
-    if formaat == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerows(rijen(qs, kolommen))
-        antwoord = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif formaat == "xlsx":
-        boek = Workbook(write_only=True)
-        blad = boek.create_sheet("Register")
-        for rij in rijen(qs, kolommen):
-            blad.append(rij)
-        buffer = io.BytesIO()
-        boek.save(buffer)
-        antwoord = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        raise Http404
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
-    return antwoord
+    return export_response(qs.iterator(chunk_size=500), formaat, bestandsnaam=bestandsnaam, kolommen=kolommen)

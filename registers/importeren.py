@@ -12,32 +12,31 @@ Row data never raises: every problem with a cell becomes a Dutch message for tha
 `ImportFout` is raised only for a file that cannot be read, and by `importeer` when rows have errors.
 """
 
-import contextlib
-import csv
-import datetime
-import io
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import load_workbook
 
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.spreadsheet import (
+    GEEN,
+    MAX_RIJEN,
+    RIJNUMMER,
+    ImportFout,
+    cel,
+    lees_bestand,
+    lees_ja_nee,
+    normaliseer,
+)
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 
-from . import exporteren, services
+from . import services
 from .constants import BijzondereCategorie, Grondslag
 from .models import RegisterImport, Verwerking, VerwerkingInhoud
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_RIJEN = 5000
-MAX_KOLOMMEN = 200
-
-# Key under which every row keeps its row number in the spreadsheet. Never a column name.
-RIJNUMMER = "__rij__"
+__all__ = ["ImportFout", "MAX_RIJEN", "RIJNUMMER", "lees_bestand", "lees_ja_nee", "normaliseer"]  # re-exported
 
 # The fields a column can be mapped to: every content field except the DPIA status, which the
 # privacy officer decides in the portal.
@@ -46,149 +45,7 @@ JA_NEE_VELDEN = [f.name for f in VerwerkingInhoud._meta.fields if f.get_internal
 NAAM_MAX = VerwerkingInhoud._meta.get_field("naam").max_length
 
 
-class ImportFout(ValueError):
-    """The file cannot be read, or the import cannot go ahead. The message is Dutch, for the user."""
-
-
-# --- Reading the file -----------------------------------------------------------------------------
-
-
-def lees_bestand(bestand, bestandsnaam):
-    """Read an XLSX or CSV file into (column names, rows).
-
-    The first non-empty row holds the column names. Each row is a dict column -> text, plus the
-    row's number in the spreadsheet under RIJNUMMER. Fully empty rows are skipped.
-    """
-    extensie = bestandsnaam.rsplit(".", 1)[-1].lower() if "." in bestandsnaam else ""
-    if extensie not in ("xlsx", "csv"):
-        raise ImportFout("Kies een bestand dat eindigt op .xlsx (Excel) of .csv. Sla het bestand zo nodig opnieuw op.")
-    inhoud = bestand.read(MAX_BYTES + 1)
-    if len(inhoud) > MAX_BYTES:
-        raise ImportFout("Het bestand is groter dan 10 MB. Verdeel het register over meer bestanden.")
-    if not inhoud:
-        raise ImportFout("Het bestand is leeg.")
-    records = _xlsx_records(inhoud) if extensie == "xlsx" else _csv_records(inhoud)
-    with contextlib.closing(records):
-        return _tabel(records)
-
-
-XLSX_ONLEESBAAR = "Het bestand kan niet worden gelezen. Is het een Excel-bestand (.xlsx)?"
-
-
-def _xlsx_records(inhoud):
-    # A damaged or fake file can make openpyxl raise almost anything, so catch broadly here.
-    try:
-        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except Exception as fout:
-        raise ImportFout(XLSX_ONLEESBAAR) from fout
-    try:
-        if not boek.worksheets:
-            raise ImportFout("Het Excel-bestand heeft geen werkblad.")
-        for nummer, cellen in enumerate(boek.worksheets[0].iter_rows(values_only=True), start=1):
-            yield nummer, [_als_tekst(waarde) for waarde in cellen]
-    except ImportFout:
-        raise
-    except Exception as fout:
-        raise ImportFout(XLSX_ONLEESBAAR) from fout
-    finally:
-        boek.close()
-
-
-def _als_tekst(waarde):
-    """A cell value as text: dates in ISO form, whole numbers without '.0', booleans as ja/nee."""
-    if waarde is None:
-        return ""
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, datetime.datetime):
-        return waarde.date().isoformat() if waarde.time() == datetime.time() else waarde.isoformat()
-    if isinstance(waarde, (datetime.date, datetime.time)):
-        return waarde.isoformat()
-    if isinstance(waarde, float) and waarde.is_integer():
-        return str(int(waarde))
-    return str(waarde).strip()
-
-
-def _csv_records(inhoud):
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            tekst = inhoud.decode("cp1252")
-        except UnicodeDecodeError as fout:
-            raise ImportFout("Het CSV-bestand kan niet worden gelezen. Sla het op als CSV (UTF-8).") from fout
-    if "\x00" in tekst:
-        raise ImportFout("Het bestand kan niet worden gelezen. Is het een CSV-bestand (tekst)?")
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=_scheidingsteken(tekst))
-    try:
-        for nummer, cellen in enumerate(lezer, start=1):
-            yield nummer, [cel.strip() for cel in cellen]
-    except csv.Error as fout:
-        raise ImportFout(f"Het CSV-bestand kan niet worden gelezen: {fout}.") from fout
-
-
-def _scheidingsteken(tekst):
-    """';' or ',': counted in the first non-empty line, else csv.Sniffer, else ';' (Dutch Excel)."""
-    eerste = next((regel for regel in tekst.splitlines() if regel.strip()), "")
-    if eerste.count(";") != eerste.count(","):
-        return ";" if eerste.count(";") > eerste.count(",") else ","
-    try:
-        return csv.Sniffer().sniff(tekst[:65536], delimiters=";,").delimiter
-    except csv.Error:
-        return ";"
-
-
-def _tabel(records):
-    """Column names from the first non-empty record; the later non-empty records as dicts."""
-    kolommen, rijen = None, []
-    for nummer, cellen in records:
-        if not any(cellen):
-            continue
-        if len(cellen) > MAX_KOLOMMEN and any(cellen[MAX_KOLOMMEN:]):
-            raise ImportFout(f"Het bestand heeft meer dan {MAX_KOLOMMEN} kolommen. Dat kan geen register zijn.")
-        if kolommen is None:
-            kolommen = _kolomnamen(cellen)
-            continue
-        if len(rijen) == MAX_RIJEN:
-            raise ImportFout(f"Het bestand heeft meer dan {MAX_RIJEN} rijen. Verdeel het over meer bestanden.")
-        while len(kolommen) < len(cellen) and any(cellen[len(kolommen) :]):
-            _voeg_kolom_toe(kolommen, "", len(kolommen))
-        rij = {kolom: (cellen[i] if i < len(cellen) else "") for i, kolom in enumerate(kolommen)}
-        rij[RIJNUMMER] = nummer
-        rijen.append(rij)
-    if kolommen is None:
-        raise ImportFout("Het bestand is leeg: de eerste rij moet de kolomnamen bevatten.")
-    for rij in rijen:  # columns that appeared later are empty in earlier rows
-        for kolom in kolommen:
-            rij.setdefault(kolom, "")
-    return kolommen, rijen
-
-
-def _kolomnamen(cellen):
-    """Header cells as unique names; empty ones become 'Kolom 3', duplicates 'Naam (2)'."""
-    while cellen and not cellen[-1]:
-        cellen = cellen[:-1]
-    namen = []
-    for index, cel in enumerate(cellen):
-        _voeg_kolom_toe(namen, cel, index)
-    return namen
-
-
-def _voeg_kolom_toe(namen, kop, index):
-    naam = kop if kop and kop != RIJNUMMER else f"Kolom {index + 1}"
-    basis, teller = naam, 2
-    while naam in namen:
-        naam, teller = f"{basis} ({teller})", teller + 1
-    namen.append(naam)
-
-
 # --- Guessing the mapping -------------------------------------------------------------------------
-
-
-def normaliseer(tekst):
-    """Lower case, without accents and punctuation, single spaces: 'Doel(en)' -> 'doel en'."""
-    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", tekst.lower()).split())
 
 
 # Our own export (exporteren.KOLOMMEN_INTERN) -> field. Columns not listed (Identificatie, Status,
@@ -385,8 +242,6 @@ BIJZONDERE_WOORDEN = {
     BijzondereCategorie.BIOMETRISCH: ("biometrisch",),
     BijzondereCategorie.SEKSUEEL: ("seksue", "seksualiteit"),
 }
-GEEN = {"", "nee", "n", "geen", "nvt", "n v t", "niet van toepassing", "0", "false", "onwaar"}
-JA = {"ja", "j", "x", "true", "1", "waar", "yes", "y"}
 
 
 def lees_grondslagen(tekst):
@@ -432,24 +287,6 @@ def lees_bijzondere_categorieen(tekst):
     return [str(code) for code in codes]
 
 
-def lees_ja_nee(tekst):
-    """True or False from 'ja', 'nee', 'x', '1', 'waar', ... Raises ValueError on anything else."""
-    genormaliseerd = normaliseer(tekst)
-    if genormaliseerd in JA:
-        return True
-    if genormaliseerd in GEEN:
-        return False
-    raise ValueError(f"Vul 'ja' of 'nee' in, niet '{tekst}'.")
-
-
-def _cel(rij, kolom):
-    """A cell's text, stripped, with the quote our export puts before a formula-like value removed."""
-    waarde = str(rij.get(kolom, "") if kolom else "").strip()
-    if waarde.startswith("'") and waarde[1:].startswith(exporteren.GEVAARLIJKE_BEGINTEKENS):
-        waarde = waarde[1:]
-    return waarde
-
-
 def _zoek(objecten, tekst, *sleutels):
     tekst = tekst.casefold()
     for sleutel in sleutels:
@@ -470,14 +307,14 @@ def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoorde
         verantwoordelijken = list(Verwerkingsverantwoordelijke.objects.filter(gemeente=gemeente))
     gegevens, fouten = {}, {}
 
-    naam = _cel(rij, koppeling.get("naam"))
+    naam = cel(rij, koppeling.get("naam"))
     gegevens["naam"] = naam
     if not naam:
         fouten["naam"] = "De naam van de verwerking is leeg."
     elif len(naam) > NAAM_MAX:
         fouten["naam"] = f"De naam is te lang: hoogstens {NAAM_MAX} tekens."
 
-    team_naam = _cel(rij, koppeling.get("team"))
+    team_naam = cel(rij, koppeling.get("team"))
     team = _zoek(teams, team_naam, lambda t: t.naam) if team_naam else None
     gegevens["team"] = team or standaard_team
     if gegevens["team"] is None:
@@ -487,7 +324,7 @@ def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoorde
             else "Het team is leeg. Kies een standaardteam of vul het team in."
         )
 
-    vv_naam = _cel(rij, koppeling.get("verwerkingsverantwoordelijke"))
+    vv_naam = cel(rij, koppeling.get("verwerkingsverantwoordelijke"))
     vv = None
     if vv_naam:
         vv = _zoek(verantwoordelijken, vv_naam, lambda v: v.naam, lambda v: v.soort, lambda v: v.get_soort_display())
@@ -506,7 +343,7 @@ def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoorde
     for veld in DOELVELDEN:
         if veld in gegevens or not koppeling.get(veld):
             continue
-        tekst = _cel(rij, koppeling[veld])
+        tekst = cel(rij, koppeling[veld])
         try:
             gegevens[veld] = lezers[veld](tekst) if veld in lezers else tekst
         except ValueError as fout:

@@ -12,7 +12,7 @@ from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
 from .constants import BijzondereCategorie, DpiaStatus, Grondslag, Status

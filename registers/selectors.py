@@ -2,6 +2,7 @@
 
 from django.db.models import Avg, Count, F, Q
 
+from privacy_portal.core.registers import verwerking_filter
 from privacy_portal.organisaties.selectors import bereik_filter
 
 from .constants import DpiaStatus, Status
@@ -37,13 +38,9 @@ def dpia_ontbreekt_q():
 
 
 def verwerkersovereenkomst_helper():
-    """`overeenkomsten.selectors.zonder_verwerkersovereenkomst(qs, vandaag)`.
-
-    Imported here, not at module level: the overeenkomsten app itself imports the register.
-    """
-    from overeenkomsten.selectors import zonder_verwerkersovereenkomst
-
-    return zonder_verwerkersovereenkomst
+    """`zonder_verwerkersovereenkomst(qs, vandaag)`, offered by the agreements register through its
+    declaration (privacy_portal.core.registers), so the register does not import that app."""
+    return verwerking_filter("zonder_verwerkersovereenkomst")
 
 
 def filter_verwerkingen(

@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -13,7 +15,7 @@ from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.models import Team
-from privacy_portal.organisaties.selectors import gemeenten_voor
+from privacy_portal.organisaties.selectors import gemeenten_voor, rollen_in
 
 from . import exporteren, selectors, services
 from .constants import Status
@@ -229,3 +231,28 @@ def delegeren(request, uuid):
     return render(
         request, "registers/delegeren.html", {"verwerking": verwerking, "form": form, "delegaties": delegaties}
     )
+
+
+def startblok(request):
+    """The register's block on the home page: per gemeente the counts per status and completeness."""
+    verwerkingen = selectors.verwerkingen_voor(request.user)
+    per_gemeente = {
+        rij["gemeente_id"]: rij
+        for rij in verwerkingen.order_by()
+        .values("gemeente_id")
+        .annotate(
+            concept=Count("pk", filter=Q(status=Status.CONCEPT)),
+            ter_beoordeling=Count("pk", filter=Q(status=Status.TER_BEOORDELING)),
+            vastgesteld=Count("pk", filter=Q(status=Status.VASTGESTELD)),
+        )
+    }
+    gemeenten = [
+        {
+            "gemeente": gemeente,
+            "rollen": [rol.label for rol in rollen_in(request.user, gemeente)],
+            "aantallen": per_gemeente.get(gemeente.pk, {}),
+            "volledigheid": selectors.volledigheid_gemeente(verwerkingen.filter(gemeente=gemeente)),
+        }
+        for gemeente in gemeenten_voor(request.user)
+    ]
+    return render_to_string("registers/_startblok.html", {"gemeenten": gemeenten}, request=request)

@@ -1,9 +1,49 @@
-"""Admin for the shared kernel: the extra vrije dagen of the deadline calendar."""
+"""Admin for the shared kernel, and the one read-only admin every register uses.
+
+Registers change only through their services (permission, workflow, history), so their admin
+pages are for looking: no add, no change, and no delete, also not for a superuser.
+"""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ExtraVrijeDag
+
+
+class AlleenLezenMixin:
+    """No add, change or delete, for anyone; the bulk delete action is gone too."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        acties = super().get_actions(request)
+        acties.pop("delete_selected", None)
+        return acties
+
+
+class AlleenLezenAdmin(AlleenLezenMixin, SimpleHistoryAdmin):
+    """A register's model in the admin: to look at, with its history."""
+
+
+class AlleenLezenInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ExtraVrijeDag)

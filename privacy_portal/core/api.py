@@ -101,6 +101,8 @@ def problem_exception_handler(exc, context):
         if isinstance(exc, exceptions.NotFound) or response.status_code == 404:
             detail = "Dit object bestaat niet of u heeft er geen toegang toe."
         body = problem(response.status_code, str(detail))
+        if getattr(exc, "wijzigingen", None) is not None:  # a stale version (api_register.VersieConflictApi)
+            body.update(title="Intussen gewijzigd", huidigeVersie=exc.versie, wijzigingen=exc.wijzigingen)
     return Response(body, status=response.status_code, headers=dict(response.items()), content_type=PROBLEM)
 
 

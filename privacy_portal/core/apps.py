@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Gedeelde kern"
 
     def ready(self):
-        from . import kalender_db
+        from . import kalender_db, registers
 
         kalender_db.verbind_signalen()
+        registers.laad_modules()

@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from .schrijven import lees_versie
+
 KLASSEN = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -35,3 +37,25 @@ class NLDesignMixin:
 
 class InlogForm(NLDesignMixin, AuthenticationForm):
     pass
+
+
+class VersieMixin(forms.Form):
+    """A hidden field with the version of the object the user opened (see core/schrijven.py).
+
+    Pass `versie=versie_van(obj)` when the form is first shown; on POST the submitted value is
+    read back with `form.versie()` and given to the service, which refuses a stale save.
+    """
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, versie=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if versie is not None:
+            self.fields["versie"].initial = versie
+
+    def gelezen_versie(self):
+        return lees_versie(self.data.get(self.add_prefix("versie"))) if self.is_bound else None
+
+
+class ActieForm(VersieMixin, NLDesignMixin, forms.Form):
+    """An action button's form: only the version the user saw (approve, submit, close, ...)."""

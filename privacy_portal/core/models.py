@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .history import GeschiedenisManager
+from .historie import GeschiedenisManager
 
 
 class AuditEvent(models.Model):

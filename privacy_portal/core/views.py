@@ -1,40 +1,19 @@
 """The staff start page and the error pages (HTML for pages, problem+json for the API)."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import render
-
-from privacy_portal.organisaties.selectors import gemeenten_voor, rollen_in
-from registers.constants import Status
-from registers.selectors import verwerkingen_voor, volledigheid_gemeente
+from django.utils.module_loading import import_string
 
 from .api import is_api, problem_response
+from .registers import registers
 from .scanner import laatste_scan
 
 
 @login_required
 def home(request):
-    verwerkingen = verwerkingen_voor(request.user)
-    per_gemeente = {
-        rij["gemeente_id"]: rij
-        for rij in verwerkingen.order_by()
-        .values("gemeente_id")
-        .annotate(
-            concept=Count("pk", filter=Q(status=Status.CONCEPT)),
-            ter_beoordeling=Count("pk", filter=Q(status=Status.TER_BEOORDELING)),
-            vastgesteld=Count("pk", filter=Q(status=Status.VASTGESTELD)),
-        )
-    }
-    gemeenten = [
-        {
-            "gemeente": gemeente,
-            "rollen": [rol.label for rol in rollen_in(request.user, gemeente)],
-            "aantallen": per_gemeente.get(gemeente.pk, {}),
-            "volledigheid": volledigheid_gemeente(verwerkingen.filter(gemeente=gemeente)),
-        }
-        for gemeente in gemeenten_voor(request.user)
-    ]
-    return render(request, "core/home.html", {"gemeenten": gemeenten, "laatste_scan": laatste_scan()})
+    """The start page: each register that declares a `startpagina` adds its block."""
+    blokken = [import_string(r.startpagina)(request) for r in registers() if r.startpagina]
+    return render(request, "core/home.html", {"blokken": blokken, "laatste_scan": laatste_scan()})
 
 
 def _fout(request, status, titel, tekst):

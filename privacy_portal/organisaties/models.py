@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.history import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager
 
 from .rollen import ROL_BEREIK, Bereik, Rol
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 
 from privacy_portal.core import kalender_db
-from privacy_portal.core.history import HistoryBypassError
+from privacy_portal.core.historie import HistoryBypassError
 from privacy_portal.core.kalender import Kalender, antwoord_deadline
 from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
 from privacy_portal.core.models import ExtraVrijeDag

@@ -184,7 +184,7 @@ def test_alleen_een_convenant_kan_openbaar_en_het_document_alleen_dan(wereld):
 
 @pytest.mark.django_db
 def test_bulk_writes_zijn_geweigerd(wereld):
-    from privacy_portal.core.history import HistoryBypassError
+    from privacy_portal.core.historie import HistoryBypassError
 
     maak_overeenkomst(door=wereld["privacy_officer"], team=wereld.team)
     with pytest.raises(HistoryBypassError):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from privacy_portal.core.history import HistoryBypassError
+from privacy_portal.core.historie import HistoryBypassError
 from privacy_portal.notificaties.models import Notificatie
 from rechten import services
 from rechten.constants import BEVESTIGEN_BINNEN_DAGEN, Status, TaakStatus

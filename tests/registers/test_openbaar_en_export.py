@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from privacy_portal.core.models import AuditEvent
 from registers.constants import Status
-from registers.exporteren import veilig
+from privacy_portal.core.spreadsheet import veilig
 
 from ..factories import maak_verwerking
 

@@ -134,7 +134,7 @@ def test_elke_wijziging_staat_in_de_historie_met_wie_wat_en_waarom(wereld, clien
 
 @pytest.mark.django_db
 def test_bulk_schrijven_langs_de_historie_wordt_geweigerd(wereld):
-    from privacy_portal.core.history import HistoryBypassError
+    from privacy_portal.core.historie import HistoryBypassError
 
     maak_verwerking(team=wereld.team, vv=wereld.vv, door=wereld["teammanager"])
     with pytest.raises(HistoryBypassError):

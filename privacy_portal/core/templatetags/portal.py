@@ -1,7 +1,11 @@
 """Template helpers shared by the registers."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html_join
+
+from privacy_portal.core.registers import verwerking_panelen
 
 register = template.Library()
 
@@ -36,3 +40,17 @@ def urgentie(deadline, nu=None):
     if over < 0:
         return "verstreken"
     return "krap" if over < 24 * 3600 else "ruim"
+
+
+@register.simple_tag(takes_context=True)
+def panelen_bij_verwerking(context, verwerking):
+    """The panels other registers add to a verwerking's page (Register.verwerking_panelen)."""
+    request = context.get("request")
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (render_to_string(template, {"verwerking": verwerking}, request=request),)
+            for template in verwerking_panelen()
+        ),
+    )
