@@ -17,12 +17,16 @@ DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=not PRODUCTION)
+# SITE_URL: the portal's address as people reach it (https://privacy.gemeente.nl). Every link in
+# an e-mail or an API answer is built on it, so it must be right; production refuses to start without.
 if PRODUCTION:
     SECRET_KEY = env.str("SECRET_KEY")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+    SITE_URL = env.url("SITE_URL").geturl().rstrip("/")
 else:
     SECRET_KEY = env.str("SECRET_KEY", default="development-only-key-never-use-in-production")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+    SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -186,6 +190,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # How often `manage.py runportal` runs the same scan in-process when there is no beat.
 SCAN_INTERVAL_SECONDS = env.int("SCAN_INTERVAL_SECONDS", default=300)
+# The daily digest of meldingen for those who chose it: sent at this hour (Dutch time).
+MELDINGEN_SAMENVATTING_UUR = env.int("MELDINGEN_SAMENVATTING_UUR", default=7)
 # Betrokkenenverzoeken: days after closing before the requester's personal data are anonymised.
 VERZOEK_BEWAARTERMIJN_DAGEN = env.int("VERZOEK_BEWAARTERMIJN_DAGEN", default=365)
 

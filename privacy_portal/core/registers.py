@@ -64,6 +64,7 @@ class Register:
     dashboard: str = ""  # module that registers @dashboard_bron sources
     scan: str = ""  # module that registers @scan_stap steps
     startpagina: str = ""  # function(request) -> HTML for the home page
+    werklijst: str = ""  # function(user, nu) -> [core.werklijst.WerkItem]: what waits for this user
     verwerking_panelen: tuple = ()  # templates included on a verwerking's page (context: verwerking, request)
     verwerking_filters: dict = field(default_factory=dict)  # name -> function(verwerkingen_qs, vandaag) -> qs
 

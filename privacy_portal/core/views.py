@@ -2,18 +2,26 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .api import is_api, problem_response
 from .registers import registers
 from .scanner import laatste_scan
+from .werklijst import werk_voor
 
 
 @login_required
 def home(request):
-    """The start page: each register that declares a `startpagina` adds its block."""
+    """The start page of every role: the work list first, then each register's block."""
+    nu = timezone.now()
     blokken = [import_string(r.startpagina)(request) for r in registers() if r.startpagina]
-    return render(request, "core/home.html", {"blokken": blokken, "laatste_scan": laatste_scan()})
+    werk = werk_voor(request.user, nu)
+    return render(
+        request,
+        "core/home.html",
+        {"werk": werk, "nu": nu, "blokken": blokken, "laatste_scan": laatste_scan()},
+    )
 
 
 def _fout(request, status, titel, tekst):

@@ -8,3 +8,10 @@ from . import services
 @shared_task(name="privacy_portal.notificaties.tasks.verstuur_e_mail", acks_late=True)
 def verstuur_e_mail(notificatie_pk):
     return services.e_mail_versturen(notificatie_pk)
+
+
+@shared_task(name="privacy_portal.notificaties.tasks.verstuur_samenvatting", acks_late=True)
+def verstuur_samenvatting(gebruiker_pk, grens):
+    from django.utils.dateparse import parse_datetime
+
+    return services.samenvatting_versturen(gebruiker_pk, parse_datetime(grens))

@@ -54,3 +54,9 @@ def panelen_bij_verwerking(context, verwerking):
             for template in verwerking_panelen()
         ),
     )
+
+
+@register.filter
+def te_laat(item, nu):
+    """Whether a work list item is past its deadline."""
+    return item.te_laat(nu)
