@@ -8,19 +8,19 @@ invalidParams, nothing saved) and queues the task on commit (202).
 from dataclasses import asdict
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import timezone
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, renderers, status, viewsets
+from rest_framework import mixins, renderers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from privacy_portal.core import dashboard
+from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.pdf import pdf_response
@@ -52,9 +52,8 @@ class RapportageFilter(django_filters.FilterSet):
     list=extend_schema(summary="Het archief: rapportages van de gemeenten waar u ze mag inzien, nieuwste eerst"),
     retrieve=extend_schema(summary="Eén rapportage: status, voortgang en de PDF als hij klaar is"),
 )
-class RapportageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class RapportageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegisterViewSet):
     serializer_class = RapportageSerializer
-    lookup_field = "uuid"
     filterset_class = RapportageFilter
     http_method_names = ["get", "post", "head", "options"]
 
@@ -76,16 +75,14 @@ class RapportageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer = self.get_serializer(data=request.data, gemeenten=gemeenten_voor(request.user))
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            rapportage = services.rapportage_aanvragen(
-                door=request.user,
-                soort=data["soort"],
-                gemeente=data["gemeente"],
-                periode_van=data.get("periode_van"),
-                periode_tot=data.get("periode_tot"),
-            )
-        except DjangoValidationError as fout:
-            raise ValidationError(fout.message_dict) from fout
+        rapportage = self.service(
+            services.rapportage_aanvragen,
+            door=request.user,
+            soort=data["soort"],
+            gemeente=data["gemeente"],
+            periode_van=data.get("periode_van"),
+            periode_tot=data.get("periode_tot"),
+        )
         locatie = reverse("rapportage-detail", kwargs={"uuid": rapportage.uuid})
         return Response(
             self.get_serializer(rapportage).data,
