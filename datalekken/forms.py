@@ -2,7 +2,7 @@
 
 from django import forms
 
-from privacy_portal.core.forms import NLDesignMixin
+from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 from registers.models import Verwerking
 
 from .constants import Gevolg, Oorzaak, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
@@ -46,7 +46,7 @@ class MeldForm(NLDesignMixin, forms.Form):
         self.fields["verwerkingen"].queryset = _verwerkingen(gemeente)
 
 
-class BehandelForm(NLDesignMixin, forms.Form):
+class BehandelForm(VersieMixin, NLDesignMixin, forms.Form):
     titel = forms.CharField(label="Korte omschrijving", max_length=200)
     omschrijving = forms.CharField(label="Wat is er gebeurd?", widget=forms.Textarea(attrs={"rows": 4}))
     begonnen_op = MomentVeld(label="Begonnen op", required=False)
@@ -112,7 +112,7 @@ class BehandelForm(NLDesignMixin, forms.Form):
         self.fields["verwerkingen"].queryset = _verwerkingen(gemeente)
 
 
-class MeldingAPForm(NLDesignMixin, forms.Form):
+class MeldingAPForm(VersieMixin, NLDesignMixin, forms.Form):
     soort = forms.ChoiceField(label="Soort", choices=SoortMelding.choices)
     gemeld_op = MomentVeld(label="Gemeld op")
     ap_referentie = forms.CharField(label="Meldnummer van de AP", required=False, max_length=100)
@@ -125,7 +125,7 @@ class MeldingAPForm(NLDesignMixin, forms.Form):
     toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class InformerenForm(NLDesignMixin, forms.Form):
+class InformerenForm(VersieMixin, NLDesignMixin, forms.Form):
     geinformeerd_op = MomentVeld(label="Geïnformeerd op", required=False)
     wijze = forms.CharField(label="Hoe? (brief, e-mail, telefoon)", required=False, max_length=200)
     aantal = forms.IntegerField(label="Aantal geïnformeerde betrokkenen", required=False, min_value=0)
@@ -139,10 +139,15 @@ class InformerenForm(NLDesignMixin, forms.Form):
     )
 
 
-class AfsluitForm(NLDesignMixin, forms.Form):
+class AfsluitForm(VersieMixin, NLDesignMixin, forms.Form):
     motivering = forms.CharField(
         label="Motivering bij afsluiten (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class HeropenForm(VersieMixin, NLDesignMixin, forms.Form):
+    # Not required here: the service asks for it with its own message.
+    reden = forms.CharField(label="Reden", required=False, max_length=500)
 
 
 class FilterForm(NLDesignMixin, forms.Form):

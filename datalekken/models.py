@@ -10,10 +10,10 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.historie import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team
 
-from .constants import Oorzaak, Risico, SoortMelding, Status, Uitzondering343
+from .constants import Gevolg, Oorzaak, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
 
 
 class Datalek(models.Model):
@@ -98,6 +98,11 @@ class Datalek(models.Model):
     # Links to verwerkingen are recorded in the history reason (services.datalek_behandelen).
     history = HistoricalRecords()
     objects = GeschiedenisManager()
+    # The melddeadline follows from kennisname (shown as its own change); the lists hold codes.
+    historie_weergave = HistorieWeergave(
+        verborgen={"meld_deadline"},
+        keuzes={"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens},
+    )
 
     class Meta:
         verbose_name = "datalek"

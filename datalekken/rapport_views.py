@@ -7,7 +7,7 @@ listed only for users who may also see the details (`view_datalek`), and then on
 `selectors.datalekken_voor` lets them see.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -19,13 +19,13 @@ from django.utils.formats import date_format
 from privacy_portal.core.audit import audit
 from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.paginas import object_of_404
 from privacy_portal.core.pdf import pdf_response, render_pdf
-from privacy_portal.organisaties.models import Team
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
-from . import selectors, services
+from . import selectors
 from .ap_tekst import ap_secties
-from .constants import Oorzaak, Risico, SoortMelding, Status, Uitzondering343
+from .constants import Risico, SoortMelding, Status
 
 EERSTE_JAAR = 2018  # the AVG applies from 25 May 2018
 KWARTALEN = {
@@ -34,7 +34,6 @@ KWARTALEN = {
     3: "3e kwartaal (juli–september)",
     4: "4e kwartaal (oktober–december)",
 }
-KEUZES = {"status": Status, "risico": Risico, "oorzaak": Oorzaak, "uitzondering_34_3": Uitzondering343}
 
 
 def _naam(user):
@@ -95,57 +94,6 @@ def _meldstatus(datalek, meldingen, nu):
     return {"kop": kop, "klasse": "te-laat" if verstreken else "", "tekst": tekst, "reden": ""}
 
 
-def _historie_tekst(datalek):
-    """Render history values readably: choice labels, Dutch dates, team and verwerking names."""
-    teams = {}
-    verwerkingen = {v.pk: v.naam for v in datalek.verwerkingen.all()}
-
-    def tekst(veld, waarde):
-        if waarde in (None, "", []):
-            return "—"
-        if isinstance(waarde, bool):
-            return "ja" if waarde else "nee"
-        if isinstance(waarde, datetime):
-            return _moment(waarde)
-        if veld in KEUZES:
-            return dict(KEUZES[veld].choices).get(waarde, waarde)
-        if veld in services.KEUZELIJSTEN:
-            labels = dict(services.KEUZELIJSTEN[veld].choices)
-            return ", ".join(labels.get(c, c) for c in waarde)
-        if veld == "team":
-            if waarde not in teams:
-                teams[waarde] = Team.objects.filter(pk=waarde).values_list("naam", flat=True).first() or waarde
-            return teams[waarde]
-        if veld == "verwerkingen":
-            ids = [rij.get("verwerking") for rij in waarde if isinstance(rij, dict)]
-            if ontbrekend := set(ids) - set(verwerkingen):  # unlinked since: look their names up
-                verwerkingen.update(
-                    datalek.verwerkingen.model.objects.filter(pk__in=ontbrekend).values_list("pk", "naam")
-                )
-            return ", ".join(str(verwerkingen.get(i, f"verwerking {i}")) for i in ids) or "—"
-        return str(waarde)
-
-    return tekst
-
-
-# simple-history's own labels are not all translated
-SOORT_WIJZIGING = {"Created": "Aangemaakt", "Changed": "Gewijzigd", "Deleted": "Verwijderd"}
-
-
-def _historie(datalek):
-    """historie_regels with one 'gebeurtenis' text: the reason, or the kind of change when there is none."""
-    regels = historie_regels(datalek, labels=services.LABELS, tekst=_historie_tekst(datalek))
-    for regel in regels:
-        soort = SOORT_WIJZIGING.get(str(regel["soort"]), str(regel["soort"]))
-        if not regel["reden"]:
-            regel["gebeurtenis"] = soort
-        elif soort == "Gewijzigd":
-            regel["gebeurtenis"] = regel["reden"]
-        else:
-            regel["gebeurtenis"] = f"{soort}: {regel['reden']}"
-    return regels
-
-
 def dossier_context(datalek, user, *, nu=None):
     nu = nu or timezone.now()
     meldingen = list(datalek.meldingen.select_related("vastgelegd_door"))
@@ -159,7 +107,7 @@ def dossier_context(datalek, user, *, nu=None):
         "meldingen": meldingen,
         "ap_secties": ap_secties(datalek),
         "verwerkingen": list(datalek.verwerkingen.all()),
-        "historie": _historie(datalek),
+        "historie": historie_regels(datalek),
         "gegenereerd_op": nu,
         "gegenereerd_door": _naam(user),
     }
@@ -167,7 +115,7 @@ def dossier_context(datalek, user, *, nu=None):
 
 @login_required
 def dossier(request, uuid):
-    datalek = get_object_or_404(selectors.datalekken_voor(request.user), uuid=uuid)
+    datalek = object_of_404(request, selectors.datalekken_voor(request.user), uuid=uuid)
     context = dossier_context(datalek, request.user)
     pdf, _html = render_pdf("reports/datalekken/dossier.html", context)
     audit(actor=request.user, actie=AuditEvent.Actie.DOWNLOADEN, obj=datalek)

@@ -225,17 +225,3 @@ class DatalekInformerenSerializer(serializers.Serializer):
 
 class DatalekAfsluitenSerializer(serializers.Serializer):
     motivering = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class DatalekWijzigingSerializer(serializers.Serializer):
-    veld = serializers.CharField()
-    oud = serializers.CharField()
-    nieuw = serializers.CharField()
-
-
-class DatalekHistorieRegelSerializer(serializers.Serializer):
-    tijdstip = serializers.DateTimeField()
-    door = serializers.CharField(allow_null=True)
-    soort = serializers.CharField()
-    reden = serializers.CharField()
-    wijzigingen = DatalekWijzigingSerializer(many=True)

@@ -1,7 +1,9 @@
 """Every write to the datalekregister goes through a function here.
 
-Each checks the permission on the server, locks the row, checks the transition, validates, saves
-with a history reason, recomputes the melddeadline when kennisname changes, and notifies.
+Each checks the permission on the server, locks the row (and checks the version the user saw,
+`versie`), checks the transition, validates, saves with a history reason, recomputes the
+melddeadline when kennisname changes, and notifies. The lock, the version check and the save are
+the kernel's (`privacy_portal.core.schrijven`).
 """
 
 from datetime import timedelta
@@ -12,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.notificaties.services import mijlpaal_bereiken
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol, team_van
@@ -19,7 +22,7 @@ from privacy_portal.organisaties.selectors import gebruikers_met_rol, team_van
 from .constants import Gevolg, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
 from .deadlines import meld_deadline
 from .models import Datalek, MeldingAP
-from .workflow import controleer_overgang
+from .workflow import WORKFLOW
 
 MELD_VELDEN = (
     "titel",
@@ -52,7 +55,10 @@ BEHANDEL_VELDEN = MELD_VELDEN + (
     "risico_motivering",
 )
 KEUZELIJSTEN = {"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens}
-LABELS = {f.name: str(f.verbose_name) for f in Datalek._meta.fields}
+
+
+def _label(veld):
+    return str(Datalek._meta.get_field(veld).verbose_name)
 
 
 def _valideer(gegevens, *, nu, gemeente):
@@ -88,18 +94,11 @@ def _valideer(gegevens, *, nu, gemeente):
         raise ValidationError(fouten)
 
 
-def _opslaan(datalek, door, reden):
-    datalek._change_reason = reden
-    datalek._history_user = door
-    datalek.save()
-
-
 def _link(datalek):
     return reverse("datalekken:detail", kwargs={"uuid": datalek.uuid})
 
 
-def _vergrendeld(datalek):
-    return Datalek.objects.select_for_update(of=("self",)).select_related("gemeente", "team").get(pk=datalek.pk)
+RELATED = ("gemeente", "team")
 
 
 @transaction.atomic
@@ -118,13 +117,11 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
     _valideer(gegevens, nu=nu, gemeente=gemeente)
     datalek = Datalek(gemeente=gemeente, gemeld_door=door, gemeld_op=nu, status=Status.GEMELD, **gegevens)
     datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
-    _opslaan(datalek, door, "Gemeld")
+    opslaan(datalek, door=door, reden="Gemeld")
     gekoppeld = [v for v in verwerkingen if v.gemeente_id == gemeente.pk]
     if gekoppeld:
         datalek.verwerkingen.set(gekoppeld)
-        datalek._change_reason = "Betrokken verwerkingen: " + ", ".join(sorted(v.naam for v in gekoppeld))
-        datalek._history_user = door
-        datalek.save()
+        opslaan(datalek, door=door, reden="Betrokken verwerkingen: " + ", ".join(sorted(v.naam for v in gekoppeld)))
     mijlpaal_bereiken(
         obj=datalek,
         mijlpaal="gemeld",
@@ -139,12 +136,12 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
 
 
 @transaction.atomic
-def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", nu=None):
+def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", nu=None, versie=None):
     """Record facts and the risk assessment; recompute the deadline when kennisname changes."""
     nu = nu or timezone.now()
-    datalek = _vergrendeld(datalek)
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.behandelen_datalek", datalek)
-    controleer_overgang("wijzigen", datalek.status)
+    WORKFLOW.controleer("wijzigen", datalek.status)
     onbekend = set(gegevens) - set(BEHANDEL_VELDEN)
     if onbekend:
         raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
@@ -160,7 +157,7 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
         datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
     if "risico" in gewijzigd and datalek.risico:
         datalek.beoordeeld_op = nu
-        datalek.status = controleer_overgang("beoordelen", datalek.status)
+        datalek.status = WORKFLOW.controleer("beoordelen", datalek.status)
     nieuwe_verwerkingen = None
     if verwerkingen is not None:
         nieuwe_verwerkingen = {v.pk for v in verwerkingen if v.gemeente_id == datalek.gemeente_id}
@@ -169,24 +166,24 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
         else:
             nieuwe_verwerkingen = None
     if gewijzigd:
-        reden = reden or "Gewijzigd: " + ", ".join(LABELS.get(v, "betrokken verwerkingen") for v in gewijzigd)
+        reden = reden or "Gewijzigd: " + ", ".join(_label(veld) for veld in gewijzigd)
         if nieuwe_verwerkingen is not None:
             datalek.verwerkingen.set(nieuwe_verwerkingen)
             namen = ", ".join(sorted(datalek.verwerkingen.values_list("naam", flat=True))) or "geen"
             reden += f" (betrokken verwerkingen nu: {namen})"
-        _opslaan(datalek, door, reden)
+        opslaan(datalek, door=door, reden=reden)
     return datalek
 
 
 @transaction.atomic
 def melding_ap_vastleggen(
-    *, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None
+    *, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None, versie=None
 ):
     """Record a (first, supplementary or withdrawing) notification to the AP."""
     nu = nu or timezone.now()
-    datalek = _vergrendeld(datalek)
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.melden_ap_datalek", datalek)
-    controleer_overgang("melden_ap", datalek.status)
+    WORKFLOW.controleer("melden_ap", datalek.status)
     fouten = {}
     if soort not in SoortMelding.values:
         fouten["soort"] = "Kies melding, aanvulling of intrekking."
@@ -221,23 +218,31 @@ def melding_ap_vastleggen(
         toelichting=toelichting.strip(),
         vastgelegd_door=door,
     )
-    melding._history_user = door
-    melding.save()
+    opslaan(melding, door=door, reden=f"{melding.get_soort_display()} aan de AP vastgelegd")
     if datalek.status == Status.GEMELD:
         datalek.status = Status.IN_BEHANDELING
-    _opslaan(datalek, door, f"{melding.get_soort_display()} aan de AP vastgelegd")
+    opslaan(datalek, door=door, reden=f"{melding.get_soort_display()} aan de AP vastgelegd")
     return melding
 
 
 @transaction.atomic
 def betrokkenen_informeren(
-    *, datalek, door, geinformeerd_op=None, wijze="", aantal=None, uitzondering="", motivering="", nu=None
+    *,
+    datalek,
+    door,
+    geinformeerd_op=None,
+    wijze="",
+    aantal=None,
+    uitzondering="",
+    motivering="",
+    nu=None,
+    versie=None,
 ):
     """Record that the betrokkenen were informed (art. 34), or which exception of 34(3) applies and why."""
     nu = nu or timezone.now()
-    datalek = _vergrendeld(datalek)
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.behandelen_datalek", datalek)
-    controleer_overgang("informeren", datalek.status)
+    WORKFLOW.controleer("informeren", datalek.status)
     fouten = {}
     if uitzondering:
         if uitzondering not in Uitzondering343.values:
@@ -260,7 +265,11 @@ def betrokkenen_informeren(
     datalek.betrokkenen_aantal_geinformeerd = None if uitzondering else aantal
     datalek.uitzondering_34_3 = uitzondering
     datalek.uitzondering_motivering = motivering.strip() if uitzondering else ""
-    _opslaan(datalek, door, "Uitzondering art. 34 lid 3 vastgelegd" if uitzondering else "Betrokkenen geïnformeerd")
+    opslaan(
+        datalek,
+        door=door,
+        reden="Uitzondering art. 34 lid 3 vastgelegd" if uitzondering else "Betrokkenen geïnformeerd",
+    )
     return datalek
 
 
@@ -286,27 +295,27 @@ def afsluit_bezwaren(datalek):
 
 
 @transaction.atomic
-def datalek_afsluiten(*, datalek, door, motivering="", nu=None):
+def datalek_afsluiten(*, datalek, door, motivering="", nu=None, versie=None):
     nu = nu or timezone.now()
-    datalek = _vergrendeld(datalek)
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.afsluiten_datalek", datalek)
-    datalek.status = controleer_overgang("afsluiten", datalek.status)
+    datalek.status = WORKFLOW.controleer("afsluiten", datalek.status)
     bezwaren = afsluit_bezwaren(datalek)
     if bezwaren:
         raise ValidationError(bezwaren)
     datalek.afgesloten_op = nu
     datalek.afsluit_motivering = motivering.strip()
-    _opslaan(datalek, door, "Afgesloten" + (f": {motivering.strip()}" if motivering.strip() else ""))
+    opslaan(datalek, door=door, reden="Afgesloten" + (f": {motivering.strip()}" if motivering.strip() else ""))
     return datalek
 
 
 @transaction.atomic
-def datalek_heropenen(*, datalek, door, reden):
+def datalek_heropenen(*, datalek, door, reden, versie=None):
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan waarom u het datalek heropent."})
-    datalek = _vergrendeld(datalek)
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.afsluiten_datalek", datalek)
-    datalek.status = controleer_overgang("heropenen", datalek.status)
+    datalek.status = WORKFLOW.controleer("heropenen", datalek.status)
     datalek.afgesloten_op = None
-    _opslaan(datalek, door, f"Heropend: {reden.strip()}")
+    opslaan(datalek, door=door, reden=f"Heropend: {reden.strip()}")
     return datalek

@@ -1,4 +1,7 @@
-"""Pages of the datalekregister. Reads via selectors, writes via services."""
+"""Pages of the datalekregister. Reads via selectors, writes via services, through the kernel's
+page helpers (`privacy_portal.core.paginas`): invalid input stays in the form with each field
+named, and a stale save or action (someone else changed the datalek since) is refused with the
+changes made in between."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,32 +9,29 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Q, When
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
 from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404
+from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
 from .ap_tekst import ap_formulier_tekst, ap_secties
 from .constants import Status
-from .forms import AfsluitForm, BehandelForm, FilterForm, InformerenForm, MeldForm, MeldingAPForm
-from .workflow import OvergangNietToegestaan
+from .forms import AfsluitForm, BehandelForm, FilterForm, HeropenForm, InformerenForm, MeldForm, MeldingAPForm
+from .workflow import WORKFLOW
 
 
-def _datalek(request, uuid):
-    """The datalek if the user may see it (404 otherwise); reading it is audited."""
-    datalek = get_object_or_404(selectors.datalekken_voor(request.user), uuid=uuid)
+def _datalek(request, uuid, *, recht=None):
+    """The datalek if the user may see it (404 otherwise; 403 without `recht`); reading it is audited."""
+    datalek = object_of_404(request, selectors.datalekken_voor(request.user), uuid=uuid, recht=recht)
     audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=datalek)
     return datalek
-
-
-def _fouten_naar_form(form, fout):
-    for veld, fouten in fout.message_dict.items():
-        form.add_error(veld if veld in form.fields else None, fouten)
 
 
 @login_required
@@ -83,129 +83,177 @@ def melden(request):
         raise PermissionDenied
     gemeente = next((g for g in gemeenten if g.slug == request.GET.get("gemeente")), gemeenten[0])
     form = MeldForm(request.POST or None, gemeente=gemeente)
-    if request.method == "POST" and form.is_valid():
-        gegevens = dict(form.cleaned_data)
-        verwerkingen = gegevens.pop("verwerkingen")
-        try:
-            datalek = services.datalek_melden(
+    if request.method == "POST":
+
+        def melden_():
+            gegevens = dict(form.cleaned_data)
+            verwerkingen = gegevens.pop("verwerkingen")
+            return services.datalek_melden(
                 door=request.user, gemeente=gemeente, gegevens=gegevens, verwerkingen=verwerkingen
             )
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-        else:
-            messages.success(
-                request,
-                "Bedankt, uw melding is ontvangen. De privacy officer is direct gewaarschuwd en neemt het over.",
-            )
+
+        datalek = formulier_opslaan(
+            request,
+            form,
+            melden_,
+            gelukt="Bedankt, uw melding is ontvangen. De privacy officer is direct gewaarschuwd en neemt het over.",
+        )
+        if datalek is not None:
             return redirect("datalekken:detail", uuid=datalek.uuid)
-    if request.method == "POST":
-        messages.error(request, "Niet verstuurd: verbeter de velden die hieronder zijn gemarkeerd.")
     return render(request, "datalekken/melden.html", {"form": form, "gemeente": gemeente})
 
 
-@login_required
-def detail(request, uuid):
-    datalek = _datalek(request, uuid)
+# The forms of the action panels on the detail page, by action (the last part of the URL).
+ACTIE_FORMS = {
+    "melden-ap": MeldingAPForm,
+    "informeren": InformerenForm,
+    "afsluiten": AfsluitForm,
+    "heropenen": HeropenForm,
+}
+
+
+def _detail(request, datalek, *, formulieren=None, status=200):
+    """The detail page; `formulieren`: bound action forms to show again (input kept, errors marked)."""
     user = request.user
+    versie = versie_van(datalek)
+    formulieren = formulieren or {}
     context = {
         "datalek": datalek,
         "kenmerk": datalek.kenmerk,
         "nu": timezone.now(),
+        "versie": versie,
         "meldingen": datalek.meldingen.select_related("vastgelegd_door"),
         "verwerkingen": datalek.verwerkingen.all(),
-        "kan_behandelen": user.has_perm("datalekken.behandelen_datalek", datalek),
-        "kan_melden_ap": user.has_perm("datalekken.melden_ap_datalek", datalek),
+        "kan_behandelen": user.has_perm("datalekken.behandelen_datalek", datalek)
+        and WORKFLOW.mag("wijzigen", datalek.status),
+        "kan_melden_ap": user.has_perm("datalekken.melden_ap_datalek", datalek)
+        and WORKFLOW.mag("melden_ap", datalek.status),
+        "kan_informeren": user.has_perm("datalekken.behandelen_datalek", datalek)
+        and WORKFLOW.mag("informeren", datalek.status),
+        # The closing panel also explains, before the risk is assessed, what is still missing.
         "kan_afsluiten": user.has_perm("datalekken.afsluiten_datalek", datalek),
+        "kan_heropenen": user.has_perm("datalekken.afsluiten_datalek", datalek)
+        and WORKFLOW.mag("heropenen", datalek.status),
         "afsluit_bezwaren": services.afsluit_bezwaren(datalek).values(),
-        "melding_form": MeldingAPForm(initial={"gemeld_op": timezone.localtime().replace(second=0, microsecond=0)}),
-        "informeren_form": InformerenForm(),
-        "afsluit_form": AfsluitForm(),
+        "melding_form": formulieren.get("melden-ap")
+        or MeldingAPForm(initial={"gemeld_op": timezone.localtime().replace(second=0, microsecond=0)}, versie=versie),
+        "informeren_form": formulieren.get("informeren") or InformerenForm(versie=versie),
+        "afsluit_form": formulieren.get("afsluiten") or AfsluitForm(versie=versie),
+        "heropen_form": formulieren.get("heropenen") or HeropenForm(versie=versie),
+        "open_actie": next(iter(formulieren), ""),
         "ap_tekst": ap_formulier_tekst(datalek),
         "ap_secties": ap_secties(datalek),
     }
-    return render(request, "datalekken/detail.html", context)
+    return render(request, "datalekken/detail.html", context, status=status)
+
+
+@login_required
+def detail(request, uuid):
+    return _detail(request, _datalek(request, uuid))
 
 
 @login_required
 def behandelen(request, uuid):
-    datalek = _datalek(request, uuid)
-    if not request.user.has_perm("datalekken.behandelen_datalek", datalek):
-        raise PermissionDenied
+    datalek = _datalek(request, uuid, recht="datalekken.behandelen_datalek")
     velden = services.BEHANDEL_VELDEN
     initial = {veld: getattr(datalek, veld) for veld in velden}
     initial["verwerkingen"] = datalek.verwerkingen.all()
-    form = BehandelForm(request.POST or None, initial=initial, gemeente=datalek.gemeente)
-    if request.method == "POST" and form.is_valid():
-        gegevens = {veld: form.cleaned_data[veld] for veld in velden if veld != "team"}
-        gegevens = {
-            veld: ("" if waarde is None and veld in ("oorzaak", "risico") else waarde)
-            for veld, waarde in gegevens.items()
-        }
-        try:
-            services.datalek_behandelen(
+    form = BehandelForm(request.POST or None, initial=initial, gemeente=datalek.gemeente, versie=versie_van(datalek))
+    if request.method == "POST":
+
+        def opslaan():
+            gegevens = {veld: form.cleaned_data[veld] for veld in velden if veld != "team"}
+            gegevens = {
+                veld: ("" if waarde is None and veld in ("oorzaak", "risico") else waarde)
+                for veld, waarde in gegevens.items()
+            }
+            return services.datalek_behandelen(
                 datalek=datalek,
                 door=request.user,
                 gegevens=gegevens,
                 verwerkingen=form.cleaned_data["verwerkingen"],
                 reden=form.cleaned_data["reden"],
+                versie=form.gelezen_versie(),
             )
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-        except OvergangNietToegestaan as fout:
-            form.add_error(None, str(fout))
-        else:
-            messages.success(request, "De gegevens van het datalek zijn opgeslagen.")
+
+        if formulier_opslaan(request, form, opslaan, gelukt="De gegevens van het datalek zijn opgeslagen."):
             return redirect("datalekken:detail", uuid=uuid)
-    if request.method == "POST":
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
     return render(request, "datalekken/behandelen.html", {"form": form, "datalek": datalek})
 
 
-def _actie_fout(request, fout):
-    if isinstance(fout, ValidationError):
-        for fouten in fout.message_dict.values():
-            for tekst in fouten:
-                messages.error(request, tekst)
-    else:
-        messages.error(request, str(fout))
+def _velden_in(form, functie):
+    """The service, with its field errors also marked on the panel's form (the message names them)."""
+
+    def aanroep(**kwargs):
+        try:
+            return functie(**kwargs)
+        except ValidationError as fout:
+            if hasattr(fout, "error_dict"):
+                for veld, teksten in fout.message_dict.items():
+                    if veld in form.fields:
+                        form.add_error(veld, teksten)
+            raise
+
+    return aanroep
+
+
+# Names of what the closing conditions (services.afsluit_bezwaren) are about, for the message.
+BEZWAAR_LABELS = {
+    "risico": "Risicobeoordeling",
+    "risico_motivering": "Motivering van de risicobeoordeling",
+    "melding": "Melding aan de AP",
+    "betrokkenen": "Betrokkenen informeren",
+    "loopt_nog": "Het lek loopt nog",
+}
+ACTIES = {
+    # action: (service, message on success)
+    "melden-ap": (services.melding_ap_vastleggen, "De melding aan de AP is vastgelegd."),
+    "informeren": (services.betrokkenen_informeren, "Vastgelegd."),
+    "afsluiten": (services.datalek_afsluiten, "Het datalek is afgesloten."),
+    "heropenen": (services.datalek_heropenen, "Het datalek is heropend."),
+}
 
 
 @login_required
 @require_POST
 def actie(request, uuid, actie):
+    """An action panel of the detail page. On success back to the page; otherwise the page again
+    with the panel's input kept, the invalid fields marked and named in the message."""
+    if actie not in ACTIES:
+        raise Http404
     datalek = _datalek(request, uuid)
-    try:
-        if actie == "melden-ap":
-            form = MeldingAPForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError({veld: fouten for veld, fouten in form.errors.items()})
-            services.melding_ap_vastleggen(datalek=datalek, door=request.user, **form.cleaned_data)
-            messages.success(request, "De melding aan de AP is vastgelegd.")
-        elif actie == "informeren":
-            form = InformerenForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError({veld: fouten for veld, fouten in form.errors.items()})
-            services.betrokkenen_informeren(datalek=datalek, door=request.user, **form.cleaned_data)
-            messages.success(request, "Vastgelegd.")
-        elif actie == "afsluiten":
-            services.datalek_afsluiten(
-                datalek=datalek, door=request.user, motivering=request.POST.get("motivering", "")
-            )
-            messages.success(request, "Het datalek is afgesloten.")
-        elif actie == "heropenen":
-            services.datalek_heropenen(datalek=datalek, door=request.user, reden=request.POST.get("reden", ""))
-            messages.success(request, "Het datalek is heropend.")
-        else:
-            raise Http404
-    except (ValidationError, OvergangNietToegestaan) as fout:
-        _actie_fout(request, fout)
-    return redirect("datalekken:detail", uuid=uuid)
+    functie, gelukt = ACTIES[actie]
+    form = ACTIE_FORMS[actie](request.POST)
+    if not form.is_valid():
+        messages.error(request, "Niet gelukt. " + fouttekst(ValidationError(form.errors.as_data()), form=form))
+    else:
+        gegevens = {veld: waarde for veld, waarde in form.cleaned_data.items() if veld != "versie"}
+        if actie_uitvoeren(
+            request,
+            _velden_in(form, functie),
+            gelukt=gelukt,
+            form=form,
+            labels=BEZWAAR_LABELS,
+            datalek=datalek,
+            door=request.user,
+            versie=form.gelezen_versie(),
+            **gegevens,
+        ):
+            return redirect("datalekken:detail", uuid=uuid)
+    datalek = selectors.datalekken_voor(request.user).get(pk=datalek.pk)  # as it is now
+    if form.gelezen_versie() not in (None, versie_van(datalek)):
+        # Someone else changed it (the message says what): the input stays, against the current version.
+        data = form.data.copy()
+        data["versie"] = versie_van(datalek)
+        form.data = data
+    return _detail(request, datalek, formulieren={actie: form}, status=400)
 
 
 @login_required
 def historie(request, uuid):
     datalek = _datalek(request, uuid)
-    regels = historie_regels(datalek, labels=services.LABELS, verborgen=frozenset())
     return render(
-        request, "datalekken/historie.html", {"datalek": datalek, "regels": regels, "kenmerk": datalek.kenmerk}
+        request,
+        "datalekken/historie.html",
+        {"datalek": datalek, "regels": historie_regels(datalek), "kenmerk": datalek.kenmerk},
     )

@@ -1,11 +1,8 @@
-"""The lifecycle of a datalek, as a table; enforced in controleer_overgang."""
+"""The lifecycle of a datalek, as a table; enforced by the kernel's Workflow."""
+
+from privacy_portal.core.workflow import Workflow
 
 from .constants import Status
-
-
-class OvergangNietToegestaan(Exception):
-    pass
-
 
 OVERGANGEN = {
     "beoordelen": ({Status.GEMELD, Status.IN_BEHANDELING}, Status.IN_BEHANDELING),
@@ -16,9 +13,4 @@ OVERGANGEN = {
     "heropenen": ({Status.AFGESLOTEN}, Status.IN_BEHANDELING),
 }
 
-
-def controleer_overgang(actie, status):
-    van, naar = OVERGANGEN[actie]
-    if status not in van:
-        raise OvergangNietToegestaan(f"Dit kan niet bij een datalek met status '{Status(status).label.lower()}'.")
-    return naar or status
+WORKFLOW = Workflow("een datalek", Status, OVERGANGEN)

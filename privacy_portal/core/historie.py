@@ -175,7 +175,7 @@ def historie_als_data(regels):
     """The lines as plain data for the API (`/historie`) and exports."""
     return [
         {
-            "tijdstip": regel["tijdstip"].isoformat(),
+            "tijdstip": timezone.localtime(regel["tijdstip"]).isoformat(),
             "door": regel["door"].username if regel["door"] else None,
             "soort": regel["soort"],
             "reden": regel["reden"],
