@@ -1,26 +1,28 @@
 """API of the DPIA-register: /api/v1/dpias, the pre-scan, advice, acceptance and the export.
 
-Reads go through selectors.dpias_voor (404 outside the user's scope), writes through the services:
-their ValidationError becomes 400 problem+json with invalidParams (nothing is saved), a forbidden
-transition 409, a missing permission 403.
+Built on the kernel's RegisterViewSet: reads go through selectors.dpias_voor (404 outside the
+user's scope) and are audited; a detail carries its version in `ETag`. Writes go through the
+services: their ValidationError becomes 400 problem+json with invalidParams (nothing is saved), a
+forbidden transition 409, a stale `If-Match` 409 with the changes since, a missing permission 403.
+The history merges the DPIA's own lines with those of its risks and measures.
 """
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from djangorestframework_camel_case.parser import CamelCaseJSONParser
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, renderers, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import renderers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from privacy_portal.core.api import Conflict
+from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.core.audit import audit
-from privacy_portal.core.historie import historie_regels
+from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
@@ -32,7 +34,6 @@ from .serializers import (
     BeveiligingsadviesSerializer,
     DpiaSerializer,
     DpiaStartenSerializer,
-    HistorieRegelSerializer,
     MaatregelSerializer,
     PrescanSerializer,
     PrescanUitkomstSerializer,
@@ -41,7 +42,6 @@ from .serializers import (
     prescan_data,
 )
 from .uitwisseling import exporteer
-from .workflow import OvergangNietToegestaan
 
 ONGEMOEID = ("antwoorden",)
 
@@ -66,35 +66,42 @@ class DpiaFilter(django_filters.FilterSet):
     herbeoordeling = django_filters.BooleanFilter(field_name="herbeoordeling_nodig")
 
 
-def _service(functie, **kwargs):
-    """Call a service and translate its domain errors into API errors."""
-    try:
-        return functie(**kwargs)
-    except DjangoValidationError as fout:
-        if hasattr(fout, "error_dict"):
-            raise ValidationError(fout.message_dict) from fout
-        raise ValidationError({"non_field_errors": fout.messages}) from fout
-    except OvergangNietToegestaan as fout:
-        raise Conflict(str(fout)) from fout
-
-
 def _valideer(serializer_class, data, **kwargs):
     serializer = serializer_class(data=data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
 
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="De versie (ETag) die u las. Is de DPIA sindsdien gewijzigd, dan volgt 409 met de wijzigingen.",
+)
+CONFLICT = OpenApiResponse(
+    description="Niet mogelijk in deze status, of intussen gewijzigd (If-Match): problem+json met de wijzigingen."
+)
+
+
+def _schrijven(summary, *, responses=DpiaSerializer, status_code=200, **kwargs):
+    """extend_schema of a write: If-Match accepted, 409 documented."""
+    return extend_schema(
+        summary=summary, parameters=[IF_MATCH], responses={status_code: responses, 409: CONFLICT}, **kwargs
+    )
+
+
 @extend_schema_view(
     list=extend_schema(summary="Pre-scans en DPIA's die u mag inzien, de nieuwste eerst"),
     retrieve=extend_schema(summary="Eén pre-scan of DPIA"),
 )
-class DpiaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class DpiaViewSet(RegisterViewSet):
+    """Pre-scans en DPIA's die u mag inzien. Een DPIA heeft een versie (ETag); een wijziging of besluit met
+    een verouderde If-Match wordt geweigerd (409, met de wijzigingen sindsdien)."""
+
     serializer_class = DpiaSerializer
-    lookup_field = "uuid"
     filterset_class = DpiaFilter
     renderer_classes = [Renderer]
     parser_classes = [Parser]
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return (
@@ -110,14 +117,9 @@ class DpiaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             .order_by("-aangemaakt_op", "-pk")
         )
 
-    def _antwoord(self, dpia, status_code=status.HTTP_200_OK):
-        """The DPIA as the user now sees it (fresh from the selector)."""
-        return Response(self.get_serializer(self.get_queryset().get(pk=dpia.pk)).data, status=status_code)
-
-    def retrieve(self, request, *args, **kwargs):
-        dpia = self.get_object()
-        audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=dpia, herkomst="api")
-        return Response(self.get_serializer(dpia).data)
+    def historie_regels(self, obj):
+        """Risks and measures are parts of the DPIA: their changes show in its history."""
+        return historie_samengevoegd(obj, *obj.risicos.all(), *obj.maatregelen.all())
 
     @extend_schema(
         summary="Een pre-scan starten voor een of meer verwerkingen",
@@ -126,97 +128,97 @@ class DpiaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     )
     def create(self, request, *args, **kwargs):
         gegevens = _valideer(DpiaStartenSerializer, request.data, gemeenten=gemeenten_voor(request.user))
-        dpia = _service(services.dpia_starten, door=request.user, **gegevens)
-        return self._antwoord(dpia, status.HTTP_201_CREATED)
+        dpia = self.service(services.dpia_starten, door=request.user, **gegevens)
+        return self.antwoord(dpia, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Titel wijzigen en antwoorden aanvullen (samenvoegen; null verwijdert)")
+    @_schrijven("Titel wijzigen en antwoorden aanvullen (samenvoegen; null verwijdert)")
+    @transaction.atomic
     def partial_update(self, request, *args, **kwargs):
         dpia = self.get_object()
         serializer = self.get_serializer(dpia, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         gegevens = dict(serializer.validated_data)
+        versie = self.versie()  # checked once: the second change follows the first in this transaction
         if "titel" in gegevens:
-            _service(services.titel_wijzigen, dpia=dpia, door=request.user, titel=gegevens["titel"])
+            self.service(services.titel_wijzigen, dpia=dpia, door=request.user, titel=gegevens["titel"], versie=versie)
+            versie = None
         if "antwoorden" in gegevens:
-            _service(
+            self.service(
                 services.antwoorden_opslaan,
                 dpia=dpia,
                 door=request.user,
                 antwoorden=gegevens["antwoorden"],
                 samenvoegen=True,
+                versie=versie,
             )
-        return self._antwoord(dpia)
+        return self.antwoord(dpia)
 
-    @extend_schema(
-        summary="De pre-scan vastleggen; het antwoord geeft de uitkomst",
+    @_schrijven(
+        "De pre-scan vastleggen; het antwoord geeft de uitkomst",
         request=PrescanSerializer,
-        responses={200: PrescanUitkomstSerializer},
+        responses=PrescanUitkomstSerializer,
     )
     @action(detail=True, methods=["post"])
     def prescan(self, request, uuid=None):
         dpia = self.get_object()
         gegevens = _valideer(PrescanSerializer, request.data)
-        dpia = _service(services.prescan_vastleggen, dpia=dpia, door=request.user, **gegevens)
-        return Response(PrescanUitkomstSerializer(prescan_data(dpia)).data)
+        dpia = self.service(services.prescan_vastleggen, dpia=dpia, door=request.user, versie=self.versie(), **gegevens)
+        return Response(PrescanUitkomstSerializer(prescan_data(dpia)).data, headers={"ETag": f'"{versie_van(dpia)}"'})
 
-    @extend_schema(summary="Een risico toevoegen (deel C)", request=RisicoSerializer, responses={201: RisicoSerializer})
+    @_schrijven("Een risico toevoegen (deel C)", request=RisicoSerializer, responses=RisicoSerializer, status_code=201)
     @action(detail=True, methods=["post"])
     def risicos(self, request, uuid=None):
         dpia = self.get_object()
         gegevens = _valideer(RisicoSerializer, request.data)
-        risico = _service(services.risico_opslaan, dpia=dpia, door=request.user, gegevens=gegevens)
+        risico = self.service(
+            services.risico_opslaan, dpia=dpia, door=request.user, gegevens=gegevens, versie=self.versie()
+        )
         return Response(RisicoSerializer(risico).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
-        summary="Een maatregel toevoegen (deel D)", request=MaatregelSerializer, responses={201: MaatregelSerializer}
+    @_schrijven(
+        "Een maatregel toevoegen (deel D)", request=MaatregelSerializer, responses=MaatregelSerializer, status_code=201
     )
     @action(detail=True, methods=["post"])
     def maatregelen(self, request, uuid=None):
         dpia = self.get_object()
         gegevens = _valideer(MaatregelSerializer, request.data, dpia=dpia)
-        maatregel = _service(services.maatregel_opslaan, dpia=dpia, door=request.user, gegevens=gegevens)
+        maatregel = self.service(
+            services.maatregel_opslaan, dpia=dpia, door=request.user, gegevens=gegevens, versie=self.versie()
+        )
         return Response(MaatregelSerializer(maatregel).data, status=status.HTTP_201_CREATED)
 
     def _actie(self, request, functie, invoer=None):
         dpia = self.get_object()
         kwargs = _valideer(invoer, request.data) if invoer is not None else {}
-        _service(functie, dpia=dpia, door=request.user, **kwargs)
-        return self._antwoord(dpia)
+        self.service(functie, dpia=dpia, door=request.user, versie=self.versie(), **kwargs)
+        return self.antwoord(dpia)
 
-    @extend_schema(summary="De DPIA ter advies voorleggen aan de FG", request=None, responses={200: DpiaSerializer})
+    @_schrijven("De DPIA ter advies voorleggen aan de FG", request=None)
     @action(detail=True, methods=["post"], url_path="advies-vragen", url_name="advies-vragen")
     def advies_vragen(self, request, uuid=None):
         return self._actie(request, services.advies_vragen)
 
-    @extend_schema(
-        summary="Beveiligingsadvies vastleggen (CISO)",
-        request=BeveiligingsadviesSerializer,
-        responses={200: DpiaSerializer},
-    )
+    @_schrijven("Beveiligingsadvies vastleggen (CISO)", request=BeveiligingsadviesSerializer)
     @action(detail=True, methods=["post"])
     def beveiligingsadvies(self, request, uuid=None):
         return self._actie(request, services.beveiligingsadvies_geven, BeveiligingsadviesSerializer)
 
-    @extend_schema(
-        summary="Advies van de FG vastleggen (alleen de FG)", request=AdviesSerializer, responses={200: DpiaSerializer}
-    )
+    @_schrijven("Advies van de FG vastleggen (alleen de FG)", request=AdviesSerializer)
     @action(detail=True, methods=["post"])
     def advies(self, request, uuid=None):
         return self._actie(request, services.fg_advies_geven, AdviesSerializer)
 
-    @extend_schema(
-        summary="Het restrisico accepteren: de teammanager, of bij hoog restrisico het college of de directeur",
+    @_schrijven(
+        "Het restrisico accepteren: de teammanager, of bij hoog restrisico het college of de directeur",
         request=AccepterenSerializer,
-        responses={200: DpiaSerializer},
     )
     @action(detail=True, methods=["post"])
     def accepteren(self, request, uuid=None):
         return self._actie(request, services.accepteren, AccepterenSerializer)
 
-    @extend_schema(
-        summary="Voorafgaande raadpleging van de AP: indienen, verlenging of antwoord (art. 36 AVG)",
+    @_schrijven(
+        "Voorafgaande raadpleging van de AP: indienen, verlenging of antwoord (art. 36 AVG)",
         request=RaadplegingSerializer,
-        responses={200: DpiaSerializer},
     )
     @action(detail=True, methods=["post"], url_path="raadpleging-ap", url_name="raadpleging-ap")
     def raadpleging_ap(self, request, uuid=None):
@@ -224,24 +226,26 @@ class DpiaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         gegevens = _valideer(RaadplegingSerializer, request.data)
         stap = gegevens.pop("stap")
         if stap == "indienen":
-            _service(
+            self.service(
                 services.raadpleging_indienen,
                 dpia=dpia,
                 door=request.user,
                 ingediend_op=gegevens["ingediend_op"],
                 kenmerk=gegevens["kenmerk"],
                 toelichting=gegevens["toelichting"],
+                versie=self.versie(),
             )
         else:
-            _service(
+            self.service(
                 services.raadpleging_bijwerken,
                 dpia=dpia,
                 door=request.user,
                 verlengd=stap == "verlenging",
                 antwoord_op=gegevens["antwoord_op"] if stap == "antwoord" else None,
                 antwoord=gegevens["antwoord"],
+                versie=self.versie(),
             )
-        return self._antwoord(dpia)
+        return self.antwoord(dpia)
 
     @extend_schema(
         summary="De DPIA in het uitvoerformaat van de DPIA-tool van de rijksoverheid (assessment-output v2)",
@@ -253,24 +257,3 @@ class DpiaViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         dpia = self.get_object()
         audit(actor=request.user, actie=AuditEvent.Actie.EXPORTEREN, obj=dpia, herkomst="api")
         return Response(exporteer(dpia, door=request.user))
-
-    @extend_schema(
-        summary="De historie, nieuwste eerst",
-        responses={200: OpenApiResponse(HistorieRegelSerializer(many=True))},
-        filters=False,
-    )
-    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
-    def historie(self, request, uuid=None):
-        dpia = self.get_object()
-        audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=dpia, herkomst="api")
-        regels = historie_regels(dpia, labels=services.LABELS, verborgen=frozenset({"antwoorden", "versielog"}))
-        data = [
-            {
-                "tijdstip": r["tijdstip"],
-                "door": r["door"].username if r["door"] else None,
-                "soort": str(r["soort"]),
-                "reden": r["reden"],
-            }
-            for r in regels
-        ]
-        return Response(HistorieRegelSerializer(data, many=True).data)

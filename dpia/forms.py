@@ -1,11 +1,16 @@
-"""Forms of the DPIA pages. They check the shape of the input; services.py checks the rest and saves."""
+"""Forms of the DPIA pages. They check the shape of the input; services.py checks the rest and saves.
+
+Edit forms carry the version the user opened (VersieMixin), so a stale save is refused; the action
+forms of the detail page post it as a hidden `versie` next to their own fields.
+"""
 
 from django import forms
 
-from privacy_portal.core.forms import NLDesignMixin
+from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 
 from . import selectors
 from .constants import AP_LIJST, Criterium, Deel, FgOordeel, MaatregelStatus, Niveau, SoortMaatregel, Status, Uitkomst
+from .formulier import Vragenformulier
 from .models import Vragenlijst
 from .vragenlijst import INGEBOUWD, URN_DPIA
 
@@ -55,7 +60,7 @@ class StartForm(Formulier):
         return Vragenlijst.objects.filter(uuid=waarde).first() if waarde else None
 
 
-class PrescanForm(Formulier):
+class PrescanForm(VersieMixin, Formulier):
     BESLUITEN = [
         ("", "Volg de uitkomst: voer de DPIA uit als die verplicht, vereist of aanbevolen is"),
         ("niet_uitvoeren", "Geen DPIA uitvoeren (alleen mogelijk als die aanbevolen of niet nodig is)"),
@@ -90,7 +95,7 @@ class PrescanForm(Formulier):
         return {"": None, "uitvoeren": True, "niet_uitvoeren": False}[self.cleaned_data.get("besluit") or ""]
 
 
-class RisicoForm(Formulier):
+class RisicoForm(VersieMixin, Formulier):
     beschrijving = _tekst(
         "Beschrijving van het risico", verplicht=True, help_text="Welk nadelig gevolg kan het hebben voor betrokkenen?"
     )
@@ -108,7 +113,7 @@ class RisicoForm(Formulier):
     restrisico_motivering = _tekst("Motivering van het restrisico", rijen=2)
 
 
-class MaatregelForm(Formulier):
+class MaatregelForm(VersieMixin, Formulier):
     beschrijving = _tekst("Beschrijving van de maatregel", verplicht=True)
     soort = forms.ChoiceField(label="Soort", choices=[("", "—"), *SoortMaatregel.choices])
     risico = forms.ModelChoiceField(label="Tegen welk risico?", queryset=None, required=False, empty_label="—")
@@ -127,7 +132,7 @@ class MaatregelForm(Formulier):
         self.fields["eigenaar"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-class OpvolgForm(Formulier):
+class OpvolgForm(VersieMixin, Formulier):
     status = forms.ChoiceField(label="Status", choices=MaatregelStatus.choices)
     deadline = DatumVeld(label="Uiterlijk gereed op")
     toelichting = _tekst("Toelichting", rijen=2)
@@ -184,6 +189,10 @@ class DelegerenForm(Formulier):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = selectors.medewerkers_van(dpia.team)
         self.fields["medewerker"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class VragenForm(VersieMixin, Vragenformulier):
+    """The questions of one part on its page, with the version of the DPIA the user opened."""
 
 
 class FilterForm(Formulier):

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.historie import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team
 
-from .constants import FgOordeel, MaatregelStatus, Niveau, SoortMaatregel, Status, Uitkomst
+from .constants import AP_LIJST, Criterium, Deel, FgOordeel, MaatregelStatus, Niveau, SoortMaatregel, Status, Uitkomst
 
 
 class Vragenlijst(models.Model):
@@ -48,7 +48,20 @@ class Vragenlijst(models.Model):
         return f"{self.naam} ({self.urn}:{self.versie})"
 
 
+def _ap_soorten(nummers):
+    """History names of the AP list's numbers: '7. Gezondheidsgegevens'."""
+    return {n: f"{n}. {AP_LIJST[n][0]}" for n in nummers if n in AP_LIJST}
+
+
 class Dpia(models.Model):
+    # The answers and the version log are large; each change's reason says what was answered.
+    # The register's facts are derived (shown on the pre-scan page and in the report).
+    historie_weergave = HistorieWeergave(
+        verborgen={"antwoorden", "versielog", "prescan_feiten"},
+        keuzes={"prescan_criteria": Criterium},
+        namen={"prescan_ap_lijst": _ap_soorten},
+    )
+
     uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="dpias")
     team = models.ForeignKey(
@@ -197,6 +210,8 @@ class Dpia(models.Model):
 class DpiaVerwerking(models.Model):
     """A verwerking the DPIA covers, and the content the DPIA was based on."""
 
+    historie_weergave = HistorieWeergave(verborgen={"basis_kenmerken", "basis_versie_uuid"})
+
     dpia = models.ForeignKey(Dpia, verbose_name="DPIA", on_delete=models.CASCADE, related_name="koppelingen")
     verwerking = models.ForeignKey(
         "registers.Verwerking", verbose_name="verwerking", on_delete=models.PROTECT, related_name="dpia_koppelingen"
@@ -314,6 +329,8 @@ class Maatregel(models.Model):
 
 class DpiaDelegatie(models.Model):
     """A teammanager lets one medewerker of the team fill in parts of one DPIA."""
+
+    historie_weergave = HistorieWeergave(keuzes={"delen": Deel})
 
     dpia = models.ForeignKey(Dpia, verbose_name="DPIA", on_delete=models.CASCADE, related_name="delegaties")
     gebruiker = models.ForeignKey(

@@ -361,10 +361,3 @@ class DpiaStartenSerializer(serializers.Serializer):
         if gemeenten is not None:
             self.fields["verwerkingen"].child_relation.queryset = Verwerking.objects.filter(gemeente__in=gemeenten)
             self.fields["team"].queryset = Team.objects.filter(gemeente__in=gemeenten)
-
-
-class HistorieRegelSerializer(serializers.Serializer):
-    tijdstip = serializers.DateTimeField()
-    door = serializers.CharField(allow_null=True)
-    soort = serializers.CharField()
-    reden = serializers.CharField()

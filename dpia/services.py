@@ -1,7 +1,8 @@
 """Every write to the DPIA-register goes through a function here.
 
-Each checks the permission on the server, locks the row, checks the transition against
-workflow.OVERGANGEN, validates (one ValidationError with every invalid field), saves with a
+Each checks the permission on the server, locks the row and checks the version the user saw
+(`privacy_portal.core.schrijven.vergrendel`: a stale edit or decision raises VersieConflict),
+checks the transition against workflow.WORKFLOW, validates (one ValidationError with every invalid field), saves with a
 history reason and the acting user, recomputes stored dates, and notifies through
 `mijlpaal_bereiken` (once per object and milestone).
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.notificaties.services import mijlpaal_bereiken
 from privacy_portal.organisaties.models import Team
 from privacy_portal.organisaties.rollen import Rol
@@ -46,10 +48,9 @@ from .formulier import voorinvullen
 from .models import Dpia, DpiaDelegatie, DpiaVerwerking, Maatregel, Risico, Vragenlijst
 from .regels import criteria_uit_feiten, feiten_uit_register, hoogste, prescan_uitkomst, risiconiveau
 from .vragenlijst import URN_DPIA, definitie_van, is_portaal_taak, taken_index
-from .workflow import controleer_overgang
+from .workflow import WORKFLOW
 
 BRON_REGISTER = "Privacy Portal (uit het register)"
-LABELS = {f.name: str(f.verbose_name) for f in Dpia._meta.fields}
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -59,14 +60,9 @@ def naam(user):
     return (user.get_full_name() or user.get_username()) if user else "Privacy Portal"
 
 
-def _opslaan(obj, door, reden):
-    obj._change_reason = reden
-    obj._history_user = door
-    obj.save()
-
-
-def _vergrendeld(dpia):
-    return Dpia.objects.select_for_update(of=("self",)).select_related("gemeente", "team").get(pk=dpia.pk)
+def _vergrendeld(dpia, versie):
+    """Lock the DPIA for this transaction and check the version the user saw (VersieConflict)."""
+    return vergrendel(dpia, versie=versie, related=("gemeente", "team"))
 
 
 def _link(dpia):
@@ -110,8 +106,7 @@ def _basis_vastleggen(koppeling, door):
     koppeling.basis_versie = versie
     koppeling.basis_versie_uuid = versie.uuid if versie else None
     koppeling.basis_kenmerken = register_kenmerken(koppeling.verwerking)
-    koppeling._history_user = door
-    koppeling.save()
+    opslaan(koppeling, door=door, reden="Gebaseerd op het register")
 
 
 def _basis_bijwerken(dpia, door):
@@ -271,7 +266,7 @@ def dpia_starten(*, door, verwerkingen, titel="", team=None, vragenlijst=None, n
         aangemaakt_door=door,
     )
     _voorinvullen(dpia, verwerkingen, nu)
-    _opslaan(dpia, door, "Pre-scan gestart")
+    opslaan(dpia, door=door, reden="Pre-scan gestart")
     for verwerking in verwerkingen:
         koppeling = DpiaVerwerking(dpia=dpia, verwerking=verwerking)
         _basis_vastleggen(koppeling, door)
@@ -279,16 +274,16 @@ def dpia_starten(*, door, verwerkingen, titel="", team=None, vragenlijst=None, n
 
 
 @transaction.atomic
-def prescan_vastleggen(*, dpia, door, criteria, ap_lijst, uitvoeren=None, motivering="", nu=None):
+def prescan_vastleggen(*, dpia, door, criteria, ap_lijst, uitvoeren=None, motivering="", nu=None, versie=None):
     """Record the pre-scan: the outcome follows from the criteria, the AP list and the register's facts.
 
     The register's facts settle some criteria (they are added, not asked again). A mandatory or
     required DPIA cannot be skipped; not doing a recommended one needs a reason.
     """
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
-    controleer_overgang("prescan", dpia.status)
+    WORKFLOW.controleer("prescan", dpia.status)
     fouten = {}
     criteria = list(criteria or [])
     if not set(criteria) <= set(Criterium.values):
@@ -337,7 +332,7 @@ def prescan_vastleggen(*, dpia, door, criteria, ap_lijst, uitvoeren=None, motive
         _voorinvullen(dpia, verwerkingen, nu)
     _basis_bijwerken(dpia, door)
     besluit = "DPIA wordt uitgevoerd" if uitvoeren else "geen DPIA"
-    _opslaan(dpia, door, f"Pre-scan: {Uitkomst(uitkomst).label.lower()}; {besluit}")
+    opslaan(dpia, door=door, reden=f"Pre-scan: {Uitkomst(uitkomst).label.lower()}; {besluit}")
     return dpia
 
 
@@ -375,19 +370,19 @@ def _valideer_antwoorden(definitie, antwoorden):
 
 
 @transaction.atomic
-def antwoorden_opslaan(*, dpia, door, antwoorden, deel=None, samenvoegen=False, nu=None):
+def antwoorden_opslaan(*, dpia, door, antwoorden, deel=None, samenvoegen=False, nu=None, versie=None):
     """Save answers of the questionnaire.
 
     deel: the part the answers belong to (A, B, C, D, S), for delegated medewerkers; None needs
     change_dpia. samenvoegen: merge (API PATCH; null removes an answer) instead of replacing.
     """
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     if deel is None:
         vereis(door, "dpia.change_dpia", dpia)
     else:
         _vereis_deel(door, dpia, deel)
-    controleer_overgang("invullen", dpia.status)
+    WORKFLOW.controleer("invullen", dpia.status)
     if not isinstance(antwoorden, dict):
         raise ValidationError({"antwoorden": "Geef de antwoorden als object, per vraagnummer."})
     _valideer_antwoorden(definitie_van(dpia), antwoorden)
@@ -409,19 +404,23 @@ def antwoorden_opslaan(*, dpia, door, antwoorden, deel=None, samenvoegen=False, 
     if not gewijzigd:
         return dpia
     dpia.antwoorden = antwoorden
-    _opslaan(dpia, door, "Vragenlijst ingevuld: " + ", ".join(gewijzigd[:12]) + (" …" if len(gewijzigd) > 12 else ""))
+    opslaan(
+        dpia,
+        door=door,
+        reden="Vragenlijst ingevuld: " + ", ".join(gewijzigd[:12]) + (" …" if len(gewijzigd) > 12 else ""),
+    )
     return dpia
 
 
 @transaction.atomic
-def titel_wijzigen(*, dpia, door, titel):
-    dpia = _vergrendeld(dpia)
+def titel_wijzigen(*, dpia, door, titel, versie=None):
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
     if not (titel or "").strip():
         raise ValidationError({"titel": "Geef de DPIA een titel."})
     if dpia.titel != titel.strip():
         dpia.titel = titel.strip()
-        _opslaan(dpia, door, "Titel gewijzigd")
+        opslaan(dpia, door=door, reden="Titel gewijzigd")
     return dpia
 
 
@@ -459,16 +458,21 @@ def _valideer_risico(gegevens):
 
 
 @transaction.atomic
-def risico_opslaan(*, dpia, door, gegevens, risico=None):
-    """Add a risk (risico=None) or change one; the level follows from the matrix, the DPIA's residual risk too."""
-    dpia = _vergrendeld(dpia)
+def risico_opslaan(*, dpia, door, gegevens, risico=None, versie=None):
+    """Add a risk (risico=None) or change one; the level follows from the matrix, the DPIA's residual risk too.
+
+    versie: the version of the risk the user changes (of the DPIA when adding one).
+    """
+    dpia = _vergrendeld(dpia, None if risico is not None else versie)
     _vereis_deel(door, dpia, Deel.C)
-    controleer_overgang("invullen", dpia.status)
+    WORKFLOW.controleer("invullen", dpia.status)
     onbekend = set(gegevens) - set(RISICO_VELDEN)
     if onbekend:
         raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
     if risico is not None and risico.dpia_id != dpia.pk:
         raise ValidationError({"risico": "Dit risico hoort niet bij deze DPIA."})
+    if risico is not None:
+        risico = vergrendel(risico, versie=versie)
     samen = {veld: getattr(risico, veld) for veld in RISICO_VELDEN} if risico else {}
     samen.update({k: (v.strip() if isinstance(v, str) else v) for k, v in gegevens.items()})
     _valideer_risico(samen)
@@ -481,27 +485,29 @@ def risico_opslaan(*, dpia, door, gegevens, risico=None):
     for veld in RISICO_VELDEN:
         setattr(risico, veld, samen.get(veld) or "")
     risico.niveau = risiconiveau(risico.kans, risico.impact)
-    _opslaan(risico, door, reden)
+    opslaan(risico, door=door, reden=reden)
     _herbereken_restrisico(dpia)
-    _opslaan(dpia, door, reden)
+    opslaan(dpia, door=door, reden=reden)
     return risico
 
 
 @transaction.atomic
-def risico_verwijderen(*, dpia, door, risico):
-    dpia = _vergrendeld(dpia)
+def risico_verwijderen(*, dpia, door, risico, versie=None):
+    """Delete a risk; versie: the version of the risk the user saw."""
+    dpia = _vergrendeld(dpia, None)
     _vereis_deel(door, dpia, Deel.C)
-    controleer_overgang("invullen", dpia.status)
+    WORKFLOW.controleer("invullen", dpia.status)
     if risico.dpia_id != dpia.pk:
         raise ValidationError({"risico": "Dit risico hoort niet bij deze DPIA."})
+    risico = vergrendel(risico, versie=versie)
     code = risico.code
     for maatregel in risico.maatregelen.all():
         maatregel.risico = None
-        _opslaan(maatregel, door, f"Risico {code} verwijderd")
+        opslaan(maatregel, door=door, reden=f"Risico {code} verwijderd")
     risico._history_user = door
     risico.delete()
     _herbereken_restrisico(dpia)
-    _opslaan(dpia, door, f"Risico {code} verwijderd")
+    opslaan(dpia, door=door, reden=f"Risico {code} verwijderd")
 
 
 MAATREGEL_VELDEN = ("beschrijving", "soort", "risico", "eigenaar", "deadline", "status", "toelichting")
@@ -510,27 +516,30 @@ OPVOLG_VELDEN = ("deadline", "status", "toelichting")
 
 
 @transaction.atomic
-def maatregel_opslaan(*, dpia, door, gegevens, maatregel=None, nu=None):
+def maatregel_opslaan(*, dpia, door, gegevens, maatregel=None, nu=None, versie=None):
     """Add a measure (while filling in) or change one; after submission only due date, status and note change.
 
     The owner of a measure may record its progress; everything else needs the right to fill in part D.
+    versie: the version of the measure the user changes (of the DPIA when adding one).
     """
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, None if maatregel is not None else versie)
     onbekend = set(gegevens) - set(MAATREGEL_VELDEN)
     if onbekend:
         raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
     if maatregel is not None and maatregel.dpia_id != dpia.pk:
         raise ValidationError({"maatregel": "Deze maatregel hoort niet bij deze DPIA."})
+    if maatregel is not None:
+        maatregel = vergrendel(maatregel, versie=versie, related=("eigenaar",))
     alleen_opvolging = set(gegevens) <= set(OPVOLG_VELDEN)
     if maatregel is not None and alleen_opvolging and maatregel.eigenaar_id == door.pk:
         vereis(door, "dpia.view_dpia", dpia)
     else:
         _vereis_deel(door, dpia, Deel.D)
     if maatregel is None or not alleen_opvolging:
-        controleer_overgang("invullen", dpia.status)
+        WORKFLOW.controleer("invullen", dpia.status)
     else:
-        controleer_overgang("maatregel", dpia.status)
+        WORKFLOW.controleer("maatregel", dpia.status)
     samen = {veld: getattr(maatregel, veld) for veld in MAATREGEL_VELDEN} if maatregel else {}
     samen.update(gegevens)
     samen.setdefault("status", MaatregelStatus.GEPLAND)
@@ -564,22 +573,24 @@ def maatregel_opslaan(*, dpia, door, gegevens, maatregel=None, nu=None):
         maatregel.gereed_op = _vandaag(nu)
     elif maatregel.status != MaatregelStatus.GEREED:
         maatregel.gereed_op = None
-    _opslaan(maatregel, door, reden)
-    _opslaan(dpia, door, reden)
+    opslaan(maatregel, door=door, reden=reden)
+    opslaan(dpia, door=door, reden=reden)
     return maatregel
 
 
 @transaction.atomic
-def maatregel_verwijderen(*, dpia, door, maatregel):
-    dpia = _vergrendeld(dpia)
+def maatregel_verwijderen(*, dpia, door, maatregel, versie=None):
+    """Delete a measure; versie: the version of the measure the user saw."""
+    dpia = _vergrendeld(dpia, None)
     _vereis_deel(door, dpia, Deel.D)
-    controleer_overgang("invullen", dpia.status)
+    WORKFLOW.controleer("invullen", dpia.status)
     if maatregel.dpia_id != dpia.pk:
         raise ValidationError({"maatregel": "Deze maatregel hoort niet bij deze DPIA."})
+    maatregel = vergrendel(maatregel, versie=versie)
     code = maatregel.code
     maatregel._history_user = door
     maatregel.delete()
-    _opslaan(dpia, door, f"Maatregel {code} verwijderd")
+    opslaan(dpia, door=door, reden=f"Maatregel {code} verwijderd")
 
 
 # --- advice and acceptance -----------------------------------------------------------------------
@@ -613,18 +624,18 @@ def indien_bezwaren(dpia):
 
 
 @transaction.atomic
-def advies_vragen(*, dpia, door, nu=None):
+def advies_vragen(*, dpia, door, nu=None, versie=None):
     """Submit the DPIA to the FG (and the CISO) for advice."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
-    dpia.status = controleer_overgang("advies_vragen", dpia.status)
+    dpia.status = WORKFLOW.controleer("advies_vragen", dpia.status)
     bezwaren = indien_bezwaren(dpia)
     if bezwaren:
         raise ValidationError(bezwaren)
     dpia.adviesronde += 1
     _versie_erbij(dpia, nu, "Ter advies aan de FG")
-    _opslaan(dpia, door, "Ter advies aan de FG")
+    opslaan(dpia, door=door, reden="Ter advies aan de FG")
     _meld(
         dpia,
         f"ter_advies_{dpia.adviesronde}",
@@ -637,27 +648,27 @@ def advies_vragen(*, dpia, door, nu=None):
 
 
 @transaction.atomic
-def beveiligingsadvies_geven(*, dpia, door, advies, nu=None):
+def beveiligingsadvies_geven(*, dpia, door, advies, nu=None, versie=None):
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.beveiligingsadvies_dpia", dpia)
-    controleer_overgang("beveiligingsadvies", dpia.status)
+    WORKFLOW.controleer("beveiligingsadvies", dpia.status)
     if not (advies or "").strip():
         raise ValidationError({"advies": "Schrijf het beveiligingsadvies."})
     dpia.beveiligingsadvies = advies.strip()
     dpia.beveiligingsadvies_op = nu
     dpia.beveiligingsadvies_door = door
-    _opslaan(dpia, door, "Beveiligingsadvies vastgelegd")
+    opslaan(dpia, door=door, reden="Beveiligingsadvies vastgelegd")
     return dpia
 
 
 @transaction.atomic
-def fg_advies_geven(*, dpia, door, oordeel, advies, nu=None):
+def fg_advies_geven(*, dpia, door, oordeel, advies, nu=None, versie=None):
     """The FG records the advice (only the FG can); the decision about the residual risk follows."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.advies_dpia", dpia)
-    dpia.status = controleer_overgang("fg_advies", dpia.status)
+    dpia.status = WORKFLOW.controleer("fg_advies", dpia.status)
     fouten = {}
     if oordeel not in FgOordeel.values:
         fouten["oordeel"] = "Kies positief, positief met aanbevelingen of negatief."
@@ -669,7 +680,7 @@ def fg_advies_geven(*, dpia, door, oordeel, advies, nu=None):
     dpia.fg_advies_op = nu
     dpia.fg_advies_door = door
     _versie_erbij(dpia, nu, f"Advies FG: {FgOordeel(oordeel).label.lower()}")
-    _opslaan(dpia, door, f"Advies FG: {FgOordeel(oordeel).label.lower()}")
+    opslaan(dpia, door=door, reden=f"Advies FG: {FgOordeel(oordeel).label.lower()}")
     ontvangers = selectors.teammanagers(dpia.team) + gebruikers_met_rol(dpia.gemeente, Rol.PRIVACY_OFFICER)
     tekst = "De FG heeft advies gegeven. De teammanager besluit over het restrisico."
     if dpia.restrisico == Niveau.HOOG:
@@ -683,18 +694,18 @@ def fg_advies_geven(*, dpia, door, oordeel, advies, nu=None):
 
 
 @transaction.atomic
-def terugzetten(*, dpia, door, reden):
+def terugzetten(*, dpia, door, reden, versie=None):
     """Back to filling in (after advice, or to lower a high residual risk with more measures)."""
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     if not (
         door.has_perm("dpia.change_dpia", dpia)
         or (dpia.status == Status.BESLUIT and door.has_perm("dpia.accepteren_hoog_dpia", dpia))
     ):
         vereis(door, "dpia.change_dpia", dpia)
-    dpia.status = controleer_overgang("terug", dpia.status)
+    dpia.status = WORKFLOW.controleer("terug", dpia.status)
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan wat er nog moet gebeuren."})
-    _opslaan(dpia, door, f"Teruggezet naar invullen: {reden.strip()}")
+    opslaan(dpia, door=door, reden=f"Teruggezet naar invullen: {reden.strip()}")
     return dpia
 
 
@@ -706,14 +717,14 @@ def _rol_label(door, dpia, hoog):
 
 
 @transaction.atomic
-def accepteren(*, dpia, door, motivering, nu=None):
+def accepteren(*, dpia, door, motivering, nu=None, versie=None):
     """Accept the residual risk: the teammanager when it is not high; when high, the college or directeur,
     and only after the prior consultation of the AP has an answer (or its term has passed)."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     hoog = dpia.restrisico == Niveau.HOOG
     vereis(door, "dpia.accepteren_hoog_dpia" if hoog else "dpia.accepteren_dpia", dpia)
-    dpia.status = controleer_overgang("accepteren", dpia.status)
+    dpia.status = WORKFLOW.controleer("accepteren", dpia.status)
     fouten = {}
     _verplicht(fouten, "motivering", motivering, "Onderbouw waarom het restrisico aanvaardbaar is.")
     if not dpia.fg_advies_op:
@@ -736,17 +747,17 @@ def accepteren(*, dpia, door, motivering, nu=None):
     dpia.afgerond_op = nu
     dpia.hercontrole_op = hercontrole_datum(_vandaag(nu))
     _versie_erbij(dpia, nu, "Vastgesteld: restrisico geaccepteerd")
-    _opslaan(dpia, door, f"Restrisico ({Niveau(dpia.restrisico).label.lower()}) geaccepteerd; DPIA afgerond")
+    opslaan(dpia, door=door, reden=f"Restrisico ({Niveau(dpia.restrisico).label.lower()}) geaccepteerd; DPIA afgerond")
     return dpia
 
 
 @transaction.atomic
-def raadpleging_indienen(*, dpia, door, ingediend_op, kenmerk="", toelichting="", nu=None):
+def raadpleging_indienen(*, dpia, door, ingediend_op, kenmerk="", toelichting="", nu=None, versie=None):
     """The college or directeur decides to consult the AP about a high residual risk (art. 36); the clock starts."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.accepteren_hoog_dpia", dpia)
-    dpia.status = controleer_overgang("raadpleging_indienen", dpia.status)
+    dpia.status = WORKFLOW.controleer("raadpleging_indienen", dpia.status)
     fouten = {}
     if dpia.restrisico != Niveau.HOOG:
         fouten["restrisico"] = "Een voorafgaande raadpleging is alleen nodig bij een hoog restrisico."
@@ -765,17 +776,17 @@ def raadpleging_indienen(*, dpia, door, ingediend_op, kenmerk="", toelichting=""
     reden = "Voorafgaande raadpleging AP ingediend" + (
         f": {toelichting.strip()}" if (toelichting or "").strip() else ""
     )
-    _opslaan(dpia, door, reden)
+    opslaan(dpia, door=door, reden=reden)
     return dpia
 
 
 @transaction.atomic
-def raadpleging_bijwerken(*, dpia, door, verlengd=False, antwoord_op=None, antwoord="", nu=None):
+def raadpleging_bijwerken(*, dpia, door, verlengd=False, antwoord_op=None, antwoord="", nu=None, versie=None):
     """Record that the AP extended its term by six weeks, or its answer."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
-    controleer_overgang("raadpleging_bijwerken", dpia.status)
+    WORKFLOW.controleer("raadpleging_bijwerken", dpia.status)
     fouten = {}
     if not verlengd and antwoord_op is None:
         fouten["antwoord_op"] = "Leg de verlenging of het antwoord van de AP vast."
@@ -799,7 +810,7 @@ def raadpleging_bijwerken(*, dpia, door, verlengd=False, antwoord_op=None, antwo
         dpia.raadpleging_antwoord = antwoord.strip()
         redenen.append("Antwoord van de AP vastgelegd")
     if redenen:
-        _opslaan(dpia, door, "; ".join(redenen))
+        opslaan(dpia, door=door, reden="; ".join(redenen))
     return dpia
 
 
@@ -810,19 +821,19 @@ def raadplegingen_herberekenen(kalender):
         nieuw = raadpleging_deadline(dpia.raadpleging_ingediend_op, kalender, verlengd=dpia.raadpleging_verlengd)
         if nieuw != dpia.raadpleging_deadline:
             dpia.raadpleging_deadline = nieuw
-            _opslaan(dpia, None, "Antwoordtermijn AP herberekend na wijziging van de vrije dagen")
+            opslaan(dpia, door=None, reden="Antwoordtermijn AP herberekend na wijziging van de vrije dagen")
 
 
 # --- follow-up -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def hercontrole_vastleggen(*, dpia, door, bevinding, nu=None):
+def hercontrole_vastleggen(*, dpia, door, bevinding, nu=None, versie=None):
     """The short re-check found the DPIA still fits: the next one is due three years from today."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
-    controleer_overgang("hercontrole", dpia.status)
+    WORKFLOW.controleer("hercontrole", dpia.status)
     if not (bevinding or "").strip():
         raise ValidationError({"bevinding": "Leg vast wat de hercontrole opleverde."})
     dpia.hercontrole_op = hercontrole_datum(_vandaag(nu))
@@ -830,17 +841,17 @@ def hercontrole_vastleggen(*, dpia, door, bevinding, nu=None):
     dpia.herbeoordeling_reden = ""
     _basis_bijwerken(dpia, door)
     _versie_erbij(dpia, nu, f"Hercontrole: {bevinding.strip()}")
-    _opslaan(dpia, door, f"Hercontrole vastgelegd: {bevinding.strip()}")
+    opslaan(dpia, door=door, reden=f"Hercontrole vastgelegd: {bevinding.strip()}")
     return dpia
 
 
 @transaction.atomic
-def heropenen(*, dpia, door, reden, nu=None):
+def heropenen(*, dpia, door, reden, nu=None, versie=None):
     """Start a new version of a finished DPIA (the verwerking changed, or the re-check asks for it)."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
-    dpia.status = controleer_overgang("heropenen", dpia.status)
+    dpia.status = WORKFLOW.controleer("heropenen", dpia.status)
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan waarom de DPIA opnieuw wordt uitgevoerd."})
     dpia.versie += 1
@@ -870,7 +881,7 @@ def heropenen(*, dpia, door, reden, nu=None):
     _voorinvullen(dpia, dpia.verwerkingen.select_related("verwerkingsverantwoordelijke"), nu)
     _basis_bijwerken(dpia, door)
     _versie_erbij(dpia, nu, f"Versie {dpia.versie} gestart: {reden.strip()}")
-    _opslaan(dpia, door, f"Heropend als versie {dpia.versie}: {reden.strip()}")
+    opslaan(dpia, door=door, reden=f"Heropend als versie {dpia.versie}: {reden.strip()}")
     return dpia
 
 
@@ -879,7 +890,7 @@ def herbeoordeling_markeren(*, dpia, reden, nu=None):
     dpia.herbeoordeling_nodig = True
     regel = f"{_vandaag(nu or timezone.now()):%d-%m-%Y}: {reden}"
     dpia.herbeoordeling_reden = "\n".join(r for r in (dpia.herbeoordeling_reden, regel) if r)
-    _opslaan(dpia, None, f"Herbeoordeling nodig: {reden}")
+    opslaan(dpia, door=None, reden=f"Herbeoordeling nodig: {reden}")
     return dpia
 
 
@@ -903,7 +914,7 @@ def vragenlijst_importeren(*, definitie, bestandsnaam="", vervang=False, nu=None
     vragenlijst.definitie = definitie
     vragenlijst.bestandsnaam = bestandsnaam[:255]
     vragenlijst.geimporteerd_op = nu
-    _opslaan(vragenlijst, None, "Vervangen" if bestaand else "Geïmporteerd")
+    opslaan(vragenlijst, door=None, reden="Vervangen" if bestaand else "Geïmporteerd")
     return vragenlijst
 
 
@@ -911,12 +922,12 @@ def vragenlijst_importeren(*, definitie, bestandsnaam="", vervang=False, nu=None
 
 
 @transaction.atomic
-def delegeren(*, dpia, door, medewerker, delen, nu=None):
+def delegeren(*, dpia, door, medewerker, delen, nu=None, versie=None):
     """Let one medewerker of the team fill in parts of this DPIA (A, B, C, D, S)."""
     nu = nu or timezone.now()
-    dpia = _vergrendeld(dpia)
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
-    controleer_overgang("delegeren", dpia.status)
+    WORKFLOW.controleer("delegeren", dpia.status)
     fouten = {}
     if not selectors.medewerkers_van(dpia.team).filter(pk=medewerker.pk).exists():
         fouten["medewerker"] = "Alleen een medewerker van het team van deze DPIA kan delen invullen."
@@ -929,20 +940,19 @@ def delegeren(*, dpia, door, medewerker, delen, nu=None):
         dpia=dpia, gebruiker=medewerker, defaults={"delen": delen, "door": door, "op": nu}
     )
     delegatie.delen, delegatie.door, delegatie.op = delen, door, nu
-    delegatie._history_user = door
-    delegatie.save()
-    _opslaan(dpia, door, f"Delen {', '.join(delen)} gedelegeerd aan {naam(medewerker)}")
+    opslaan(delegatie, door=door, reden=f"Delen {', '.join(delen)} gedelegeerd")
+    opslaan(dpia, door=door, reden=f"Delen {', '.join(delen)} gedelegeerd aan {naam(medewerker)}")
     return delegatie
 
 
 @transaction.atomic
-def delegatie_intrekken(*, dpia, door, medewerker):
-    dpia = _vergrendeld(dpia)
+def delegatie_intrekken(*, dpia, door, medewerker, versie=None):
+    dpia = _vergrendeld(dpia, versie)
     vereis(door, "dpia.change_dpia", dpia)
     for delegatie in DpiaDelegatie.objects.filter(dpia=dpia, gebruiker=medewerker):
         delegatie._history_user = door
         delegatie.delete()
-    _opslaan(dpia, door, f"Delegatie aan {naam(medewerker)} ingetrokken")
+    opslaan(dpia, door=door, reden=f"Delegatie aan {naam(medewerker)} ingetrokken")
 
 
 def ontvangers_opvolging(dpia):

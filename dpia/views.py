@@ -18,9 +18,11 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
-from privacy_portal.core.historie import historie_regels
+from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
 from privacy_portal.core.pdf import pdf_response, render_pdf
+from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 from registers.models import Verwerking
 
@@ -41,6 +43,7 @@ from .forms import (
     RedenForm,
     RisicoForm,
     StartForm,
+    VragenForm,
 )
 from .formulier import Vragenformulier
 from .models import Maatregel, Risico, Vragenlijst
@@ -49,30 +52,22 @@ from .regels import FEIT_LABELS, criteria_uit_feiten, feiten_uit_register
 from .risicomatrix import risicomatrix_svg
 from .uitwisseling import exporteer
 from .vragenlijst import INGEBOUWD, definitie_van
-from .workflow import OVERGANGEN, OvergangNietToegestaan, mag
+from .workflow import OVERGANGEN, WORKFLOW
 
 PAGINA_GROOTTE = 25
 
 
 def _dpia(request, uuid, *, audit_lezen=True):
     """The DPIA if the user may see it (404 otherwise); reading it is audited."""
-    dpia = get_object_or_404(selectors.dpias_voor(request.user), uuid=uuid)
+    dpia = object_of_404(request, selectors.dpias_voor(request.user), uuid=uuid)
     if audit_lezen:
         audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=dpia)
     return dpia
 
 
-def _fouten_naar_form(form, fout):
-    for veld, fouten in fout.message_dict.items():
-        form.add_error(veld if veld in form.fields else None, fouten)
-
-
-def _meld_fouten(request, fout):
-    if isinstance(fout, ValidationError):
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
-        messages.error(request, str(fout))
+def _gegevens(form):
+    """The form's values for a service, without the version the user saw."""
+    return {veld: waarde for veld, waarde in form.cleaned_data.items() if veld != "versie"}
 
 
 @login_required
@@ -117,21 +112,20 @@ def nieuw(request):
             "pk", flat=True
         )
     form = StartForm(request.POST or None, user=request.user, initial=initieel)
-    if request.method == "POST" and form.is_valid():
-        try:
-            dpia = services.dpia_starten(
+    if request.method == "POST":
+        dpia = formulier_opslaan(
+            request,
+            form,
+            lambda: services.dpia_starten(
                 door=request.user,
                 verwerkingen=form.cleaned_data["verwerkingen"],
                 titel=form.cleaned_data["titel"],
                 vragenlijst=form.cleaned_data["vragenlijst"],
-            )
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-        else:
-            messages.success(request, "De pre-scan is gestart. Beantwoord de vragen hieronder.")
+            ),
+            gelukt="De pre-scan is gestart. Beantwoord de vragen hieronder.",
+        )
+        if dpia is not None:
             return redirect("dpia:prescan", uuid=dpia.uuid)
-    if request.method == "POST":
-        messages.error(request, "Niet gestart: verbeter de velden die hieronder zijn gemarkeerd.")
     return render(request, "dpia/nieuw.html", {"form": form})
 
 
@@ -147,9 +141,33 @@ def _voortgang(dpia):
     return uit
 
 
+# action forms on the detail page: key in the context -> (form class, prefix)
+ACTIE_FORMS = {
+    "fg": (FgAdviesForm, "fg"),
+    "ciso": (BeveiligingsadviesForm, "ciso"),
+    "accepteren": (AccepterenForm, "acc"),
+    "raadpleging": (RaadplegingForm, "rp"),
+    "raadpleging_bijwerken": (RaadplegingBijwerkenForm, "rpb"),
+    "terug": (RedenForm, "terug"),
+    "hercontrole": (HercontroleForm, "hc"),
+    "heropenen": (RedenForm, "heropen"),
+    "delegeren": (DelegerenForm, "del"),
+}
+
+
+def _actie_form(sleutel, dpia, data=None, initial=None):
+    Formulier, prefix = ACTIE_FORMS[sleutel]
+    extra = {"dpia": dpia} if Formulier is DelegerenForm else {}
+    return Formulier(data, prefix=prefix, initial=initial, **extra)
+
+
 @login_required
 def detail(request, uuid):
-    dpia = _dpia(request, uuid)
+    return _detail(request, _dpia(request, uuid))
+
+
+def _detail(request, dpia, ingevuld=None, status=200):
+    """The detail page; `ingevuld`: action forms as the user filled them in (kept after an error)."""
     user = request.user
     vandaag = timezone.localdate()
     risicos = list(dpia.risicos.all())
@@ -177,7 +195,8 @@ def detail(request, uuid):
         "is_dpia": is_dpia,
         "voortgang": _voortgang(dpia) if is_dpia else [],
         "bezwaren": services.indien_bezwaren(dpia).values() if dpia.status == Status.IN_UITVOERING else [],
-        "mag": {actie: mag(actie, dpia.status) for actie in OVERGANGEN},
+        "mag": {actie: WORKFLOW.mag(actie, dpia.status) for actie in OVERGANGEN},
+        "versie": versie_van(dpia),
         "criteria": [Criterium(c).label for c in dpia.prescan_criteria],
         "ap_lijst": [f"{n}. {AP_LIJST[n][0]}" for n in dpia.prescan_ap_lijst],
         "feiten": [
@@ -185,19 +204,14 @@ def detail(request, uuid):
         ],
         "delegaties": dpia.delegaties.select_related("gebruiker"),
         "forms": {
-            "fg": FgAdviesForm(prefix="fg"),
-            "ciso": BeveiligingsadviesForm(prefix="ciso", initial={"advies": dpia.beveiligingsadvies}),
-            "accepteren": AccepterenForm(prefix="acc"),
-            "raadpleging": RaadplegingForm(prefix="rp", initial={"ingediend_op": vandaag}),
-            "raadpleging_bijwerken": RaadplegingBijwerkenForm(prefix="rpb"),
-            "terug": RedenForm(prefix="terug"),
-            "hercontrole": HercontroleForm(prefix="hc"),
-            "heropenen": RedenForm(prefix="heropen"),
-            "delegeren": DelegerenForm(prefix="del", dpia=dpia),
+            **{sleutel: _actie_form(sleutel, dpia) for sleutel in ACTIE_FORMS},
+            "ciso": _actie_form("ciso", dpia, initial={"advies": dpia.beveiligingsadvies}),
+            "raadpleging": _actie_form("raadpleging", dpia, initial={"ingediend_op": vandaag}),
+            **(ingevuld or {}),
         },
         "verlopen": [m for m in maatregelen if m.status in ("gepland", "in_uitvoering") and m.deadline < vandaag],
     }
-    return render(request, "dpia/detail.html", context)
+    return render(request, "dpia/detail.html", context, status=status)
 
 
 @login_required
@@ -216,33 +230,38 @@ def prescan(request, uuid):
         }
         if dpia.uitvoeren is False and dpia.prescan_op:
             initieel["besluit"] = "niet_uitvoeren"
-        form = PrescanForm(initial=initieel, vaste_criteria=vast)
-    if request.method == "POST" and form.is_valid():
+        form = PrescanForm(initial=initieel, vaste_criteria=vast, versie=versie_van(dpia))
+        if not request.user.has_perm("dpia.change_dpia", dpia):
+            raise PermissionDenied
+        if not WORKFLOW.mag("prescan", dpia.status):
+            messages.info(request, "De pre-scan kan in deze stap niet meer worden gewijzigd.")
+            return redirect("dpia:detail", uuid=dpia.uuid)
+
+    def vastleggen():
         try:
-            dpia = services.prescan_vastleggen(
+            return services.prescan_vastleggen(
                 dpia=dpia,
                 door=request.user,
                 criteria=form.cleaned_data["criteria"],
                 ap_lijst=form.cleaned_data["ap_lijst"],
                 uitvoeren=form.uitvoeren(),
                 motivering=form.cleaned_data["motivering"],
+                versie=form.gelezen_versie(),
             )
-        except ValidationError as fout:
-            fout_dict = {("besluit" if k == "uitvoeren" else k): v for k, v in fout.message_dict.items()}
-            _fouten_naar_form(form, ValidationError(fout_dict))
-        except OvergangNietToegestaan as fout:
-            form.add_error(None, str(fout))
-        else:
-            messages.success(request, f"De pre-scan is vastgelegd: {dpia.get_prescan_uitkomst_display().lower()}.")
-            return redirect("dpia:detail", uuid=dpia.uuid)
-    elif request.method == "GET":
-        if not request.user.has_perm("dpia.change_dpia", dpia):
-            raise PermissionDenied
-        if not mag("prescan", dpia.status):
-            messages.info(request, "De pre-scan kan in deze stap niet meer worden gewijzigd.")
-            return redirect("dpia:detail", uuid=dpia.uuid)
+        except ValidationError as fout:  # the service's "uitvoeren" is the form's "besluit"
+            if not hasattr(fout, "error_dict"):
+                raise
+            raise ValidationError(
+                {("besluit" if k == "uitvoeren" else k): v for k, v in fout.message_dict.items()}
+            ) from fout
+
     if request.method == "POST":
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+        vastgelegd = formulier_opslaan(request, form, vastleggen)
+        if vastgelegd is not None:
+            messages.success(
+                request, f"De pre-scan is vastgelegd: {vastgelegd.get_prescan_uitkomst_display().lower()}."
+            )
+            return redirect("dpia:detail", uuid=dpia.uuid)
     context = {
         "dpia": dpia,
         "form": form,
@@ -260,23 +279,29 @@ def vragen(request, uuid, deel):
     if not selectors.mag_deel_invullen(request.user, dpia, deel):
         raise PermissionDenied
     definitie = definitie_van(dpia)
-    form = Vragenformulier(request.POST or None, definitie=definitie, antwoorden=dpia.antwoorden, deel=deel)
-    if request.method == "POST" and form.is_valid():
+    form = VragenForm(
+        request.POST or None,
+        definitie=definitie,
+        antwoorden=dpia.antwoorden,
+        deel=deel,
+        versie=None if request.method == "POST" else versie_van(dpia),
+    )
+    if request.method == "POST":
         nu = timezone.now()
-        try:
-            services.antwoorden_opslaan(
+        opgeslagen = formulier_opslaan(
+            request,
+            form,
+            lambda: services.antwoorden_opslaan(
                 dpia=dpia,
                 door=request.user,
                 antwoorden=form.nieuwe_antwoorden(nu=nu, door_naam=services.naam(request.user)),
                 deel=deel,
                 nu=nu,
-            )
-        except ValidationError as fout:
-            _meld_fouten(request, fout)
-        except OvergangNietToegestaan as fout:
-            form.add_error(None, str(fout))
-        else:
-            messages.success(request, f"{Deel(deel).label} is opgeslagen.")
+                versie=form.gelezen_versie(),
+            ),
+            gelukt=f"{Deel(deel).label} is opgeslagen.",
+        )
+        if opgeslagen is not None:
             if "verder" not in request.POST:
                 return redirect("dpia:vragen", uuid=dpia.uuid, deel=deel)
             if deel == Deel.A:
@@ -284,13 +309,11 @@ def vragen(request, uuid, deel):
             if deel == Deel.B:
                 return redirect("dpia:risicos", uuid=dpia.uuid)
             return redirect("dpia:detail", uuid=dpia.uuid)
-    if request.method == "POST" and form.errors:
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
     context = {
         "dpia": dpia,
         "form": form,
         "deel": Deel(deel),
-        "alleen_lezen": not mag("invullen", dpia.status),
+        "alleen_lezen": not WORKFLOW.mag("invullen", dpia.status),
         "vragenlijst_naam": dpia.vragenlijst.naam if dpia.vragenlijst_id else INGEBOUWD["name"],
     }
     return render(request, "dpia/vragen.html", context)
@@ -300,37 +323,37 @@ def vragen(request, uuid, deel):
 def risicos(request, uuid, risico_uuid=None):
     dpia = _dpia(request, uuid, audit_lezen=request.method == "GET")
     risico = get_object_or_404(Risico, dpia=dpia, uuid=risico_uuid) if risico_uuid else None
-    mag_invullen = selectors.mag_deel_invullen(request.user, dpia, Deel.C) and mag("invullen", dpia.status)
+    mag_invullen = selectors.mag_deel_invullen(request.user, dpia, Deel.C) and WORKFLOW.mag("invullen", dpia.status)
     if request.method == "POST":
         if not mag_invullen:
             raise PermissionDenied
         if risico is not None and "verwijderen" in request.POST:
-            try:
-                services.risico_verwijderen(dpia=dpia, door=request.user, risico=risico)
-            except (ValidationError, OvergangNietToegestaan) as fout:
-                _meld_fouten(request, fout)
-            else:
-                messages.success(request, f"Risico {risico.code} is verwijderd.")
+            actie_uitvoeren(
+                request,
+                services.risico_verwijderen,
+                gelukt=f"Risico {risico.code} is verwijderd.",
+                dpia=dpia,
+                door=request.user,
+                risico=risico,
+                versie=versie_uit(request),
+            )
             return redirect("dpia:risicos", uuid=dpia.uuid)
         form = RisicoForm(request.POST)
-        if form.is_valid():
-            try:
-                opgeslagen = services.risico_opslaan(
-                    dpia=dpia, door=request.user, risico=risico, gegevens=form.cleaned_data
-                )
-            except ValidationError as fout:
-                _fouten_naar_form(form, fout)
-            except OvergangNietToegestaan as fout:
-                form.add_error(None, str(fout))
-            else:
-                messages.success(
-                    request, f"Risico {opgeslagen.code} is opgeslagen ({opgeslagen.get_niveau_display().lower()})."
-                )
-                return redirect("dpia:risicos", uuid=dpia.uuid)
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+        opgeslagen = formulier_opslaan(
+            request,
+            form,
+            lambda: services.risico_opslaan(
+                dpia=dpia, door=request.user, risico=risico, gegevens=_gegevens(form), versie=form.gelezen_versie()
+            ),
+        )
+        if opgeslagen is not None:
+            messages.success(
+                request, f"Risico {opgeslagen.code} is opgeslagen ({opgeslagen.get_niveau_display().lower()})."
+            )
+            return redirect("dpia:risicos", uuid=dpia.uuid)
     else:
         initieel = {veld: getattr(risico, veld) for veld in services.RISICO_VELDEN} if risico else {}
-        form = RisicoForm(initial=initieel)
+        form = RisicoForm(initial=initieel, versie=versie_van(risico) if risico else None)
     alle = list(dpia.risicos.prefetch_related("maatregelen"))
     context = {
         "dpia": dpia,
@@ -351,10 +374,10 @@ def maatregelen(request, uuid, maatregel_uuid=None):
         if maatregel_uuid
         else None
     )
-    mag_invullen = selectors.mag_deel_invullen(request.user, dpia, Deel.D) and mag("invullen", dpia.status)
+    mag_invullen = selectors.mag_deel_invullen(request.user, dpia, Deel.D) and WORKFLOW.mag("invullen", dpia.status)
     mag_opvolgen = (
         maatregel is not None
-        and mag("maatregel", dpia.status)
+        and WORKFLOW.mag("maatregel", dpia.status)
         and (selectors.mag_deel_invullen(request.user, dpia, Deel.D) or maatregel.eigenaar_id == request.user.pk)
     )
     opvolgen = maatregel is not None and not mag_invullen
@@ -364,31 +387,35 @@ def maatregelen(request, uuid, maatregel_uuid=None):
         if not (mag_invullen or mag_opvolgen):
             raise PermissionDenied
         if maatregel is not None and "verwijderen" in request.POST and mag_invullen:
-            try:
-                services.maatregel_verwijderen(dpia=dpia, door=request.user, maatregel=maatregel)
-            except (ValidationError, OvergangNietToegestaan) as fout:
-                _meld_fouten(request, fout)
-            else:
-                messages.success(request, f"Maatregel {maatregel.code} is verwijderd.")
+            actie_uitvoeren(
+                request,
+                services.maatregel_verwijderen,
+                gelukt=f"Maatregel {maatregel.code} is verwijderd.",
+                dpia=dpia,
+                door=request.user,
+                maatregel=maatregel,
+                versie=versie_uit(request),
+            )
             return redirect("dpia:maatregelen", uuid=dpia.uuid)
         form = Formulier(request.POST, **extra)
-        if form.is_valid():
-            try:
-                opgeslagen = services.maatregel_opslaan(
-                    dpia=dpia, door=request.user, maatregel=maatregel, gegevens=form.cleaned_data
-                )
-            except ValidationError as fout:
-                _fouten_naar_form(form, fout)
-            except OvergangNietToegestaan as fout:
-                form.add_error(None, str(fout))
-            else:
-                messages.success(request, f"Maatregel {opgeslagen.code} is opgeslagen.")
-                return redirect("dpia:maatregelen", uuid=dpia.uuid)
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+        opgeslagen = formulier_opslaan(
+            request,
+            form,
+            lambda: services.maatregel_opslaan(
+                dpia=dpia,
+                door=request.user,
+                maatregel=maatregel,
+                gegevens=_gegevens(form),
+                versie=form.gelezen_versie(),
+            ),
+        )
+        if opgeslagen is not None:
+            messages.success(request, f"Maatregel {opgeslagen.code} is opgeslagen.")
+            return redirect("dpia:maatregelen", uuid=dpia.uuid)
     else:
         velden = services.OPVOLG_VELDEN if opvolgen else services.MAATREGEL_VELDEN
         initieel = {veld: getattr(maatregel, veld) for veld in velden} if maatregel else {}
-        form = Formulier(initial=initieel, **extra)
+        form = Formulier(initial=initieel, versie=versie_van(maatregel) if maatregel else None, **extra)
     context = {
         "dpia": dpia,
         "form": form,
@@ -402,33 +429,72 @@ def maatregelen(request, uuid, maatregel_uuid=None):
     return render(request, "dpia/maatregelen.html", context)
 
 
-# action -> (form class, prefix, service, success message)
+# action -> (key of its form on the detail page or None, service, success message)
 ACTIES = {
-    "advies-vragen": (None, "", services.advies_vragen, "De DPIA is ter advies voorgelegd aan de FG."),
-    "beveiligingsadvies": (
-        BeveiligingsadviesForm,
-        "ciso",
-        services.beveiligingsadvies_geven,
-        "Het beveiligingsadvies is vastgelegd.",
-    ),
-    "fg-advies": (FgAdviesForm, "fg", services.fg_advies_geven, "Het advies van de FG is vastgelegd."),
-    "terug": (RedenForm, "terug", services.terugzetten, "De DPIA staat weer open om in te vullen."),
-    "accepteren": (AccepterenForm, "acc", services.accepteren, "Het restrisico is geaccepteerd; de DPIA is afgerond."),
+    "advies-vragen": (None, services.advies_vragen, "De DPIA is ter advies voorgelegd aan de FG."),
+    "beveiligingsadvies": ("ciso", services.beveiligingsadvies_geven, "Het beveiligingsadvies is vastgelegd."),
+    "fg-advies": ("fg", services.fg_advies_geven, "Het advies van de FG is vastgelegd."),
+    "terug": ("terug", services.terugzetten, "De DPIA staat weer open om in te vullen."),
+    "accepteren": ("accepteren", services.accepteren, "Het restrisico is geaccepteerd; de DPIA is afgerond."),
     "raadpleging": (
-        RaadplegingForm,
-        "rp",
+        "raadpleging",
         services.raadpleging_indienen,
         "De voorafgaande raadpleging van de AP is vastgelegd.",
     ),
-    "raadpleging-bijwerken": (
-        RaadplegingBijwerkenForm,
-        "rpb",
-        services.raadpleging_bijwerken,
-        "De raadpleging is bijgewerkt.",
-    ),
-    "hercontrole": (HercontroleForm, "hc", services.hercontrole_vastleggen, "De hercontrole is vastgelegd."),
-    "heropenen": (RedenForm, "heropen", services.heropenen, "Een nieuwe versie van de DPIA is gestart."),
+    "raadpleging-bijwerken": ("raadpleging_bijwerken", services.raadpleging_bijwerken, "De raadpleging is bijgewerkt."),
+    "hercontrole": ("hercontrole", services.hercontrole_vastleggen, "De hercontrole is vastgelegd."),
+    "heropenen": ("heropenen", services.heropenen, "Een nieuwe versie van de DPIA is gestart."),
 }
+
+# Services name some conditions that are no field of the action's form.
+LABELS_ACTIES = {
+    "fg_advies": "Advies van de FG",
+    "raadpleging": "Raadpleging van de AP",
+    "restrisico": "Restrisico",
+    "ingediend_op": "Ingediend bij de AP op",
+    "antwoord_op": "Antwoord van de AP ontvangen op",
+}
+
+
+def _actie_met_form(request, dpia, sleutel, functie, gelukt, **kwargs):
+    """Run an action of the detail page with the version the user saw.
+
+    On success: back to the page. When it fails, the page is shown again with the form as the user
+    filled it in, each invalid field named (in the message and at the field); a stale version or
+    forbidden transition is refused with a message and nothing is saved.
+    """
+    form = _actie_form(sleutel, dpia, data=request.POST) if sleutel else None
+    if form is not None and not form.is_valid():
+        fout = ValidationError(form.errors.as_data())
+        messages.error(request, "Niet gelukt. " + fouttekst(fout, form=form, labels=LABELS_ACTIES))
+        return _detail(request, dpia, {sleutel: form})
+
+    def uitvoeren(**argumenten):
+        try:
+            return functie(**argumenten)
+        except ValidationError as fout:
+            if form is not None and hasattr(fout, "error_dict"):
+                for veld, teksten in fout.message_dict.items():
+                    if veld in form.fields:
+                        form.add_error(veld, teksten)
+            raise
+
+    gelukt = actie_uitvoeren(
+        request,
+        uitvoeren,
+        gelukt=gelukt,
+        form=form,
+        labels=LABELS_ACTIES,
+        dpia=dpia,
+        door=request.user,
+        versie=versie_uit(request),
+        **(_gegevens(form) if form is not None else {}),
+        **kwargs,
+    )
+    if gelukt or form is None:
+        return redirect("dpia:detail", uuid=dpia.uuid)
+    dpia.refresh_from_db()
+    return _detail(request, dpia, {sleutel: form})
 
 
 @login_required
@@ -437,20 +503,8 @@ def actie(request, uuid, actie):
     dpia = _dpia(request, uuid, audit_lezen=False)
     if actie not in ACTIES:
         raise Http404
-    Formulier, prefix, functie, gelukt = ACTIES[actie]
-    try:
-        kwargs = {}
-        if Formulier is not None:
-            form = Formulier(request.POST, prefix=prefix)
-            if not form.is_valid():
-                raise ValidationError({veld: fouten for veld, fouten in form.errors.items()})
-            kwargs = dict(form.cleaned_data)
-        functie(dpia=dpia, door=request.user, **kwargs)
-    except (ValidationError, OvergangNietToegestaan) as fout:
-        _meld_fouten(request, fout)
-    else:
-        messages.success(request, gelukt)
-    return redirect("dpia:detail", uuid=dpia.uuid)
+    sleutel, functie, gelukt = ACTIES[actie]
+    return _actie_met_form(request, dpia, sleutel, functie, gelukt)
 
 
 @login_required
@@ -460,25 +514,17 @@ def delegeren(request, uuid):
         return redirect("dpia:detail", uuid=dpia.uuid)
     if "intrekken" in request.POST:
         medewerker = get_object_or_404(get_user_model(), pk=request.POST.get("intrekken"))
-        try:
-            services.delegatie_intrekken(dpia=dpia, door=request.user, medewerker=medewerker)
-        except ValidationError as fout:
-            _meld_fouten(request, fout)
-        else:
-            messages.success(request, "De delegatie is ingetrokken.")
-        return redirect("dpia:detail", uuid=dpia.uuid)
-    form = DelegerenForm(request.POST, prefix="del", dpia=dpia)
-    try:
-        if not form.is_valid():
-            raise ValidationError({veld: fouten for veld, fouten in form.errors.items()})
-        services.delegeren(
-            dpia=dpia, door=request.user, medewerker=form.cleaned_data["medewerker"], delen=form.cleaned_data["delen"]
+        actie_uitvoeren(
+            request,
+            services.delegatie_intrekken,
+            gelukt="De delegatie is ingetrokken.",
+            dpia=dpia,
+            door=request.user,
+            medewerker=medewerker,
+            versie=versie_uit(request),
         )
-    except (ValidationError, OvergangNietToegestaan) as fout:
-        _meld_fouten(request, fout)
-    else:
-        messages.success(request, "De delegatie is vastgelegd.")
-    return redirect("dpia:detail", uuid=dpia.uuid)
+        return redirect("dpia:detail", uuid=dpia.uuid)
+    return _actie_met_form(request, dpia, "delegeren", services.delegeren, "De delegatie is vastgelegd.")
 
 
 @login_required
@@ -501,13 +547,11 @@ def export(request, uuid):
     return antwoord
 
 
-LABELS_HISTORIE = {**services.LABELS}
-
-
 @login_required
 def historie(request, uuid):
+    """The DPIA's history with that of its risks and measures (parts of the DPIA)."""
     dpia = _dpia(request, uuid)
-    regels = historie_regels(dpia, labels=LABELS_HISTORIE, verborgen=frozenset({"antwoorden", "versielog"}))
+    regels = historie_samengevoegd(dpia, *dpia.risicos.all(), *dpia.maatregelen.all())
     return render(request, "dpia/historie.html", {"dpia": dpia, "regels": regels})
 
 

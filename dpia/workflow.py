@@ -1,15 +1,12 @@
-"""The lifecycle of a pre-scan and DPIA, as a table; enforced in controleer_overgang.
+"""The lifecycle of a pre-scan and DPIA, as a table; enforced by the kernel's Workflow.
 
 prescan -> niet_nodig | in_uitvoering -> advies (FG) -> besluit -> afgerond,
 or, with a high residual risk, besluit -> raadpleging_ap -> afgerond (AVG art. 36).
 """
 
+from privacy_portal.core.workflow import Workflow
+
 from .constants import Status
-
-
-class OvergangNietToegestaan(Exception):
-    """An action the workflow does not allow in the current status."""
-
 
 _MET_MAATREGELEN = {Status.IN_UITVOERING, Status.ADVIES, Status.BESLUIT, Status.RAADPLEGING_AP, Status.AFGEROND}
 
@@ -30,14 +27,5 @@ OVERGANGEN = {
     "delegeren": ({Status.PRESCAN, Status.IN_UITVOERING, Status.ADVIES, Status.BESLUIT}, None),
 }
 
-
-def controleer_overgang(actie, status):
-    """Return the status after `actie`, or raise OvergangNietToegestaan."""
-    van, naar = OVERGANGEN[actie]
-    if status not in van:
-        raise OvergangNietToegestaan(f"Dit kan niet bij een DPIA met status '{Status(status).label.lower()}'.")
-    return naar or status
-
-
-def mag(actie, status):
-    return status in OVERGANGEN[actie][0]
+# No action needs `na`: a None target keeps the status, and the pre-scan service sets its outcome itself.
+WORKFLOW = Workflow("een DPIA", Status, OVERGANGEN)

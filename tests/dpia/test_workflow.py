@@ -10,8 +10,8 @@ from dpia import services
 from dpia.constants import Niveau, Status
 from dpia.regels import hoogste, risiconiveau
 from dpia.risicomatrix import risicomatrix_svg
-from dpia.workflow import OvergangNietToegestaan
 from privacy_portal.core.models import ExtraVrijeDag
+from privacy_portal.core.workflow import OvergangNietToegestaan
 
 from .factories import NU, maak_dpia
 
