@@ -15,7 +15,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.decorators import action
 
-from privacy_portal.core.api_register import RegisterViewSet
+from privacy_portal.core.api_register import HistorieRegelSerializer, RegisterViewSet
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.selectors import gemeenten_voor
@@ -55,9 +55,18 @@ CONFLICT = OpenApiResponse(
 )
 
 
+class VerzoekHistorieRegelSerializer(HistorieRegelSerializer):
+    """One line of a request's history (the request, its tasks and its art. 19 records). Its own
+    component name: the dpia app still declares a component called HistorieRegel."""
+
+
 @extend_schema_view(
     list=extend_schema(summary="Verzoeken die u mag inzien, op deadline"),
     retrieve=extend_schema(summary="Eén verzoek, met de gegevens van de verzoeker"),
+    historie=extend_schema(
+        summary="De historie van het verzoek, de taken en de kennisgevingen, nieuwste eerst, in woorden",
+        responses={200: VerzoekHistorieRegelSerializer(many=True)},
+    ),
 )
 class VerzoekViewSet(RegisterViewSet):
     serializer_class = VerzoekSerializer
