@@ -69,6 +69,12 @@ class VerzoekHistorieRegelSerializer(HistorieRegelSerializer):
     ),
 )
 class VerzoekViewSet(RegisterViewSet):
+    """Betrokkenenverzoeken (AVG art. 12-22) van de gemeenten waar u verzoeken mag inzien.
+
+    Een verzoek heeft zijn versie in de `ETag`; stuur die mee als `If-Match` bij een wijziging of
+    actie. Is het verzoek intussen gewijzigd, dan volgt 409 met de wijzigingen sindsdien.
+    """
+
     serializer_class = VerzoekSerializer
     filterset_class = VerzoekFilter
 
