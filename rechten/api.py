@@ -1,30 +1,28 @@
 """API of the betrokkenenverzoeken: /api/v1/verzoeken, /verlengen and /afhandelen.
 
-Reads go through selectors.verzoeken_voor (rechten.view_verzoek; 404 outside the user's scope),
-writes through the services; their ValidationError becomes a 400 problem+json with every invalid
-field, a forbidden transition a 409, a missing permission a 403. Reading one request (with the
-requester's personal data) is audited. Unconfirmed and lapsed web requests are not received
-requests and are left out.
+The viewset is a `privacy_portal.core.api_register.RegisterViewSet`. Reads go through
+selectors.verzoeken_voor (rechten.view_verzoek; 404 outside the user's scope) and are audited (the
+requester's personal data); writes through the services: a ValidationError becomes a 400
+problem+json with every invalid field, a forbidden transition a 409, a stale `If-Match` a 409 with
+the changes in between, a missing permission a 403. A detail carries its version as `ETag`;
+`/historie` includes the history of the request's tasks and art. 19 records. Unconfirmed and
+lapsed web requests are not received requests and are left out.
 """
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
-from privacy_portal.core.api import Conflict
-from privacy_portal.core.audit import audit
-from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.api_register import HistorieRegelSerializer, RegisterViewSet
+from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
 from .constants import Soort, Status
 from .serializers import VerzoekAfhandelenSerializer, VerzoekSerializer, VerzoekVerlengenSerializer
-from .workflow import OvergangNietToegestaan
 
 NIET_ONTVANGEN = (Status.ONBEVESTIGD, Status.VERVALLEN)
 
@@ -44,27 +42,41 @@ class VerzoekFilter(django_filters.FilterSet):
         return selectors.filter_verzoeken(qs, status="") if value else qs.filter(status=Status.AFGEHANDELD)
 
 
-def _service(functie, **kwargs):
-    """Call a service and translate its domain errors into API errors."""
-    try:
-        return functie(**kwargs)
-    except DjangoValidationError as fout:
-        if hasattr(fout, "error_dict"):
-            raise ValidationError(fout.message_dict) from fout
-        raise ValidationError({"non_field_errors": fout.messages}) from fout
-    except OvergangNietToegestaan as fout:
-        raise Conflict(str(fout)) from fout
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="De ETag van het verzoek zoals u het las. Is het intussen gewijzigd, dan volgt 409 met de wijzigingen.",
+)
+CONFLICT = OpenApiResponse(
+    description="Niet mogelijk in deze status, of intussen gewijzigd (If-Match verouderd): problem+json met "
+    "`wijzigingen`."
+)
+
+
+class VerzoekHistorieRegelSerializer(HistorieRegelSerializer):
+    """One line of a request's history (the request, its tasks and its art. 19 records). Its own
+    component name: the dpia app still declares a component called HistorieRegel."""
 
 
 @extend_schema_view(
     list=extend_schema(summary="Verzoeken die u mag inzien, op deadline"),
     retrieve=extend_schema(summary="Eén verzoek, met de gegevens van de verzoeker"),
+    historie=extend_schema(
+        summary="De historie van het verzoek, de taken en de kennisgevingen, nieuwste eerst, in woorden",
+        responses={200: VerzoekHistorieRegelSerializer(many=True)},
+    ),
 )
-class VerzoekViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class VerzoekViewSet(RegisterViewSet):
+    """Betrokkenenverzoeken (AVG art. 12-22) van de gemeenten waar u verzoeken mag inzien.
+
+    Een verzoek heeft zijn versie in de `ETag`; stuur die mee als `If-Match` bij een wijziging of
+    actie. Is het verzoek intussen gewijzigd, dan volgt 409 met de wijzigingen sindsdien.
+    """
+
     serializer_class = VerzoekSerializer
-    lookup_field = "uuid"
     filterset_class = VerzoekFilter
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return (
@@ -78,13 +90,9 @@ class VerzoekViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         kwargs.setdefault("gemeenten", gemeenten_voor(self.request.user))
         return super().get_serializer(*args, **kwargs)
 
-    def _antwoord(self, verzoek, status_code=status.HTTP_200_OK):
-        return Response(self.get_serializer(self.get_queryset().get(pk=verzoek.pk)).data, status=status_code)
-
-    def retrieve(self, request, *args, **kwargs):
-        verzoek = self.get_object()
-        audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=verzoek, herkomst="api")
-        return Response(self.get_serializer(verzoek).data)
+    def historie_regels(self, obj):
+        """The request's history includes that of its tasks and art. 19 records."""
+        return historie_samengevoegd(*obj.historie_delen())
 
     @extend_schema(
         summary="Een verzoek registreren dat per brief, e-mail, telefoon of aan de balie binnenkwam",
@@ -96,19 +104,27 @@ class VerzoekViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         serializer.is_valid(raise_exception=True)
         gegevens = dict(serializer.validated_data)
         gemeente = gegevens.pop("gemeente")
-        verzoek = _service(services.verzoek_registreren, door=request.user, gemeente=gemeente, gegevens=gegevens)
-        return self._antwoord(verzoek, status.HTTP_201_CREATED)
+        verzoek = self.service(services.verzoek_registreren, door=request.user, gemeente=gemeente, gegevens=gegevens)
+        return self.antwoord(verzoek, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="De intakegegevens van een verzoek verbeteren (privacy officer, jurist)")
+    @extend_schema(
+        summary="De intakegegevens van een verzoek verbeteren (privacy officer, jurist)",
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
     def partial_update(self, request, *args, **kwargs):
         verzoek = self.get_object()
         vereis(request.user, "rechten.change_verzoek", verzoek)
         serializer = self.get_serializer(verzoek, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        verzoek = _service(
-            services.verzoek_wijzigen, verzoek=verzoek, door=request.user, gegevens=dict(serializer.validated_data)
+        verzoek = self.service(
+            services.verzoek_wijzigen,
+            verzoek=verzoek,
+            door=request.user,
+            gegevens=dict(serializer.validated_data),
+            versie=self.versie(),
         )
-        return self._antwoord(verzoek)
+        return self.antwoord(verzoek)
 
     def _actie(self, request, perm, invoer, functie, **namen):
         verzoek = self.get_object()
@@ -116,13 +132,14 @@ class VerzoekViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         serializer = invoer(data=request.data)
         serializer.is_valid(raise_exception=True)
         kwargs = {namen.get(k, k): v for k, v in serializer.validated_data.items()}
-        _service(functie, verzoek=verzoek, door=request.user, **kwargs)
-        return self._antwoord(verzoek)
+        verzoek = self.service(functie, verzoek=verzoek, door=request.user, versie=self.versie(), **kwargs)
+        return self.antwoord(verzoek)
 
     @extend_schema(
         summary="De termijn met twee maanden verlengen (alleen vóór de deadline, één keer, met reden)",
         request=VerzoekVerlengenSerializer,
-        responses={200: VerzoekSerializer},
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def verlengen(self, request, uuid=None):
@@ -131,7 +148,8 @@ class VerzoekViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(
         summary="Het besluit vastleggen: toegewezen, deels toegewezen, afgewezen (met grond) of ingetrokken",
         request=VerzoekAfhandelenSerializer,
-        responses={200: VerzoekSerializer},
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def afhandelen(self, request, uuid=None):

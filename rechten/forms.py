@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from privacy_portal.core.forms import NLDesignMixin
+from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from registers.models import Verwerking
 
@@ -116,6 +116,10 @@ class VerzoekForm(Formulier):
         return data
 
 
+class VerzoekWijzigenForm(VersieMixin, VerzoekForm):
+    """Correcting the intake: with the version the user opened, so a stale save is refused."""
+
+
 class IdentiteitForm(Formulier):
     identiteit_wijze = forms.ChoiceField(
         label="Hoe is de identiteit vastgesteld?",
@@ -153,7 +157,7 @@ class TakenForm(Formulier):
         self.fields["teams"].queryset = _teams(gemeente)
 
 
-class TaakAfrondenForm(Formulier):
+class TaakAfrondenForm(VersieMixin, Formulier):
     resultaat = forms.CharField(
         label="Wat heeft het team gevonden of gedaan?",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -21,7 +21,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.historie import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
 from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
@@ -166,6 +166,7 @@ class Verzoek(models.Model):
 
     history = HistoricalRecords(excluded_fields=["bevestig_token_hash"])
     objects = GeschiedenisManager()
+    historie_weergave = HistorieWeergave(keuzes={"soorten": Soort})
 
     class Meta:
         verbose_name = "verzoek"
@@ -203,6 +204,10 @@ class Verzoek(models.Model):
         if not self.besloten_op or not self.termijn:
             return None
         return self.besloten_op <= self.termijn
+
+    def historie_delen(self):
+        """The request and its parts whose history belongs with it: its tasks and art. 19 records."""
+        return [self, *self.taken.select_related("team"), *self.kennisgevingen.all()]
 
     def soort_labels(self):
         labels = dict(Soort.choices)
@@ -244,6 +249,7 @@ class Taak(models.Model):
     resultaat = models.TextField("resultaat", blank=True, help_text="Wat het team heeft gevonden of gedaan.")
     history = HistoricalRecords()
     objects = GeschiedenisManager()
+    historie_weergave = HistorieWeergave(verborgen={"verzoek", "gemeente"})
 
     class Meta:
         verbose_name = "taak"
@@ -271,6 +277,7 @@ class Kennisgeving(models.Model):
     )
     history = HistoricalRecords()
     objects = GeschiedenisManager()
+    historie_weergave = HistorieWeergave(verborgen={"verzoek"})
 
     class Meta:
         verbose_name = "kennisgeving aan een ontvanger"

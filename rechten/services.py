@@ -1,9 +1,10 @@
 """Every write to the betrokkenenverzoeken goes through a function here.
 
-Each function checks the permission on the server, locks the row, checks the transition
-(workflow.OVERGANGEN), validates (one ValidationError with every invalid field), saves with a
-history reason and the acting user, recomputes the stored deadlines when their input changes,
-and notifies through `mijlpaal_bereiken` (on commit).
+Each function checks the permission on the server, locks the row and checks the version the user
+saw (`privacy_portal.core.schrijven.vergrendel`), checks the transition (`workflow.WORKFLOW`),
+validates (one ValidationError with every invalid field), saves with a history reason and the
+acting user (`schrijven.opslaan`), recomputes the stored deadlines when their input changes, and
+notifies through `mijlpaal_bereiken` (on commit).
 
 Entry points for pages, the API and the public form (keyword arguments only; `nu` for tests):
 
@@ -17,8 +18,12 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
 - System (no user): `verzoek_vervallen`, `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
 
+Every service that edits a request or takes a decision on it accepts `versie` (the version the user
+saw, `privacy_portal.core.schrijven.versie_van`); the task services take the task's version.
+
 Errors: `django.core.exceptions.ValidationError` (field -> message; an API gives 400),
-`workflow.OvergangNietToegestaan` (wrong state; 409), `PermissionDenied` (403).
+`privacy_portal.core.workflow.OvergangNietToegestaan` (wrong state; 409),
+`privacy_portal.core.schrijven.VersieConflict` (changed since the user opened it; 409), `PermissionDenied` (403).
 
 History reasons are generated here from field labels only, never from user text, so they never
 hold personal data and need no anonymisation.
@@ -36,6 +41,8 @@ from django.utils import timezone
 
 from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan, vergrendel
+from privacy_portal.core.workflow import OvergangNietToegestaan
 from privacy_portal.notificaties.services import mijlpaal_bereiken
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.rollen import Rol
@@ -58,7 +65,7 @@ from .constants import (
 from .deadlines import deadlines, mag_verlengen
 from .models import PERSOONSGEGEVENS, Kennisgeving, Taak, Verzoek
 from .selectors import teammanagers_van
-from .workflow import OvergangNietToegestaan, controleer_overgang
+from .workflow import WORKFLOW
 
 AVG_VAN_KRACHT = date(2018, 5, 25)
 TEKST_VELDEN = (
@@ -92,14 +99,12 @@ LABELS = {f.name: str(f.verbose_name) for f in Verzoek._meta.get_fields() if has
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _opslaan(obj, door, reden):
-    obj._change_reason = reden
-    obj._history_user = door
-    obj.save()
+def _vergrendeld(verzoek, versie=None):
+    return vergrendel(verzoek, versie=versie, related=("gemeente",))
 
 
-def _vergrendeld(verzoek):
-    return Verzoek.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=verzoek.pk)
+def _vergrendelde_taak(taak, versie=None):
+    return vergrendel(taak, versie=versie, related=("team", "verzoek__gemeente"))
 
 
 def _link(verzoek):
@@ -225,11 +230,11 @@ def verzoek_registreren(*, door, gemeente, gegevens, nu=None):
         gegevens["verwerkingsverantwoordelijke"] = _standaard_verantwoordelijke(gemeente)
     verzoek = Verzoek(gemeente=gemeente, status=Status.ONTVANGEN, geregistreerd_door=door, aangemaakt_op=nu, **gegevens)
     _zet_deadlines(verzoek, huidige_kalender())
-    _opslaan(verzoek, door, f"Geregistreerd; deadline {_datum(verzoek.deadline)}")
+    opslaan(verzoek, door=door, reden=f"Geregistreerd; deadline {_datum(verzoek.deadline)}")
     if teams or verwerkingen:
         verzoek.teams.set(teams)
         verzoek.verwerkingen.set(verwerkingen)
-        _opslaan(verzoek, door, "Gekoppeld: " + _koppelingen_tekst(verzoek))
+        opslaan(verzoek, door=door, reden="Gekoppeld: " + _koppelingen_tekst(verzoek))
     return verzoek
 
 
@@ -259,7 +264,7 @@ def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
         bevestig_token_hash=_token_hash(token),
         **gegevens,
     )
-    _opslaan(verzoek, None, "Ingediend via het webformulier; wacht op bevestiging")
+    opslaan(verzoek, door=None, reden="Ingediend via het webformulier; wacht op bevestiging")
     return verzoek, token
 
 
@@ -280,10 +285,10 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
     if verzoek.status == Status.VERVALLEN or nu - verzoek.aangemaakt_op > timedelta(days=BEVESTIGEN_BINNEN_DAGEN):
         tekst = f"Deze link is verlopen: bevestig binnen {BEVESTIGEN_BINNEN_DAGEN} dagen. Dien uw verzoek opnieuw in."
         raise ValidationError({"token": tekst})
-    verzoek.status = controleer_overgang("bevestigen", verzoek.status)
+    verzoek.status = WORKFLOW.controleer("bevestigen", verzoek.status)
     verzoek.ontvangen_op = timezone.localdate(nu)
     _zet_deadlines(verzoek, huidige_kalender())
-    _opslaan(verzoek, None, f"Bevestigd door de inwoner: ontvangen; deadline {_datum(verzoek.deadline)}")
+    opslaan(verzoek, door=None, reden=f"Bevestigd door de inwoner: ontvangen; deadline {_datum(verzoek.deadline)}")
     mijlpaal_bereiken(
         obj=verzoek,
         mijlpaal="ontvangen",
@@ -301,9 +306,9 @@ def verzoek_vervallen(*, verzoek, nu=None):
     """An unconfirmed web request lapses (system action): no request was received; its data go."""
     nu = nu or timezone.now()
     verzoek = _vergrendeld(verzoek)
-    verzoek.status = controleer_overgang("vervallen", verzoek.status)
+    verzoek.status = WORKFLOW.controleer("vervallen", verzoek.status)
     verzoek.afgesloten_op = nu
-    _opslaan(verzoek, None, f"Vervallen: niet bevestigd binnen {BEVESTIGEN_BINNEN_DAGEN} dagen")
+    opslaan(verzoek, door=None, reden=f"Vervallen: niet bevestigd binnen {BEVESTIGEN_BINNEN_DAGEN} dagen")
     return verzoek_anonimiseren(verzoek=verzoek, nu=nu)
 
 
@@ -311,12 +316,12 @@ def verzoek_vervallen(*, verzoek, nu=None):
 
 
 @transaction.atomic
-def verzoek_wijzigen(*, verzoek, door, gegevens, nu=None):
+def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     """Correct the intake data; a changed receipt date recomputes the deadline (not after an extension)."""
     nu = nu or timezone.now()
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
-    controleer_overgang("wijzigen", verzoek.status)
+    WORKFLOW.controleer("wijzigen", verzoek.status)
     gegevens = _normaliseer(gegevens)
     samen = {veld: getattr(verzoek, veld) for veld in GEGEVENS_VELDEN if veld not in ("teams", "verwerkingen")}
     samen.update(gegevens)
@@ -343,12 +348,12 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, nu=None):
         reden += f"; deadline nu {_datum(verzoek.deadline)}"
     if {"teams", "verwerkingen"} & set(gewijzigd):
         reden += " (" + _koppelingen_tekst(verzoek) + ")"
-    _opslaan(verzoek, door, reden)
+    opslaan(verzoek, door=door, reden=reden)
     return verzoek
 
 
 @transaction.atomic
-def identiteit_vastleggen(*, verzoek, door, gegevens, nu=None):
+def identiteit_vastleggen(*, verzoek, door, gegevens, versie=None, nu=None):
     """Record how the identity was verified and, under art. 12(6), when more information was asked and received.
 
     `gegevens`: identiteit_wijze, identiteit_vastgesteld_op, identiteit_toelichting,
@@ -357,9 +362,9 @@ def identiteit_vastleggen(*, verzoek, door, gegevens, nu=None):
     """
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
-    nieuwe_status = controleer_overgang("identiteit", verzoek.status)
+    nieuwe_status = WORKFLOW.controleer("identiteit", verzoek.status)
     fouten = {veld: "Dit veld bestaat niet." for veld in sorted(set(gegevens) - set(IDENTITEIT_VELDEN))}
     samen = {veld: getattr(verzoek, veld) for veld in IDENTITEIT_VELDEN}
     samen.update({k: v for k, v in gegevens.items() if k in IDENTITEIT_VELDEN})
@@ -408,17 +413,17 @@ def identiteit_vastleggen(*, verzoek, door, gegevens, nu=None):
     if "info_ontvangen_op" in gewijzigd and verzoek.info_ontvangen_op:
         delen.append(f"aanvullende informatie ontvangen op {_datum(verzoek.info_ontvangen_op)}")
     reden = "; ".join(delen) or "Gewijzigd: " + ", ".join(LABELS[v] for v in gewijzigd)
-    _opslaan(verzoek, door, reden[:1].upper() + reden[1:])
+    opslaan(verzoek, door=door, reden=reden[:1].upper() + reden[1:])
     return verzoek
 
 
 @transaction.atomic
-def taken_toewijzen(*, verzoek, door, teams, omschrijving, nu=None):
+def taken_toewijzen(*, verzoek, door, teams, omschrijving, versie=None, nu=None):
     """Give each team concerned a task; its teammanager hears of it. Returns the new tasks."""
     nu = nu or timezone.now()
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
-    nieuwe_status = controleer_overgang("taken_toewijzen", verzoek.status)
+    nieuwe_status = WORKFLOW.controleer("taken_toewijzen", verzoek.status)
     teams = list(teams or [])
     omschrijving = (omschrijving or "").strip()
     fouten = {}
@@ -444,11 +449,11 @@ def taken_toewijzen(*, verzoek, door, teams, omschrijving, nu=None):
             toegewezen_op=nu,
             toegewezen_door=door,
         )
-        _opslaan(taak, door, "Toegewezen")
+        opslaan(taak, door=door, reden=f"Taak van {team.naam} toegewezen")
         taken.append(taak)
     verzoek.teams.add(*[t.team for t in taken])
     verzoek.status = nieuwe_status
-    _opslaan(verzoek, door, "Taak toegewezen aan: " + ", ".join(t.team.naam for t in taken))
+    opslaan(verzoek, door=door, reden="Taak toegewezen aan: " + ", ".join(t.team.naam for t in taken))
     for taak in taken:
         mijlpaal_bereiken(
             obj=taak,
@@ -463,18 +468,14 @@ def taken_toewijzen(*, verzoek, door, teams, omschrijving, nu=None):
     return taken
 
 
-def _vergrendelde_taak(taak):
-    return Taak.objects.select_for_update(of=("self",)).select_related("team", "verzoek__gemeente").get(pk=taak.pk)
-
-
 @transaction.atomic
-def taak_afronden(*, taak, door, resultaat, nu=None):
+def taak_afronden(*, taak, door, resultaat, versie=None, nu=None):
     """The teammanager of the task's team records what the team found or did."""
     nu = nu or timezone.now()
-    taak = _vergrendelde_taak(taak)
+    taak = _vergrendelde_taak(taak, versie)
     vereis(door, "rechten.taak_uitvoeren_verzoek", taak)
     verzoek = taak.verzoek
-    controleer_overgang("taak_afronden", verzoek.status)
+    WORKFLOW.controleer("taak_afronden", verzoek.status)
     if taak.status != TaakStatus.OPEN:
         raise OvergangNietToegestaan(f"Deze taak is al {taak.get_status_display().lower()}.")
     resultaat = (resultaat or "").strip()
@@ -484,7 +485,7 @@ def taak_afronden(*, taak, door, resultaat, nu=None):
     taak.resultaat = resultaat
     taak.afgerond_op = nu
     taak.afgerond_door = door
-    _opslaan(taak, door, "Afgerond")
+    opslaan(taak, door=door, reden=f"Taak van {taak.team.naam} afgerond")
     nog_open = verzoek.taken.filter(status=TaakStatus.OPEN).count()
     mijlpaal_bereiken(
         obj=taak,
@@ -500,12 +501,12 @@ def taak_afronden(*, taak, door, resultaat, nu=None):
 
 
 @transaction.atomic
-def taak_intrekken(*, taak, door, reden, nu=None):
+def taak_intrekken(*, taak, door, reden, versie=None, nu=None):
     """The privacy officer withdraws an open task (wrong team, no longer needed)."""
     nu = nu or timezone.now()
-    taak = _vergrendelde_taak(taak)
+    taak = _vergrendelde_taak(taak, versie)
     vereis(door, "rechten.change_verzoek", taak.verzoek)
-    controleer_overgang("taak_intrekken", taak.verzoek.status)
+    WORKFLOW.controleer("taak_intrekken", taak.verzoek.status)
     if taak.status != TaakStatus.OPEN:
         raise OvergangNietToegestaan(f"Deze taak is al {taak.get_status_display().lower()}.")
     reden = (reden or "").strip()
@@ -515,12 +516,12 @@ def taak_intrekken(*, taak, door, reden, nu=None):
     taak.resultaat = f"Ingetrokken: {reden}"
     taak.afgerond_op = nu
     taak.afgerond_door = door
-    _opslaan(taak, door, "Ingetrokken")
+    opslaan(taak, door=door, reden=f"Taak van {taak.team.naam} ingetrokken")
     return taak
 
 
 @transaction.atomic
-def verzoek_verlengen(*, verzoek, door, reden, nu=None):
+def verzoek_verlengen(*, verzoek, door, reden, versie=None, nu=None):
     """Extend by two months: only before the original deadline (not on it), once, with a reason.
 
     The extended deadline is receipt + 3 months (DOMAIN Decision). The requester must be told,
@@ -529,9 +530,9 @@ def verzoek_verlengen(*, verzoek, door, reden, nu=None):
     """
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.verlengen_verzoek", verzoek)
-    controleer_overgang("verlengen", verzoek.status)
+    WORKFLOW.controleer("verlengen", verzoek.status)
     fouten = {}
     reden = (reden or "").strip()
     if verzoek.verlengd_op:
@@ -547,7 +548,7 @@ def verzoek_verlengen(*, verzoek, door, reden, nu=None):
     verzoek.verlengd_op = vandaag
     verzoek.verlenging_reden = reden
     _zet_deadlines(verzoek, huidige_kalender())
-    _opslaan(verzoek, door, f"Termijn verlengd tot {_datum(verzoek.verlengd_tot)}")
+    opslaan(verzoek, door=door, reden=f"Termijn verlengd tot {_datum(verzoek.verlengd_tot)}")
     return verzoek
 
 
@@ -559,12 +560,12 @@ def _controleer_art_19(verzoek):
 
 
 @transaction.atomic
-def kennisgeving_vastleggen(*, verzoek, door, ontvanger, geinformeerd_op, toelichting="", nu=None):
+def kennisgeving_vastleggen(*, verzoek, door, ontvanger, geinformeerd_op, toelichting="", versie=None, nu=None):
     """Record that a recipient was told of the rectification, erasure or restriction (art. 19)."""
     nu = nu or timezone.now()
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
-    controleer_overgang("kennisgeving", verzoek.status)
+    WORKFLOW.controleer("kennisgeving", verzoek.status)
     _controleer_art_19(verzoek)
     fouten = {}
     ontvanger = (ontvanger or "").strip()
@@ -587,23 +588,23 @@ def kennisgeving_vastleggen(*, verzoek, door, ontvanger, geinformeerd_op, toelic
         toelichting=(toelichting or "").strip(),
         vastgelegd_door=door,
     )
-    _opslaan(kennisgeving, door, "Vastgelegd")
-    _opslaan(verzoek, door, "Ontvanger geïnformeerd (art. 19)")
+    opslaan(kennisgeving, door=door, reden="Kennisgeving aan een ontvanger vastgelegd (art. 19)")
+    opslaan(verzoek, door=door, reden="Ontvanger geïnformeerd (art. 19)")
     return kennisgeving
 
 
 @transaction.atomic
-def geen_ontvangers_vastleggen(*, verzoek, door, toelichting, nu=None):
+def geen_ontvangers_vastleggen(*, verzoek, door, toelichting, versie=None, nu=None):
     """Record why no recipient was told (none, impossible, disproportionate effort; art. 19)."""
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
-    controleer_overgang("kennisgeving", verzoek.status)
+    WORKFLOW.controleer("kennisgeving", verzoek.status)
     _controleer_art_19(verzoek)
     toelichting = (toelichting or "").strip()
     if not toelichting:
         raise ValidationError({"ontvangers_toelichting": "Leg uit waarom er geen ontvangers zijn geïnformeerd."})
     verzoek.ontvangers_toelichting = toelichting
-    _opslaan(verzoek, door, "Vastgelegd waarom geen ontvangers zijn geïnformeerd (art. 19)")
+    opslaan(verzoek, door=door, reden="Vastgelegd waarom geen ontvangers zijn geïnformeerd (art. 19)")
     return verzoek
 
 
@@ -630,7 +631,7 @@ def afhandel_bezwaren(verzoek, uitkomst):
 
 
 @transaction.atomic
-def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", nu=None):
+def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", versie=None, nu=None):
     """Record the decision (an Awb-besluit, except a withdrawal) and close the request.
 
     `uitkomst`: toegewezen, deels_toegewezen, afgewezen or ingetrokken; `toelichting`: what was
@@ -638,9 +639,9 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", nu=Non
     Refusing or withdrawing closes open tasks as vervallen; granting needs them done first.
     """
     nu = nu or timezone.now()
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.afhandelen_verzoek", verzoek)
-    nieuwe_status = controleer_overgang("afhandelen", verzoek.status)
+    nieuwe_status = WORKFLOW.controleer("afhandelen", verzoek.status)
     fouten = {}
     toelichting = (toelichting or "").strip()
     grond = grond or ""
@@ -658,11 +659,11 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", nu=Non
     bezwaren = afhandel_bezwaren(verzoek, uitkomst)
     if bezwaren:
         raise ValidationError(bezwaren)
-    for taak in verzoek.taken.select_for_update(of=("self",)).filter(status=TaakStatus.OPEN):
+    for taak in verzoek.taken.select_for_update(of=("self",)).select_related("team").filter(status=TaakStatus.OPEN):
         taak.status = TaakStatus.VERVALLEN
         taak.afgerond_op = nu
         taak.afgerond_door = door
-        _opslaan(taak, door, "Vervallen: het verzoek is afgehandeld")
+        opslaan(taak, door=door, reden=f"Taak van {taak.team.naam} vervallen: het verzoek is afgehandeld")
     verzoek.status = nieuwe_status
     verzoek.uitkomst = uitkomst
     verzoek.grond = grond
@@ -670,7 +671,7 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", nu=Non
     verzoek.besloten_op = timezone.localdate(nu)
     verzoek.besloten_door = door
     verzoek.afgesloten_op = nu
-    _opslaan(verzoek, door, f"Afgehandeld: {Uitkomst(uitkomst).label.lower()}")
+    opslaan(verzoek, door=door, reden=f"Afgehandeld: {Uitkomst(uitkomst).label.lower()}")
     return verzoek
 
 
@@ -697,7 +698,7 @@ def verzoek_anonimiseren(*, verzoek, nu=None):
     """
     nu = nu or timezone.now()
     verzoek = _vergrendeld(verzoek)
-    controleer_overgang("anonimiseren", verzoek.status)
+    WORKFLOW.controleer("anonimiseren", verzoek.status)
     if verzoek.geanonimiseerd_op:
         return verzoek
     leeg = {veld: _leeg(veld) for veld in PERSOONSGEGEVENS}
@@ -705,19 +706,19 @@ def verzoek_anonimiseren(*, verzoek, nu=None):
         setattr(verzoek, veld, waarde)
     verzoek.bevestig_token_hash = ""
     verzoek.geanonimiseerd_op = nu
-    _opslaan(verzoek, None, "Persoonsgegevens geanonimiseerd na de bewaartermijn")
+    opslaan(verzoek, door=None, reden="Persoonsgegevens geanonimiseerd na de bewaartermijn")
     Verzoek.history.model.objects.filter(id=verzoek.pk).update(**leeg)
 
     taak_leeg = {"omschrijving": GEANONIMISEERD, "resultaat": ""}
     for taak in verzoek.taken.select_for_update(of=("self",)):
         for veld, waarde in taak_leeg.items():
             setattr(taak, veld, waarde)
-        _opslaan(taak, None, "Persoonsgegevens geanonimiseerd na de bewaartermijn")
+        opslaan(taak, door=None, reden="Persoonsgegevens geanonimiseerd na de bewaartermijn")
     Taak.history.model.objects.filter(verzoek_id=verzoek.pk).update(**taak_leeg)
 
     for kennisgeving in verzoek.kennisgevingen.select_for_update(of=("self",)):
         kennisgeving.toelichting = ""
-        _opslaan(kennisgeving, None, "Persoonsgegevens geanonimiseerd na de bewaartermijn")
+        opslaan(kennisgeving, door=None, reden="Persoonsgegevens geanonimiseerd na de bewaartermijn")
     Kennisgeving.history.model.objects.filter(verzoek_id=verzoek.pk).update(toelichting="")
     return verzoek
 
@@ -735,7 +736,7 @@ def termijnen_herberekenen(kalender):
     )
     for pk in ids:
         with transaction.atomic():
-            verzoek = Verzoek.objects.select_for_update(of=("self",)).get(pk=pk)
+            verzoek = vergrendel(Verzoek(pk=pk))
             if not verzoek.is_open or not verzoek.ontvangen_op:
                 continue
             deadline, verlengd_tot = verzoek.deadline, verzoek.verlengd_tot
@@ -745,6 +746,7 @@ def termijnen_herberekenen(kalender):
                     delen.append(f"deadline {_datum(deadline)} wordt {_datum(verzoek.deadline)}")
                 if verlengd_tot != verzoek.verlengd_tot:
                     delen.append(f"verlengd tot {_datum(verlengd_tot)} wordt {_datum(verzoek.verlengd_tot)}")
-                _opslaan(verzoek, None, "Termijn herberekend na een wijziging van de kalender: " + "; ".join(delen))
+                reden = "Termijn herberekend na een wijziging van de kalender: " + "; ".join(delen)
+                opslaan(verzoek, door=None, reden=reden)
                 aantal += 1
     return aantal

@@ -14,31 +14,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
-from privacy_portal.core.historie import historie_regels
+from privacy_portal.core.historie import historie_samengevoegd
+from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
 from privacy_portal.core.pdf import pdf_response
+from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
-from .constants import (
-    OPEN_STATUSSEN,
-    SOORTEN_ART_19,
-    UITKOMSTEN_MET_BESLUIT,
-    Grond,
-    IdentiteitWijze,
-    Kanaal,
-    Soort,
-    Status,
-    TaakStatus,
-    Uitkomst,
-)
-from .deadlines import mag_verlengen
+from .constants import SOORTEN_ART_19, UITKOMSTEN_MET_BESLUIT, Kanaal, Soort, TaakStatus, Uitkomst
+from .deadlines import deadlines, mag_verlengen
 from .forms import (
     AfhandelForm,
     FilterForm,
@@ -49,10 +42,11 @@ from .forms import (
     TakenForm,
     VerlengForm,
     VerzoekForm,
+    VerzoekWijzigenForm,
 )
 from .models import Taak
 from .reports import brief_pdf
-from .workflow import OvergangNietToegestaan
+from .workflow import WORKFLOW
 
 
 def _naam(user):
@@ -61,23 +55,9 @@ def _naam(user):
 
 def _verzoek(request, uuid, *, actie=AuditEvent.Actie.INZIEN):
     """The request if the user may see it with its personal data (404 otherwise); the read is audited."""
-    verzoek = get_object_or_404(selectors.verzoeken_voor(request.user), uuid=uuid)
+    verzoek = object_of_404(request, selectors.verzoeken_voor(request.user), uuid=uuid)
     audit(actor=request.user, actie=actie, obj=verzoek)
     return verzoek
-
-
-def _fouten_naar_form(form, fout):
-    for veld, fouten in fout.message_dict.items():
-        form.add_error(veld if veld in form.fields else None, fouten)
-
-
-def _actie_fout(request, fout):
-    if isinstance(fout, ValidationError):
-        for fouten in fout.message_dict.values():
-            for tekst in fouten:
-                messages.error(request, tekst)
-    else:
-        messages.error(request, str(fout))
 
 
 def _gemeenten_met(user, perm):
@@ -134,21 +114,20 @@ def registreren(request):
     form = VerzoekForm(
         request.POST or None, gemeente=gemeente, initial={"ontvangen_op": timezone.localdate(), "kanaal": Kanaal.BRIEF}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            verzoek = services.verzoek_registreren(
+    if request.method == "POST":
+        verzoek = formulier_opslaan(
+            request,
+            form,
+            lambda: services.verzoek_registreren(
                 door=request.user, gemeente=gemeente, gegevens=dict(form.cleaned_data)
-            )
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-        else:
+            ),
+        )
+        if verzoek is not None:
             messages.success(
                 request,
                 f"Het verzoek is geregistreerd als {verzoek.kenmerk}. De deadline is {verzoek.deadline:%d-%m-%Y}.",
             )
             return redirect("rechten:detail", uuid=verzoek.uuid)
-    if request.method == "POST":
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
     return render(request, "rechten/registreren.html", {"form": form, "gemeente": gemeente, "gemeenten": gemeenten})
 
 
@@ -168,21 +147,29 @@ def _verleng_status(verzoek, vandaag):
     return True, ""
 
 
-@login_required
-def detail(request, uuid):
-    verzoek = _verzoek(request, uuid)
+def _taak_versies(taken):
+    """The version of each task (the id of its newest history row), in one query."""
+    rijen = (
+        Taak.history.model.objects.filter(id__in=[t.pk for t in taken]).values("id").annotate(versie=Max("history_id"))
+    )
+    versies = {rij["id"]: rij["versie"] for rij in rijen}
+    for taak in taken:
+        taak.versie = versies.get(taak.pk, 0)
+
+
+def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None, status=200):
+    """The detail page; after a failed action `formulieren` holds the bound form with what was typed."""
     user = request.user
     vandaag = timezone.localdate()
     taken = list(verzoek.taken.select_related("team", "toegewezen_door", "afgerond_door"))
+    _taak_versies(taken)
     met_taak = {t.team_id for t in taken if t.status != TaakStatus.VERVALLEN}
     kan_verlengen, verleng_reden = _verleng_status(verzoek, vandaag)
     kan_wijzigen = user.has_perm("rechten.change_verzoek", verzoek)
-    taken_form = TakenForm(
-        gemeente=verzoek.gemeente, initial={"teams": [t for t in verzoek.teams.all() if t.pk not in met_taak]}
-    )
     context = {
         "verzoek": verzoek,
         "kenmerk": verzoek.kenmerk,
+        "versie": versie_van(verzoek),
         "vandaag": vandaag,
         "taken": taken,
         "open_taken": [t for t in taken if t.status == TaakStatus.OPEN],
@@ -190,24 +177,35 @@ def detail(request, uuid):
         "verwerkingen": list(verzoek.verwerkingen.all()),
         "kennisgevingen": list(verzoek.kennisgevingen.select_related("vastgelegd_door")),
         "art_19": bool(SOORTEN_ART_19 & set(verzoek.soorten)),
-        "kan_wijzigen": kan_wijzigen and verzoek.is_open,
-        "kan_kennisgeven": kan_wijzigen and verzoek.status in (*OPEN_STATUSSEN, Status.AFGEHANDELD),
+        "kan_wijzigen": kan_wijzigen and WORKFLOW.mag("wijzigen", verzoek.status),
+        "kan_kennisgeven": kan_wijzigen and WORKFLOW.mag("kennisgeving", verzoek.status),
         "kan_verlengen": kan_verlengen and user.has_perm("rechten.verlengen_verzoek", verzoek),
         "mag_verlengen": user.has_perm("rechten.verlengen_verzoek", verzoek),
         "verleng_reden": verleng_reden,
-        "kan_afhandelen": verzoek.is_open and user.has_perm("rechten.afhandelen_verzoek", verzoek),
+        "kan_afhandelen": WORKFLOW.mag("afhandelen", verzoek.status)
+        and user.has_perm("rechten.afhandelen_verzoek", verzoek),
         "afhandel_bezwaren": services.afhandel_bezwaren(verzoek, Uitkomst.TOEGEWEZEN).values(),
         "heeft_besluitbrief": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT,
         "identiteit_form": IdentiteitForm(
             initial={veld: getattr(verzoek, veld) for veld in services.IDENTITEIT_VELDEN}
         ),
-        "taken_form": taken_form,
+        "taken_form": TakenForm(
+            gemeente=verzoek.gemeente, initial={"teams": [t for t in verzoek.teams.all() if t.pk not in met_taak]}
+        ),
         "verleng_form": VerlengForm(),
         "kennisgeving_form": KennisgevingForm(initial={"geinformeerd_op": vandaag}),
         "geen_ontvangers_form": GeenOntvangersForm(initial={"ontvangers_toelichting": verzoek.ontvangers_toelichting}),
         "afhandel_form": AfhandelForm(),
+        "open_actie": open_actie,
+        "intrekken": intrekken or {},
     }
-    return render(request, "rechten/detail.html", context)
+    context.update(formulieren or {})
+    return render(request, "rechten/detail.html", context, status=status)
+
+
+@login_required
+def detail(request, uuid):
+    return _detail(request, _verzoek(request, uuid))
 
 
 @login_required
@@ -215,152 +213,190 @@ def wijzigen(request, uuid):
     verzoek = _verzoek(request, uuid)
     if not request.user.has_perm("rechten.change_verzoek", verzoek):
         raise PermissionDenied
-    if not verzoek.is_open:
+    if not WORKFLOW.mag("wijzigen", verzoek.status):
         messages.error(request, "Een afgehandeld verzoek kan niet meer worden gewijzigd.")
         return redirect("rechten:detail", uuid=uuid)
     velden = [v for v in services.GEGEVENS_VELDEN if v not in ("teams", "verwerkingen")]
     initial = {veld: getattr(verzoek, veld) for veld in velden}
     initial["teams"] = verzoek.teams.all()
     initial["verwerkingen"] = verzoek.verwerkingen.all()
-    form = VerzoekForm(request.POST or None, initial=initial, gemeente=verzoek.gemeente)
+    form = VerzoekWijzigenForm(
+        request.POST or None, initial=initial, gemeente=verzoek.gemeente, versie=versie_van(verzoek)
+    )
     if verzoek.verlengd_op:
         form.fields["ontvangen_op"].disabled = True
         form.fields["ontvangen_op"].help_text = "De termijn is verlengd: de datum van ontvangst ligt vast."
-    if request.method == "POST" and form.is_valid():
-        gegevens = dict(form.cleaned_data)
+
+    def opslaan():
+        gegevens = {k: v for k, v in form.cleaned_data.items() if k != "versie"}
         if not gegevens.get("verwerkingsverantwoordelijke"):
             gegevens["verwerkingsverantwoordelijke"] = verzoek.verwerkingsverantwoordelijke
-        try:
-            services.verzoek_wijzigen(verzoek=verzoek, door=request.user, gegevens=gegevens)
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-        except OvergangNietToegestaan as fout:
-            form.add_error(None, str(fout))
-        else:
-            messages.success(request, "De gegevens van het verzoek zijn opgeslagen.")
-            return redirect("rechten:detail", uuid=uuid)
-    if request.method == "POST":
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+        return services.verzoek_wijzigen(
+            verzoek=verzoek, door=request.user, gegevens=gegevens, versie=form.gelezen_versie()
+        )
+
+    if request.method == "POST" and formulier_opslaan(
+        request, form, opslaan, gelukt="De gegevens van het verzoek zijn opgeslagen."
+    ):
+        return redirect("rechten:detail", uuid=uuid)
     return render(request, "rechten/wijzigen.html", {"form": form, "verzoek": verzoek})
 
 
-def _form_of_fout(form):
+def _label(form_klasse, veld):
+    return str(form_klasse.base_fields[veld].label)
+
+
+# Service errors on names that differ from the panel's fields, named as the user knows them.
+ACTIE_LABELS = {
+    "afhandelen": {
+        "toelichting": _label(AfhandelForm, "besluit_toelichting"),
+        "identiteit_wijze": "Identiteit",
+        "taken": "Taken",
+        "kennisgevingen": "Ontvangers informeren (art. 19)",
+    },
+    "verlengen": {"reden": _label(VerlengForm, "verlenging_reden"), "deadline": "Termijn"},
+    "kennisgeving": {"toelichting": _label(KennisgevingForm, "kennisgeving_toelichting"), "soorten": "Rechten"},
+    "geen-ontvangers": {"soorten": "Rechten"},
+    "taak-intrekken": {"reden": "Waarom vervalt de taak?"},
+}
+
+
+def _paneel(request, actie, form, uitvoeren, gelukt):
+    """Run an action panel: a valid form goes to its service (with the version the user saw).
+    True when it succeeded; otherwise a message names each field by its label."""
+    labels = ACTIE_LABELS.get(actie)
     if not form.is_valid():
-        raise ValidationError({veld: fouten for veld, fouten in form.errors.items()})
-    return form.cleaned_data
+        fout = ValidationError({veld: [str(e) for e in fouten] for veld, fouten in form.errors.items()})
+        messages.error(request, "Niet gelukt. " + fouttekst(fout, form=form, labels=labels))
+        return False
+    return actie_uitvoeren(request, uitvoeren, gelukt=gelukt(form.cleaned_data), form=form, labels=labels)
 
 
 @login_required
 @require_POST
 def actie(request, uuid, actie):
+    """One action panel of the detail page. On success back to the page; on an error the page again,
+    with what was typed still in the panel and a message naming each field."""
     verzoek = _verzoek(request, uuid)
     user = request.user
-    try:
-        if actie == "identiteit":
-            gegevens = _form_of_fout(IdentiteitForm(request.POST))
-            services.identiteit_vastleggen(verzoek=verzoek, door=user, gegevens=gegevens)
-            messages.success(request, "De gegevens over de identiteit zijn vastgelegd.")
-        elif actie == "taken":
-            gegevens = _form_of_fout(TakenForm(request.POST, gemeente=verzoek.gemeente))
-            taken = services.taken_toewijzen(verzoek=verzoek, door=user, **gegevens)
-            messages.success(request, f"Taak toegewezen aan: {', '.join(t.team.naam for t in taken)}.")
-        elif actie == "taak-intrekken":
-            taak = get_object_or_404(Taak, verzoek=verzoek, uuid=request.POST.get("taak") or None)
-            services.taak_intrekken(taak=taak, door=user, reden=request.POST.get("reden", ""))
-            messages.success(request, f"De taak van {taak.team.naam} is ingetrokken.")
-        elif actie == "verlengen":
-            gegevens = _form_of_fout(VerlengForm(request.POST))
-            verzoek = services.verzoek_verlengen(verzoek=verzoek, door=user, reden=gegevens["verlenging_reden"])
-            messages.success(
-                request,
-                f"De termijn is verlengd tot {verzoek.verlengd_tot:%d-%m-%Y}. Stuur de verzoeker nu de "
-                "verlengingsbrief.",
-            )
-        elif actie == "kennisgeving":
-            gegevens = _form_of_fout(KennisgevingForm(request.POST))
-            services.kennisgeving_vastleggen(
+    versie = versie_uit(request)
+    post = request.POST
+    if actie == "identiteit":
+        form = IdentiteitForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.identiteit_vastleggen(
+                verzoek=verzoek, door=user, gegevens=form.cleaned_data, versie=versie
+            ),
+            lambda _: "De gegevens over de identiteit zijn vastgelegd.",
+        )
+        naam = "identiteit_form"
+    elif actie == "taken":
+        form = TakenForm(post, gemeente=verzoek.gemeente)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.taken_toewijzen(verzoek=verzoek, door=user, **form.cleaned_data, versie=versie),
+            lambda data: "Taak toegewezen aan: " + ", ".join(sorted({t.naam for t in data["teams"]})) + ".",
+        )
+        naam = "taken_form"
+    elif actie == "taak-intrekken":
+        taak = get_object_or_404(Taak, verzoek=verzoek, uuid=post.get("taak") or None)
+        gelukt = actie_uitvoeren(
+            request,
+            services.taak_intrekken,
+            gelukt=f"De taak van {taak.team.naam} is ingetrokken.",
+            labels=ACTIE_LABELS[actie],
+            taak=taak,
+            door=user,
+            reden=post.get("reden", ""),
+            versie=versie,
+        )
+        if not gelukt:
+            intrekken = {"taak": taak.uuid, "reden": post.get("reden", "")}
+            return _detail(request, verzoek, open_actie=actie, intrekken=intrekken)
+        return redirect("rechten:detail", uuid=uuid)
+    elif actie == "verlengen":
+        form = VerlengForm(post)
+        _, verlengd_tot = deadlines(verzoek.ontvangen_op, huidige_kalender())
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.verzoek_verlengen(
+                verzoek=verzoek, door=user, reden=form.cleaned_data["verlenging_reden"], versie=versie
+            ),
+            lambda _: f"De termijn is verlengd tot {verlengd_tot:%d-%m-%Y}. Stuur de verzoeker nu de verlengingsbrief.",
+        )
+        naam = "verleng_form"
+    elif actie == "kennisgeving":
+        form = KennisgevingForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.kennisgeving_vastleggen(
                 verzoek=verzoek,
                 door=user,
-                ontvanger=gegevens["ontvanger"],
-                geinformeerd_op=gegevens["geinformeerd_op"],
-                toelichting=gegevens["kennisgeving_toelichting"],
-            )
-            messages.success(request, "De kennisgeving aan de ontvanger is vastgelegd.")
-        elif actie == "geen-ontvangers":
-            gegevens = _form_of_fout(GeenOntvangersForm(request.POST))
-            services.geen_ontvangers_vastleggen(
-                verzoek=verzoek, door=user, toelichting=gegevens["ontvangers_toelichting"]
-            )
-            messages.success(request, "Vastgelegd waarom er geen ontvangers zijn geïnformeerd.")
-        elif actie == "afhandelen":
-            gegevens = _form_of_fout(AfhandelForm(request.POST))
-            verzoek = services.verzoek_afhandelen(
-                verzoek=verzoek,
-                door=user,
-                uitkomst=gegevens["uitkomst"],
-                grond=gegevens["grond"],
-                toelichting=gegevens["besluit_toelichting"],
-            )
-            tekst = f"Het verzoek is afgehandeld: {verzoek.get_uitkomst_display().lower()}."
-            if verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT:
+                ontvanger=form.cleaned_data["ontvanger"],
+                geinformeerd_op=form.cleaned_data["geinformeerd_op"],
+                toelichting=form.cleaned_data["kennisgeving_toelichting"],
+                versie=versie,
+            ),
+            lambda _: "De kennisgeving aan de ontvanger is vastgelegd.",
+        )
+        naam = "kennisgeving_form"
+    elif actie == "geen-ontvangers":
+        form = GeenOntvangersForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.geen_ontvangers_vastleggen(
+                verzoek=verzoek, door=user, toelichting=form.cleaned_data["ontvangers_toelichting"], versie=versie
+            ),
+            lambda _: "Vastgelegd waarom er geen ontvangers zijn geïnformeerd.",
+        )
+        naam = "geen_ontvangers_form"
+    elif actie == "afhandelen":
+        form = AfhandelForm(post)
+
+        def _afgehandeld(data):
+            tekst = f"Het verzoek is afgehandeld: {Uitkomst(data['uitkomst']).label.lower()}."
+            if data["uitkomst"] in UITKOMSTEN_MET_BESLUIT:
                 tekst += " Stuur de verzoeker nu de besluitbrief."
-            messages.success(request, tekst)
-        else:
-            raise Http404
-    except (ValidationError, OvergangNietToegestaan) as fout:
-        _actie_fout(request, fout)
-    return redirect("rechten:detail", uuid=uuid)
+            return tekst
 
-
-KEUZES = {
-    "status": dict(Status.choices),
-    "kanaal": dict(Kanaal.choices),
-    "uitkomst": dict(Uitkomst.choices),
-    "grond": dict(Grond.choices),
-    "identiteit_wijze": dict(IdentiteitWijze.choices),
-}
-TAAK_LABELS = {f.name: str(f.verbose_name) for f in Taak._meta.fields}
-
-
-def _historie_tekst(veld, waarde):
-    if waarde in (None, "", []):
-        return "—"
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if veld in KEUZES:
-        return KEUZES[veld].get(waarde, waarde)
-    if veld == "status":
-        return dict(TaakStatus.choices).get(waarde, waarde)
-    if veld == "soorten" and isinstance(waarde, list):
-        labels = dict(Soort.choices)
-        return ", ".join(labels.get(c, c) for c in waarde)
-    if hasattr(waarde, "strftime"):
-        return f"{waarde:%d-%m-%Y}" if not hasattr(waarde, "hour") else f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
-    return str(waarde)
-
-
-def _taak_tekst(veld, waarde):
-    if veld == "status":
-        return dict(TaakStatus.choices).get(waarde, waarde)
-    return _historie_tekst(veld, waarde)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.verzoek_afhandelen(
+                verzoek=verzoek,
+                door=user,
+                uitkomst=form.cleaned_data["uitkomst"],
+                grond=form.cleaned_data["grond"],
+                toelichting=form.cleaned_data["besluit_toelichting"],
+                versie=versie,
+            ),
+            _afgehandeld,
+        )
+        naam = "afhandel_form"
+    else:
+        raise Http404
+    if gelukt:
+        return redirect("rechten:detail", uuid=uuid)
+    return _detail(request, verzoek, formulieren={naam: form}, open_actie=actie)
 
 
 @login_required
 def historie(request, uuid):
     """The history of the request, its tasks and its art. 19 records, newest first."""
     verzoek = _verzoek(request, uuid)
-    verborgen = frozenset({"gemeente", "verzoek"})
-    regels = historie_regels(verzoek, labels=services.LABELS, tekst=_historie_tekst)
-    for taak in verzoek.taken.select_related("team"):
-        for regel in historie_regels(taak, labels=TAAK_LABELS, verborgen=verborgen, tekst=_taak_tekst):
-            regel["reden"] = f"taak {taak.team.naam}: {regel['reden']}".rstrip(": ")
-            regels.append(regel)
-    for kennisgeving in verzoek.kennisgevingen.all():
-        labels = {f.name: str(f.verbose_name) for f in kennisgeving._meta.fields}
-        for regel in historie_regels(kennisgeving, labels=labels, verborgen=verborgen, tekst=_historie_tekst):
-            regel["reden"] = f"kennisgeving aan {kennisgeving.ontvanger}: {regel['reden']}".rstrip(": ")
-            regels.append(regel)
-    regels.sort(key=lambda r: r["tijdstip"], reverse=True)
+    regels = historie_samengevoegd(*verzoek.historie_delen())
     return render(request, "rechten/historie.html", {"verzoek": verzoek, "kenmerk": verzoek.kenmerk, "regels": regels})
 
 
@@ -405,22 +441,20 @@ def taak(request, uuid):
     audit(actor=user, actie=AuditEvent.Actie.INZIEN, obj=taak)
     verzoek = taak.verzoek
     kan_afronden = taak.status == TaakStatus.OPEN and verzoek.is_open
-    form = TaakAfrondenForm(request.POST or None)
+    form = TaakAfrondenForm(request.POST or None, versie=versie_van(taak))
     if request.method == "POST":
         if not user.has_perm("rechten.taak_uitvoeren_verzoek", taak):
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.taak_afronden(taak=taak, door=user, resultaat=form.cleaned_data["resultaat"])
-            except ValidationError as fout:
-                _fouten_naar_form(form, fout)
-            except OvergangNietToegestaan as fout:
-                messages.error(request, str(fout))
-                return redirect("rechten:taak", uuid=uuid)
-            else:
-                messages.success(request, "De taak is afgerond. De privacy officer krijgt een bericht.")
-                return redirect("rechten:taken")
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+        afgerond = formulier_opslaan(
+            request,
+            form,
+            lambda: services.taak_afronden(
+                taak=taak, door=user, resultaat=form.cleaned_data["resultaat"], versie=form.gelezen_versie()
+            ),
+            gelukt="De taak is afgerond. De privacy officer krijgt een bericht.",
+        )
+        if afgerond is not None:
+            return redirect("rechten:taken")
     soorten = dict(Soort.choices)
     context = {
         "taak": taak,

@@ -1,4 +1,4 @@
-"""The lifecycle of a verzoek, as a table; enforced in controleer_overgang.
+"""The lifecycle of a verzoek, as a table; enforced by `WORKFLOW.controleer(actie, status)`.
 
     onbevestigd --bevestigen--> ontvangen --(identity, tasks)--> in_behandeling --afhandelen--> afgehandeld
     onbevestigd --vervallen--> vervallen          ontvangen --afhandelen--> afgehandeld
@@ -7,12 +7,9 @@ Only staff-registered or confirmed requests count as received: the clock starts 
 Extending does not change the status (the request stays open); it sets `verlengd_tot`.
 """
 
+from privacy_portal.core.workflow import Workflow
+
 from .constants import Status
-
-
-class OvergangNietToegestaan(Exception):
-    pass
-
 
 OPEN = {Status.ONTVANGEN, Status.IN_BEHANDELING}
 
@@ -32,8 +29,4 @@ OVERGANGEN = {
 }
 
 
-def controleer_overgang(actie, status):
-    van, naar = OVERGANGEN[actie]
-    if status not in van:
-        raise OvergangNietToegestaan(f"Dit kan niet bij een verzoek met status '{Status(status).label.lower()}'.")
-    return naar or status
+WORKFLOW = Workflow("een verzoek", Status, OVERGANGEN)

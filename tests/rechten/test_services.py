@@ -6,11 +6,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from privacy_portal.core.historie import HistoryBypassError
+from privacy_portal.core.workflow import OvergangNietToegestaan
 from privacy_portal.notificaties.models import Notificatie
 from rechten import services
 from rechten.constants import BEVESTIGEN_BINNEN_DAGEN, Status, TaakStatus
 from rechten.models import Verzoek
-from rechten.workflow import OVERGANGEN, OvergangNietToegestaan, controleer_overgang
+from rechten.workflow import OVERGANGEN, WORKFLOW
 
 from .factories import gegevens, in_behandeling, moment, registreer
 
@@ -325,9 +326,9 @@ def test_art_19_hoort_alleen_bij_rectificatie_wissing_en_beperking(wereld):
 def test_de_overgangentabel_laat_na_afhandelen_alleen_kennisgeving_en_anonimiseren_toe():
     na_afhandelen = {actie for actie, (van, _naar) in OVERGANGEN.items() if Status.AFGEHANDELD in van}
     assert na_afhandelen == {"kennisgeving", "anonimiseren"}
-    assert controleer_overgang("bevestigen", Status.ONBEVESTIGD) == Status.ONTVANGEN
+    assert WORKFLOW.controleer("bevestigen", Status.ONBEVESTIGD) == Status.ONTVANGEN
     with pytest.raises(OvergangNietToegestaan, match="wacht op bevestiging"):
-        controleer_overgang("verlengen", Status.ONBEVESTIGD)
+        WORKFLOW.controleer("verlengen", Status.ONBEVESTIGD)
 
 
 @pytest.mark.django_db
