@@ -59,15 +59,15 @@ class VersieConflictApi(Conflict):
 
 
 class RegisterViewSet(viewsets.GenericViewSet):
-    """The API base of every register.
-
-    - `get_queryset` comes from the register's selector, so the user's scope applies (404 outside it);
-    - reads of lists and details are audited (one row per object shown);
-    - a detail carries its version in the `ETag` header; writes accept `If-Match` with it and answer
-      409 with the changes in between when the object changed since (`self.versie()`);
-    - `self.service(functie, ...)` maps domain errors to problem+json (400, 403, 409);
-    - `GET .../historie` returns the object's history in words.
-    """
+    # (Comments, not a docstring: the OpenAPI document would show a docstring to API users.)
+    # The API base of every register.
+    #
+    # - `get_queryset` comes from the register's selector, so the user's scope applies (404 outside it);
+    # - reads of lists and details are audited (one row per object shown);
+    # - a detail carries its version in the `ETag` header; writes accept `If-Match` with it and answer
+    # 409 with the changes in between when the object changed since (`self.versie()`);
+    # - `self.service(functie, ...)` maps domain errors to problem+json (400, 403, 409);
+    # - `GET .../historie` returns the object's history in words.
 
     lookup_field = "uuid"
     http_method_names = ["get", "post", "patch", "head", "options"]
