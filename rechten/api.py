@@ -55,17 +55,12 @@ CONFLICT = OpenApiResponse(
 )
 
 
-class VerzoekHistorieRegelSerializer(HistorieRegelSerializer):
-    """One line of a request's history (the request, its tasks and its art. 19 records). Its own
-    component name: the dpia app still declares a component called HistorieRegel."""
-
-
 @extend_schema_view(
     list=extend_schema(summary="Verzoeken die u mag inzien, op deadline"),
     retrieve=extend_schema(summary="Eén verzoek, met de gegevens van de verzoeker"),
     historie=extend_schema(
         summary="De historie van het verzoek, de taken en de kennisgevingen, nieuwste eerst, in woorden",
-        responses={200: VerzoekHistorieRegelSerializer(many=True)},
+        responses={200: HistorieRegelSerializer(many=True)},
     ),
 )
 class VerzoekViewSet(RegisterViewSet):
