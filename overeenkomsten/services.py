@@ -328,7 +328,9 @@ def overeenkomst_wijzigen(
         gewijzigd.append("verwerkingen")
     if not gewijzigd:
         return ovk
-    tekst = reden or "Gewijzigd: " + ", ".join(LABELS.get(veld, veld) for veld in gewijzigd)
+    # Without a reason: the changed fields ("Onderwerp, team"); the history shows it after "Gewijzigd: ".
+    velden = ", ".join(LABELS.get(veld, veld) for veld in gewijzigd)
+    tekst = reden or velden[:1].upper() + velden[1:]
     if "verwerkingen" in gewijzigd:
         tekst += f" (verwerkingen nu: {_verwerkingen_tekst(ovk)})"
     _opslaan(ovk, door, tekst)
