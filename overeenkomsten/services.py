@@ -328,9 +328,8 @@ def overeenkomst_wijzigen(
         gewijzigd.append("verwerkingen")
     if not gewijzigd:
         return ovk
-    # Without a reason: the changed fields ("Onderwerp, team"); the history shows it after "Gewijzigd: ".
-    velden = ", ".join(LABELS.get(veld, veld) for veld in gewijzigd)
-    tekst = reden or velden[:1].upper() + velden[1:]
+    # Without a reason: the changed fields ("onderwerp, team"); the history shows it after "Gewijzigd: ".
+    tekst = reden or ", ".join(LABELS.get(veld, veld) for veld in gewijzigd)
     if "verwerkingen" in gewijzigd:
         tekst += f" (verwerkingen nu: {_verwerkingen_tekst(ovk)})"
     _opslaan(ovk, door, tekst)
