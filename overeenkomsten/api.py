@@ -1,19 +1,17 @@
-"""API of the agreements register: /api/v1/overeenkomsten (list, create, read, PATCH) and the review action.
+"""API of the agreements register: /api/v1/overeenkomsten (list, create, read, PATCH), the review action
+and the history (from the register kit's `RegisterViewSet`).
 
-Reads go through selectors.overeenkomsten_voor (404 outside the user's reach), writes through the
-services; their ValidationError becomes 400 problem+json with invalidParams, PermissionDenied 403.
+Reads go through selectors.overeenkomsten_voor (404 outside the user's reach) and are audited; writes go
+through the services (`self.service`): ValidationError becomes 400 problem+json with invalidParams,
+PermissionDenied 403, a stale `If-Match` 409 with the changes made since. Answers carry the `ETag`.
 """
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
-from privacy_portal.core.audit import audit
-from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
@@ -40,16 +38,6 @@ class OvereenkomstFilter(django_filters.FilterSet):
         return selectors.filter_overeenkomsten(qs, verloopt_voor=value)
 
 
-def _service(functie, **kwargs):
-    """Call a service and translate its validation errors into a 400 with every invalid field."""
-    try:
-        return functie(**kwargs)
-    except DjangoValidationError as fout:
-        if hasattr(fout, "error_dict"):
-            raise ValidationError(fout.message_dict) from fout
-        raise ValidationError({"non_field_errors": fout.messages}) from fout
-
-
 def _invoer(validated_data):
     """Serializer data -> keyword arguments of the services."""
     gegevens = dict(validated_data)
@@ -64,19 +52,34 @@ def _invoer(validated_data):
     return invoer
 
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="De ETag van de overeenkomst zoals u haar las. Is zij intussen gewijzigd, dan volgt 409.",
+)
+CONFLICT = OpenApiResponse(description="Intussen gewijzigd (If-Match is verouderd); de wijzigingen staan erbij.")
+
+
 @extend_schema_view(
     list=extend_schema(summary="Overeenkomsten die u mag inzien"),
     retrieve=extend_schema(summary="Eén overeenkomst"),
     create=extend_schema(summary="Een overeenkomst registreren"),
-    partial_update=extend_schema(summary="Een overeenkomst wijzigen"),
+    partial_update=extend_schema(
+        summary="Een overeenkomst wijzigen",
+        parameters=[IF_MATCH],
+        responses={200: OvereenkomstSerializer, 409: CONFLICT},
+    ),
 )
-class OvereenkomstViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
-):
+class OvereenkomstViewSet(RegisterViewSet):
+    """Verwerkersovereenkomsten, convenanten en andere overeenkomsten die u mag inzien.
+
+    Eén overeenkomst heeft een ETag. Stuur die bij een wijziging mee als If-Match: is de overeenkomst
+    intussen gewijzigd, dan volgt 409 met de wijzigingen sinds uw versie, en wordt er niets opgeslagen.
+    """
+
     serializer_class = OvereenkomstSerializer
-    lookup_field = "uuid"
     filterset_class = OvereenkomstFilter
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return (
@@ -89,37 +92,34 @@ class OvereenkomstViewSet(
         kwargs.setdefault("gemeenten", gemeenten_voor(self.request.user))
         return super().get_serializer(*args, **kwargs)
 
-    def _antwoord(self, ovk, status_code=status.HTTP_200_OK):
-        return Response(self.get_serializer(self.get_queryset().get(pk=ovk.pk)).data, status=status_code)
-
-    def retrieve(self, request, *args, **kwargs):
-        ovk = self.get_object()
-        audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=ovk, herkomst="api")
-        return Response(self.get_serializer(ovk).data)
-
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         gemeente = serializer.validated_data["gemeente"]
         invoer = _invoer(serializer.validated_data)
         invoer.setdefault("partijen", [])
-        ovk = _service(services.overeenkomst_aanmaken, door=request.user, gemeente=gemeente, **invoer)
-        return self._antwoord(ovk, status.HTTP_201_CREATED)
+        ovk = self.service(services.overeenkomst_aanmaken, door=request.user, gemeente=gemeente, **invoer)
+        return self.antwoord(ovk, status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         ovk = self.get_object()
         vereis(request.user, "overeenkomsten.change_overeenkomst", ovk)
         serializer = self.get_serializer(ovk, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        ovk = _service(
-            services.overeenkomst_wijzigen, overeenkomst=ovk, door=request.user, **_invoer(serializer.validated_data)
+        ovk = self.service(
+            services.overeenkomst_wijzigen,
+            overeenkomst=ovk,
+            door=request.user,
+            versie=self.versie(),
+            **_invoer(serializer.validated_data),
         )
-        return self._antwoord(ovk)
+        return self.antwoord(ovk)
 
     @extend_schema(
         summary="De jaarlijkse review vastleggen",
         request=ReviewSerializer,
-        responses={200: OvereenkomstSerializer},
+        parameters=[IF_MATCH],
+        responses={200: OvereenkomstSerializer, 409: CONFLICT},
         filters=False,
     )
     @action(detail=True, methods=["post"], filterset_class=None)
@@ -128,5 +128,15 @@ class OvereenkomstViewSet(
         vereis(request.user, "overeenkomsten.change_overeenkomst", ovk)
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        _service(services.review_vastleggen, overeenkomst=ovk, door=request.user, **serializer.validated_data)
-        return self._antwoord(ovk)
+        ovk = self.service(
+            services.review_vastleggen,
+            overeenkomst=ovk,
+            door=request.user,
+            versie=self.versie(),
+            **serializer.validated_data,
+        )
+        return self.antwoord(ovk)
+
+    def historie_regels(self, obj):
+        """The agreement's history with that of its parties, sub-processors and reviews."""
+        return selectors.historie_van(obj)

@@ -78,6 +78,16 @@ CLAUSULES = {
     Soort.GEGEVENSUITWISSELING: DELEN_CLAUSULES,
 }
 
+
+class AlleClausules:
+    """Every clause code of every kind with a label, as `choices` (for reading the history of `clausules`).
+
+    A code means the same in each kind; where two kinds word it differently, the first kind's words are used.
+    """
+
+    choices = list({code: label for lijst in reversed(CLAUSULES.values()) for code, label in lijst}.items())
+
+
 # The 27 EU member states plus Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2, Dutch names).
 EER_LANDEN = {
     "NL": "Nederland",

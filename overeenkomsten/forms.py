@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from privacy_portal.core.forms import NLDesignMixin
+from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 from privacy_portal.organisaties.models import RolToewijzing, Team
 from privacy_portal.organisaties.rollen import Rol
 from registers.models import Verwerking
@@ -41,7 +41,9 @@ class EigenaarKeuze(forms.ModelChoiceField):
         return f"{user.get_full_name() or user.username} ({teams})"
 
 
-class OvereenkomstForm(NLDesignMixin, forms.ModelForm):
+class OvereenkomstForm(VersieMixin, NLDesignMixin, forms.ModelForm):
+    """Register or edit an agreement. When editing, the hidden `versie` holds the version the user opened."""
+
     soort = forms.ChoiceField(label="Soort overeenkomst", choices=Soort.choices)
     team = forms.ModelChoiceField(
         label="Team", queryset=Team.objects.none(), help_text="Het team van de teammanager die eigenaar is."
@@ -112,6 +114,7 @@ class OvereenkomstForm(NLDesignMixin, forms.ModelForm):
         )
         if self.instance.pk is None:
             self.fields.pop("reden")
+            self.fields.pop("versie")
         else:
             self.fields.pop("laatste_review")
 

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.historie import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team
 
-from .constants import LAND_KEUZES, Doorgiftemechanisme, Soort
+from .constants import LAND_KEUZES, AlleClausules, Doorgiftemechanisme, Soort
 
 
 def document_pad(instance, bestandsnaam):
@@ -126,6 +126,11 @@ class Overeenkomst(models.Model):
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
     history = HistoricalRecords(excluded_fields=["gewijzigd_op"])
     objects = GeschiedenisManager()
+    # Derived values follow from the fields shown; the document's storage path is internal (its name is shown).
+    historie_weergave = HistorieWeergave(
+        verborgen={"volledigheid", "buiten_eer", "volgende_review", "einde_signaal_op", "document", "aangemaakt_op"},
+        keuzes={"clausules": AlleClausules},
+    )
 
     class Meta:
         verbose_name = "overeenkomst"

@@ -3,13 +3,14 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
 
+from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.organisaties.models import RolToewijzing
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import bereik_filter
 from registers.constants import Status as VerwerkingStatus
 
 from .constants import Soort
-from .models import Overeenkomst, Partij
+from .models import Overeenkomst, Partij, Review, Subverwerker
 
 
 def overeenkomsten_voor(user, perm="overeenkomsten.view_overeenkomst"):
@@ -140,3 +141,18 @@ def eigenaren(overeenkomst):
         gemeente_id=overeenkomst.gemeente_id, team_id=overeenkomst.team_id, rol=Rol.TEAMMANAGER
     ).values("gebruiker_id")
     return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
+
+
+def onderdelen_met_historie(ovk):
+    """Every party, sub-processor and review the agreement ever had (removed ones too), each an instance
+    whose `.history` can be read: the parts are edited with the agreement, so their history is its history."""
+    onderdelen = []
+    for model in (Partij, Subverwerker, Review):
+        ids = set(model.history.filter(overeenkomst_id=ovk.pk).values_list("id", flat=True))
+        onderdelen += [model(pk=pk, overeenkomst_id=ovk.pk) for pk in sorted(ids)]
+    return onderdelen
+
+
+def historie_van(ovk):
+    """The history of an agreement and its parts in words, newest first (history page and API)."""
+    return historie_samengevoegd(ovk, *onderdelen_met_historie(ovk))

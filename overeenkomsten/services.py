@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.organisaties.models import RolToewijzing, Team
 from privacy_portal.organisaties.rollen import Rol
 
@@ -180,13 +181,12 @@ def _herbereken(ovk):
 
 def _opslaan(ovk, door, reden):
     _herbereken(ovk)
-    ovk._change_reason = reden
-    ovk._history_user = door
-    ovk.save()
+    opslaan(ovk, door=door, reden=reden)
 
 
-def _vergrendeld(ovk):
-    return Overeenkomst.objects.select_for_update(of=("self",)).select_related("gemeente", "team").get(pk=ovk.pk)
+def _onderdeel_reden(obj):
+    """The history reason of a part: which part it is ('Partij Leverancier X B.V.')."""
+    return f"{obj._meta.verbose_name.capitalize()} {obj.naam}"
 
 
 def _rijen_bijwerken(ovk, model, rijen, velden, door):
@@ -210,12 +210,12 @@ def _rijen_bijwerken(ovk, model, rijen, velden, door):
         else:
             for veld, waarde in waarden.items():
                 setattr(obj, veld, waarde)
-        obj._history_user = door
-        obj.save()
+        opslaan(obj, door=door, reden=_onderdeel_reden(obj))
         gewijzigd = True
     for sleutel, obj in bestaand.items():
         if sleutel not in gezien:
             obj._history_user = door
+            obj._change_reason = _onderdeel_reden(obj)
             obj.delete()
             gewijzigd = True
     return gewijzigd
@@ -271,8 +271,7 @@ def overeenkomst_aanmaken(*, door, gemeente, gegevens, partijen, subverwerkers=(
         review = Review(
             overeenkomst=ovk, datum=ovk.laatste_review, door=door, toelichting="Vastgelegd bij het registreren."
         )
-        review._history_user = door
-        review.save()
+        opslaan(review, door=door, reden="Laatste review, vastgelegd bij het registreren")
     _rijen_bijwerken(ovk, Partij, partijen, PARTIJ_VELDEN, door)
     _rijen_bijwerken(ovk, Subverwerker, subverwerkers, SUBVERWERKER_VELDEN, door)
     if _verwerkingen_zetten(ovk, verwerkingen):
@@ -282,11 +281,22 @@ def overeenkomst_aanmaken(*, door, gemeente, gegevens, partijen, subverwerkers=(
 
 @transaction.atomic
 def overeenkomst_wijzigen(
-    *, overeenkomst, door, gegevens, partijen=None, subverwerkers=None, verwerkingen=None, reden="", nu=None
+    *,
+    overeenkomst,
+    door,
+    gegevens,
+    partijen=None,
+    subverwerkers=None,
+    verwerkingen=None,
+    reden="",
+    nu=None,
+    versie=None,
 ):
-    """Change fields, parties, sub-processors or covered verwerkingen; None leaves that part as it is."""
+    """Change fields, parties, sub-processors or covered verwerkingen; None leaves that part as it is.
+
+    `versie`: the version the user saw (VersieConflict when someone else saved since)."""
     nu = nu or timezone.now()
-    ovk = _vergrendeld(overeenkomst)
+    ovk = vergrendel(overeenkomst, versie=versie, related=("gemeente", "team"))
     vereis(door, "overeenkomsten.change_overeenkomst", ovk)
     g = _schoon(gegevens)
     if "soort" in g and "clausules" not in g and g["soort"] != ovk.soort:
@@ -318,14 +328,15 @@ def overeenkomst_wijzigen(
         gewijzigd.append("verwerkingen")
     if not gewijzigd:
         return ovk
-    tekst = reden or "Gewijzigd: " + ", ".join(LABELS.get(veld, veld) for veld in gewijzigd)
+    # Without a reason: the changed fields ("onderwerp, team"); the history shows it after "Gewijzigd: ".
+    tekst = reden or ", ".join(LABELS.get(veld, veld) for veld in gewijzigd)
     if "verwerkingen" in gewijzigd:
         tekst += f" (verwerkingen nu: {_verwerkingen_tekst(ovk)})"
     _opslaan(ovk, door, tekst)
     return ovk
 
 
-def checklist_bijwerken(*, overeenkomst, door, clausules, nu=None):
+def checklist_bijwerken(*, overeenkomst, door, clausules, nu=None, versie=None):
     """Tick the clauses of the kind's checklist that the agreement contains."""
     return overeenkomst_wijzigen(
         overeenkomst=overeenkomst,
@@ -333,14 +344,15 @@ def checklist_bijwerken(*, overeenkomst, door, clausules, nu=None):
         gegevens={"clausules": list(clausules)},
         reden="Checklist bijgewerkt",
         nu=nu,
+        versie=versie,
     )
 
 
 @transaction.atomic
-def review_vastleggen(*, overeenkomst, door, datum, toelichting="", nu=None):
+def review_vastleggen(*, overeenkomst, door, datum, toelichting="", nu=None, versie=None):
     """Record the yearly review; the next one is a year later (kalender.plus_jaren)."""
     nu = nu or timezone.now()
-    ovk = _vergrendeld(overeenkomst)
+    ovk = vergrendel(overeenkomst, versie=versie, related=("gemeente", "team"))
     vereis(door, "overeenkomsten.change_overeenkomst", ovk)
     if not isinstance(datum, date):
         raise ValidationError({"datum": "Vul de datum van de review in."})
@@ -351,8 +363,7 @@ def review_vastleggen(*, overeenkomst, door, datum, toelichting="", nu=None):
             {"datum": f"Er is al een review vastgelegd op {ovk.laatste_review:%d-%m-%Y}; kies een latere datum."}
         )
     review = Review(overeenkomst=ovk, datum=datum, door=door, toelichting=(toelichting or "").strip())
-    review._history_user = door
-    review.save()
+    opslaan(review, door=door, reden="Jaarlijkse review")
     ovk.laatste_review = datum
     _opslaan(ovk, door, f"Jaarlijkse review op {datum:%d-%m-%Y}")
     return ovk
@@ -432,10 +443,10 @@ def controleer_document(bestand):
 
 
 @transaction.atomic
-def document_uploaden(*, overeenkomst, door, bestand, nu=None):
+def document_uploaden(*, overeenkomst, door, bestand, nu=None, versie=None):
     """Store the signed document privately. Needs the document right and the right to change the agreement."""
     nu = nu or timezone.now()
-    ovk = _vergrendeld(overeenkomst)
+    ovk = vergrendel(overeenkomst, versie=versie, related=("gemeente", "team"))
     vereis(door, "overeenkomsten.document_overeenkomst", ovk)
     vereis(door, "overeenkomsten.change_overeenkomst", ovk)
     extensie = controleer_document(bestand)

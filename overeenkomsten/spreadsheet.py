@@ -17,6 +17,7 @@ from django.db import transaction
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.core.spreadsheet import RIJNUMMER, ImportFout, cel, lees_ja_nee, normaliseer
 from privacy_portal.organisaties.models import Team
 from registers.models import Verwerking
@@ -200,18 +201,18 @@ def lees_clausules(soort, tekst):
 def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
     """One row as (arguments for services.overeenkomst_aanmaken, errors per field). Never raises on data."""
     gegevens, fouten = {}, {}
-    cel = {veld: cel(rij, kolom) for veld, kolom in kolommen.items()}
+    cellen = {veld: cel(rij, kolom) for veld, kolom in kolommen.items()}
     for veld in ("onderwerp", "omschrijving", "samenvatting_openbaar", "interne_notitie"):
-        gegevens[veld] = cel.get(veld, "")
+        gegevens[veld] = cellen.get(veld, "")
     if not gegevens["onderwerp"]:
         fouten["onderwerp"] = "Het onderwerp is leeg."
     try:
         gegevens["soort"] = _keuze(
-            SOORT_WOORDEN, cel.get("soort", ""), "Onbekende soort. Kies verwerkersovereenkomst, convenant, ..."
+            SOORT_WOORDEN, cellen.get("soort", ""), "Onbekende soort. Kies verwerkersovereenkomst, convenant, ..."
         )
     except ValueError as fout:
         fouten["soort"] = str(fout)
-    teamnaam = cel.get("team", "")
+    teamnaam = cellen.get("team", "")
     team = next((t for t in teams if t.naam.casefold() == teamnaam.casefold()), None) if teamnaam else None
     gegevens["team"] = team or standaard_team
     if gegevens["team"] is None:
@@ -222,18 +223,18 @@ def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
         )
     for veld in ("startdatum", "einddatum", "laatste_review"):
         try:
-            gegevens[veld] = lees_datum(cel.get(veld, ""))
+            gegevens[veld] = lees_datum(cellen.get(veld, ""))
         except ValueError as fout:
             fouten[veld] = str(fout)
     if gegevens.get("startdatum") is None and "startdatum" not in fouten:
         fouten["startdatum"] = "De ingangsdatum is leeg."
     try:
-        land = cel.get("opslag_land", "")
+        land = cellen.get("opslag_land", "")
         gegevens["opslag_land"] = _keuze(LAND_WOORDEN, land, f"Onbekend land: '{land}'.") if land else ""
     except ValueError as fout:
         fouten["opslag_land"] = str(fout)
     try:
-        mechanisme = cel.get("doorgiftemechanisme", "")
+        mechanisme = cellen.get("doorgiftemechanisme", "")
         gegevens["doorgiftemechanisme"] = (
             _keuze(MECHANISME_WOORDEN, mechanisme, f"Onbekend doorgiftemechanisme: '{mechanisme}'.")
             if mechanisme
@@ -242,21 +243,21 @@ def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
     except ValueError as fout:
         fouten["doorgiftemechanisme"] = str(fout)
     try:
-        gegevens["openbaar"] = lees_ja_nee(cel.get("openbaar", ""))
+        gegevens["openbaar"] = lees_ja_nee(cellen.get("openbaar", ""))
     except ValueError as fout:
         fouten["openbaar"] = str(fout)
     gegevens["clausules"] = []
     if "soort" in gegevens:
         try:
-            gegevens["clausules"] = lees_clausules(gegevens["soort"], cel.get("clausules", ""))
+            gegevens["clausules"] = lees_clausules(gegevens["soort"], cellen.get("clausules", ""))
         except ValueError as fout:
             fouten["clausules"] = str(fout)
-    partijen = [{"naam": naam} for naam in lees_lijst(cel.get("partijen", ""))]
+    partijen = [{"naam": naam} for naam in lees_lijst(cellen.get("partijen", ""))]
     if not partijen:
         fouten["partijen"] = "Noem ten minste één partij."
     per_naam = {v.naam.casefold(): v for v in verwerkingen}
     gekoppeld, onbekend = [], []
-    for naam in lees_lijst(cel.get("verwerkingen", "")):
+    for naam in lees_lijst(cellen.get("verwerkingen", "")):
         verwerking = per_naam.get(naam.casefold())
         (gekoppeld if verwerking else onbekend).append(verwerking or naam)
     if onbekend:
@@ -303,14 +304,24 @@ def preview(imp, *, door):
     return regels
 
 
+def import_bewaren(*, door, gemeente, bestandsnaam, kolommen, rijen, standaard_team=None):
+    """Keep an uploaded file's rows until the user confirms the preview; nothing is created yet."""
+    vereis(door, "overeenkomsten.add_overeenkomst", gemeente)
+    imp = OvereenkomstImport(
+        gemeente=gemeente,
+        door=door,
+        bestandsnaam=bestandsnaam[-255:],
+        kolommen=kolommen,
+        rijen=rijen,
+        standaard_team=standaard_team,
+    )
+    return opslaan(imp, door=door, reden="Bestand ingelezen")
+
+
 def importeer(imp, *, door):
     """Create every row through the services in one transaction; return how many. Nothing on any error."""
     with transaction.atomic():
-        imp = (
-            OvereenkomstImport.objects.select_for_update(of=("self",))
-            .select_related("gemeente", "standaard_team")
-            .get(pk=imp.pk)
-        )
+        imp = vergrendel(imp, related=("gemeente", "standaard_team"))
         vereis(door, "overeenkomsten.add_overeenkomst", imp.gemeente)
         if imp.geimporteerd:
             raise ImportFout("Dit bestand is al geïmporteerd.")
@@ -338,7 +349,6 @@ def importeer(imp, *, door):
                 )
                 raise ImportFout(f"Rij {regel['nummer']}: {meldingen}. Er is niets geïmporteerd.") from fout
         imp.geimporteerd = True
-        imp._history_user = door
-        imp.save(update_fields=["geimporteerd"])
+        opslaan(imp, door=door, reden=f"{len(regels)} overeenkomsten geïmporteerd", update_fields=["geimporteerd"])
         audit(actor=door, actie=AuditEvent.Actie.IMPORTEREN, obj=imp, resultaat=f"{len(regels)} overeenkomsten")
     return len(regels)

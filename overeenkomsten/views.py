@@ -16,16 +16,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
-from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import versie_van
 from privacy_portal.core.spreadsheet import ImportFout, export_response, lees_bestand
 from privacy_portal.core.views import fout_403
 from privacy_portal.organisaties.models import Gemeente, Team
 from privacy_portal.organisaties.selectors import gemeenten_voor, teams_voor
 from registers.selectors import verwerkingen_voor
 
-from . import checklist, selectors, services, spreadsheet
+from . import checklist, deadlines, selectors, services, spreadsheet
 from .constants import LANDEN, Soort
 from .forms import (
     ChecklistForm,
@@ -49,18 +50,10 @@ DOCUMENT = "overeenkomsten.document_overeenkomst"
 
 def _overeenkomst(request, uuid, *, audit_lezen=False):
     """The agreement if the user may see it (404 otherwise)."""
-    ovk = get_object_or_404(selectors.overeenkomsten_voor(request.user), uuid=uuid)
+    ovk = object_of_404(request, selectors.overeenkomsten_voor(request.user), uuid=uuid)
     if audit_lezen:
         audit(actor=request.user, actie=AuditEvent.Actie.INZIEN, obj=ovk)
     return ovk
-
-
-def _fouten_naar_form(form, fout):
-    for veld, fouten in fout.message_dict.items():
-        if veld in form.fields:
-            form.add_error(veld, fouten)
-        else:
-            form.add_error(None, [f"{services.LABELS.get(veld, veld).capitalize()}: {tekst}" for tekst in fouten])
 
 
 def _gefilterd(request):
@@ -135,23 +128,36 @@ def _formulier(request, *, gemeente, teams, overeenkomst=None, initial=None):
         gemeente=gemeente,
         teams=teams,
         initial=initial,
+        versie=versie_van(overeenkomst) if overeenkomst is not None and data is None else None,
     )
     partijen = PartijFormSet(data, prefix="partij", initial=initial_partijen)
     subs = SubverwerkerFormSet(data, prefix="sub", initial=initial_subs)
-    if request.method == "POST" and all([form.is_valid(), partijen.is_valid(), subs.is_valid()]):
-        try:
-            if overeenkomst is None:
-                overeenkomst = services.overeenkomst_aanmaken(
+    if request.method == "POST":
+        rijen_geldig = all([partijen.is_valid(), subs.is_valid()])
+        if not rijen_geldig:
+            form.is_valid()  # show the form's own errors too
+            messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+        elif overeenkomst is None:
+            nieuw = formulier_opslaan(
+                request,
+                form,
+                lambda: services.overeenkomst_aanmaken(
                     door=request.user,
                     gemeente=gemeente,
                     gegevens=form.inhoud(),
                     partijen=ingevulde_rijen(partijen),
                     subverwerkers=ingevulde_rijen(subs),
                     verwerkingen=form.cleaned_data["verwerkingen"],
-                )
-                messages.success(request, "De overeenkomst is geregistreerd. Vink nu de checklist aan.")
-            else:
-                overeenkomst = services.overeenkomst_wijzigen(
+                ),
+                gelukt="De overeenkomst is geregistreerd. Vink nu de checklist aan.",
+            )
+            if nieuw is not None:
+                return redirect("overeenkomsten:detail", uuid=nieuw.uuid)
+        else:
+            gewijzigd = formulier_opslaan(
+                request,
+                form,
+                lambda: services.overeenkomst_wijzigen(
                     overeenkomst=overeenkomst,
                     door=request.user,
                     gegevens=form.inhoud(),
@@ -159,18 +165,17 @@ def _formulier(request, *, gemeente, teams, overeenkomst=None, initial=None):
                     subverwerkers=ingevulde_rijen(subs),
                     verwerkingen=form.cleaned_data["verwerkingen"],
                     reden=form.cleaned_data.get("reden", ""),
-                )
-                messages.success(request, "De wijzigingen zijn opgeslagen.")
-            return redirect("overeenkomsten:detail", uuid=overeenkomst.uuid)
-        except ValidationError as fout:
-            _fouten_naar_form(form, fout)
-    if request.method == "POST":
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+                    versie=form.gelezen_versie(),
+                ),
+                gelukt="De wijzigingen zijn opgeslagen.",
+            )
+            if gewijzigd is not None:
+                return redirect("overeenkomsten:detail", uuid=gewijzigd.uuid)
     context = {
         "form": form,
         "partijen": partijen,
         "subverwerkers": subs,
-        "overeenkomst": overeenkomst if instance is not None else None,
+        "overeenkomst": overeenkomst,
         "gemeente": gemeente,
     }
     return render(request, "overeenkomsten/formulier.html", context)
@@ -207,21 +212,20 @@ def _is_uuid(tekst):
 
 @login_required
 def bewerken(request, uuid):
-    ovk = _overeenkomst(request, uuid)
-    vereis(request.user, CHANGE, ovk)
+    ovk = object_of_404(request, selectors.overeenkomsten_voor(request.user), uuid=uuid, recht=CHANGE)
     teams = teams_voor(request.user, ovk.gemeente, CHANGE)
     return _formulier(request, gemeente=ovk.gemeente, teams=teams, overeenkomst=ovk)
 
 
-@login_required
-def detail(request, uuid):
-    ovk = _overeenkomst(request, uuid, audit_lezen=True)
+def _detail(request, ovk, *, status=200, **formulieren):
+    """The agreement's page; `formulieren` replaces an action panel's empty form with the one just posted."""
     user = request.user
     vandaag = timezone.localdate()
     subverwerkers = list(ovk.subverwerkers.all())
     aanwezig = set(ovk.clausules)
     context = {
         "ovk": ovk,
+        "versie": versie_van(ovk),
         "vandaag": vandaag,
         "partijen": ovk.partijen.all(),
         "subverwerkers": [(s, LANDEN.get(s.land, "")) for s in subverwerkers],
@@ -238,70 +242,86 @@ def detail(request, uuid):
         "review_form": ReviewForm(initial={"datum": vandaag}),
         "document_form": DocumentForm(),
     }
-    return render(request, "overeenkomsten/detail.html", context)
+    context.update(formulieren)
+    return render(request, "overeenkomsten/detail.html", context, status=status)
 
 
-def _actie_fout(request, fout):
-    for fouten in fout.message_dict.values():
-        for tekst in fouten:
-            messages.error(request, tekst)
+@login_required
+def detail(request, uuid):
+    ovk = _overeenkomst(request, uuid, audit_lezen=True)
+    return _detail(request, ovk)
+
+
+def _actie(request, uuid, recht, formulier, naam, functie, *, gelukt, invoer):
+    """Run an action panel's service with the version the user saw. Done: back to the page. Not done: the
+    page again with the panel's form as posted (input kept, fields named in the message)."""
+    ovk = object_of_404(request, selectors.overeenkomsten_voor(request.user), uuid=uuid, recht=recht)
+    if recht == DOCUMENT:
+        vereis(request.user, CHANGE, ovk)
+    form = formulier(ovk)
+    if not form.is_valid():
+        messages.error(request, "Niet gelukt. " + fouttekst(ValidationError(form.errors.as_data()), form=form))
+    elif actie_uitvoeren(
+        request,
+        functie,
+        gelukt=gelukt(ovk, form) if callable(gelukt) else gelukt,
+        form=form,
+        overeenkomst=ovk,
+        door=request.user,
+        versie=versie_uit(request),
+        **invoer(form),
+    ):
+        return redirect("overeenkomsten:detail", uuid=uuid)
+    ovk = selectors.overeenkomsten_voor(request.user).get(pk=ovk.pk)  # as it is now
+    return _detail(request, ovk, status=400, **{naam: form})
 
 
 @login_required
 @require_POST
 def checklist_opslaan(request, uuid):
-    ovk = _overeenkomst(request, uuid)
-    vereis(request.user, CHANGE, ovk)
-    form = ChecklistForm(request.POST, soort=ovk.soort)
-    if form.is_valid():
-        try:
-            services.checklist_bijwerken(overeenkomst=ovk, door=request.user, clausules=form.cleaned_data["clausules"])
-        except ValidationError as fout:
-            _actie_fout(request, fout)
-        else:
-            messages.success(request, "De checklist is opgeslagen.")
-    else:
-        messages.error(request, "Kies alleen onderdelen uit de checklist.")
-    return redirect("overeenkomsten:detail", uuid=uuid)
+    return _actie(
+        request,
+        uuid,
+        CHANGE,
+        lambda ovk: ChecklistForm(request.POST, soort=ovk.soort),
+        "checklist_form",
+        services.checklist_bijwerken,
+        gelukt="De checklist is opgeslagen.",
+        invoer=lambda form: {"clausules": form.cleaned_data["clausules"]},
+    )
 
 
 @login_required
 @require_POST
 def review(request, uuid):
-    ovk = _overeenkomst(request, uuid)
-    vereis(request.user, CHANGE, ovk)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            ovk = services.review_vastleggen(overeenkomst=ovk, door=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            _actie_fout(request, fout)
-        else:
-            messages.success(
-                request, f"De review is vastgelegd. De volgende review is uiterlijk {ovk.volgende_review:%d-%m-%Y}."
-            )
-    else:
-        messages.error(request, "Vul een geldige datum van de review in.")
-    return redirect("overeenkomsten:detail", uuid=uuid)
+    return _actie(
+        request,
+        uuid,
+        CHANGE,
+        lambda ovk: ReviewForm(request.POST),
+        "review_form",
+        services.review_vastleggen,
+        gelukt=lambda ovk, form: (
+            "De review is vastgelegd. De volgende review is uiterlijk "
+            f"{deadlines.volgende_review(ovk.startdatum, form.cleaned_data['datum']):%d-%m-%Y}."
+        ),
+        invoer=lambda form: form.cleaned_data,
+    )
 
 
 @login_required
 @require_POST
 def document_uploaden(request, uuid):
-    ovk = _overeenkomst(request, uuid)
-    vereis(request.user, DOCUMENT, ovk)
-    vereis(request.user, CHANGE, ovk)
-    form = DocumentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, "Kies een bestand om te uploaden.")
-    else:
-        try:
-            services.document_uploaden(overeenkomst=ovk, door=request.user, bestand=form.cleaned_data["document"])
-        except ValidationError as fout:
-            _actie_fout(request, fout)
-        else:
-            messages.success(request, "Het ondertekende document is opgeslagen.")
-    return redirect("overeenkomsten:detail", uuid=uuid)
+    return _actie(
+        request,
+        uuid,
+        DOCUMENT,
+        lambda ovk: DocumentForm(request.POST, request.FILES),
+        "document_form",
+        services.document_uploaden,
+        gelukt="Het ondertekende document is opgeslagen.",
+        invoer=lambda form: {"bestand": form.cleaned_data["document"]},
+    )
 
 
 @login_required
@@ -323,7 +343,7 @@ def document(request, uuid):
 @login_required
 def historie(request, uuid):
     ovk = _overeenkomst(request, uuid, audit_lezen=True)
-    regels = historie_regels(ovk, labels=services.LABELS)
+    regels = selectors.historie_van(ovk)
     return render(request, "overeenkomsten/historie.html", {"ovk": ovk, "regels": regels})
 
 
@@ -361,16 +381,14 @@ def import_upload(request):
                     f"Deze kolommen ontbreken: {', '.join(ontbrekend)}. Gebruik de kolomnamen van de export.",
                 )
             else:
-                imp = OvereenkomstImport(
-                    gemeente=gemeente,
+                imp = spreadsheet.import_bewaren(
                     door=request.user,
-                    bestandsnaam=bestand.name[-255:],
+                    gemeente=gemeente,
+                    bestandsnaam=bestand.name,
                     kolommen=kolommen,
                     rijen=rijen,
                     standaard_team=form.cleaned_data["standaard_team"],
                 )
-                imp._history_user = request.user
-                imp.save()
                 return redirect("overeenkomsten:import-voorbeeld", uuid=imp.uuid)
     return render(request, "overeenkomsten/import_upload.html", {"form": form})
 
