@@ -63,6 +63,7 @@ from urllib.parse import urlencode
 
 import structlog
 from django.db.models import Count, Max
+from django.urls import reverse
 from django.utils import timezone
 
 log = structlog.get_logger(__name__)
@@ -98,6 +99,7 @@ class Cijfer:
     signaal: str = ""  # "", Cijfer.GOED or Cijfer.LET_OP (when the number asks for action and is not 0)
     sleutel: str = ""  # stable machine name for the API, e.g. "zonder_vastgestelde_versie"
     groep: str = ""  # e.g. "Dit kwartaal (3e kwartaal 2026)": figures with a groep are shown as a table
+    filter: str = ""  # the named filter of the list behind the number, "lijst:naam" (see Lijst); set by Lijst only
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,142 @@ def lijst_link(pad: str, **filters) -> str:
     """A list URL with its filters; empty filter values are left out."""
     query = urlencode({k: v for k, v in filters.items() if v not in (None, "")})
     return f"{pad}?{query}" if query else pad
+
+
+# --- figures declared with a named filter of a list ------------------------------------------------
+
+# Query parameters every register list reads (with `LijstFilter.uit_query`) besides its own filters.
+PERIODE_VAN = "periodeVan"  # events from this date (inclusive)
+PERIODE_TOT = "periodeTot"  # events up to and including this date
+PEILDATUM = "peildatum"  # the state at the end of this day (from the history), instead of the state now
+
+
+class FiguurZonderFilter(ValueError):
+    """A source returned a figure that was not made by a `Lijst`: it has no list behind it."""
+
+
+@dataclass(frozen=True)
+class LijstFilter:
+    """The dashboard's part of a list's query string: a period of events and/or a peildatum.
+
+    Each list reads it the same way (`LijstFilter.uit_query(request.GET)`): the named filter says
+    which event the period is about (received, decided, reported, ...); a peildatum makes the
+    list's state filters look at the data as it was at the end of that day (`gefilterd_op_peildatum`).
+    Invalid dates are ignored.
+    """
+
+    periode: "Periode | None" = None
+    peildatum: date | None = None
+
+    @classmethod
+    def uit_query(cls, query) -> "LijstFilter":
+        van, tot, peil = (_datum(query.get(naam)) for naam in (PERIODE_VAN, PERIODE_TOT, PEILDATUM))
+        periode = Periode(van, tot) if van and tot else None
+        return cls(periode=periode, peildatum=peil)
+
+    @property
+    def peilmoment(self) -> datetime | None:
+        """The first moment after the peildatum: the state is the one just before it."""
+        return Periode(self.peildatum, self.peildatum).einde if self.peildatum else None
+
+
+def _datum(tekst) -> date | None:
+    try:
+        return date.fromisoformat(tekst) if tekst else None
+    except ValueError:
+        return None
+
+
+def stand_op(model, moment):
+    """The rows of a tracked model as they were just before `moment`, from its history.
+
+    A queryset of historical rows (the latest record of each object before `moment`, deleted ones
+    left out) with the model's own field names, so the same `Q` works on it as on the model; the
+    object's id is `id` (use `OuterRef("id")` in subqueries that must work on both).
+    """
+    return model.history.filter(history_date__lt=moment).latest_of_each().exclude(history_type="-")
+
+
+def gefilterd_op_peildatum(qs, peildatum: date | None, filteren: Callable):
+    """A list's rows through its filters: now (`filteren(qs)`), or, with a peildatum, the rows of qs
+    whose state at the end of that day passed the same filters (so a figure 'per 31 december' and
+    its list agree). qs keeps the permissions and the current data to show."""
+    if peildatum is None:
+        return filteren(qs)
+    stand = filteren(stand_op(qs.model, LijstFilter(peildatum=peildatum).peilmoment))
+    return qs.filter(pk__in=stand.order_by().values("id"))
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """A register's staff list and the named filters it understands, declared once per source.
+
+    `filters`: name -> the list's query parameters for it. A source makes its figures only with
+    `Lijst.figuren(...).cijfer(label, waarde, "naam", ...)`: the link is built here from the list's
+    URL name, the filter's parameters, the gemeente and the period or peildatum, so no figure can
+    point at an unfiltered list, and `verzamel` refuses a figure made another way.
+    `gemeente_param`: the list's query parameter for one gemeente's slug.
+    """
+
+    url_naam: str
+    filters: dict
+    gemeente_param: str = "gemeente"
+
+    def link(self, filter: str, *, gemeente="", periode=None, peildatum=None) -> str:
+        parameters = dict(self.filters[filter])  # KeyError: the list does not know this filter
+        if gemeente and self.gemeente_param:
+            parameters[self.gemeente_param] = gemeente
+        if periode is not None:
+            parameters[PERIODE_VAN] = periode.van.isoformat()
+            parameters[PERIODE_TOT] = periode.tot.isoformat()
+        if peildatum is not None:
+            parameters[PEILDATUM] = peildatum.isoformat()
+        return lijst_link(reverse(self.url_naam), **parameters)
+
+    def figuren(self, gemeenten, *, met_details, peildatum=None) -> "Figuren":
+        """A figure maker for one call of a source; `peildatum`: state figures are as of the end of that day."""
+        gemeenten = list(gemeenten)
+        return Figuren(
+            self,
+            gemeente=gemeenten[0].slug if len(gemeenten) == 1 else "",
+            met_details=met_details,
+            peildatum=peildatum,
+        )
+
+
+@dataclass(frozen=True)
+class Figuren:
+    lijst: Lijst
+    gemeente: str
+    met_details: bool
+    peildatum: date | None = None
+
+    def link(self, filter, *, periode=None) -> str:
+        """The list behind a figure: events in `periode`, or else the state at the peildatum (or now)."""
+        if not self.met_details:
+            self.lijst.filters[filter]  # noqa: B018 - a wrong name fails for every user
+            return ""
+        peildatum = None if periode is not None else self.peildatum
+        return self.lijst.link(filter, gemeente=self.gemeente, periode=periode, peildatum=peildatum)
+
+    def cijfer(self, label, waarde, filter, *, periode=None, zonder_details="", **velden) -> Cijfer:
+        """A figure with its list. `periode`: the figure counts events in it (the list gets periodeVan/
+        periodeTot); without it the figure is a state (now, or at the peildatum). `zonder_details`: a
+        link for users without the details (an overview of numbers only)."""
+        link = self.link(filter, periode=periode) or ("" if self.met_details else zonder_details)
+        return Cijfer(label, waarde, link=link, filter=f"{self.lijst.url_naam}:{filter}", **velden)
+
+    def links(self, filter, perioden) -> list:
+        """The links of a trend series, one per period."""
+        return [self.link(filter, periode=p) for p in perioden] if self.met_details else []
+
+
+def controleer_figuren(secties, bron_naam=""):
+    """Every figure must come from a `Lijst` (a named filter); raise FiguurZonderFilter otherwise."""
+    for sectie in secties:
+        for cijfer in sectie.cijfers:
+            if not cijfer.filter:
+                raise FiguurZonderFilter(f"{bron_naam}: het cijfer '{cijfer.label}' heeft geen lijstfilter")
 
 
 def stand_van_historie(model, gemeenten, *, veld="gemeente__in") -> dict:
