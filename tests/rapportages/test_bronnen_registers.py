@@ -91,7 +91,8 @@ def test_verzoeken_telt_open_termijnen_en_afhandeling(wereld, verzoeken_data):
     ontvangen, afgehandeld = trend.reeksen
     assert ontvangen.waarden == [0, 0, 0, 0, 0, 1, 0, 4]
     assert afgehandeld.waarden == [0, 0, 0, 0, 0, 0, 1, 1]
-    assert c["verzoeken_open"].link == "/verzoeken/"
+    assert c["verzoeken_open"].link == "/verzoeken/?gemeente=voorbeeldstad"
+    assert c["verzoeken_te_laat"].link == "/verzoeken/?termijn=verstreken&gemeente=voorbeeldstad"
     assert sectie.stand["aantal"] == 6  # the stored rows, the unconfirmed one included
 
     # Both gemeenten: the other one's open request counts too.
