@@ -135,10 +135,10 @@ def test_dpia_telt_uitkomsten_statussen_maatregelen_en_hercontroles(wereld):
     assert c["dpias_afgerond"].waarde == 2
     assert (
         c["dpia_maatregelen_verlopen"].waarde == 3
-    )  # each DPIA past 'ingevuld' has a planned measure due 1 April 2026
+    )  # each DPIA past 'ingevuld' has a planned measure due 1 April 2026 (DPIAs are counted)
     assert c["dpia_hercontrole"].waarde == 1 and c["dpia_herbeoordeling"].waarde == 1
-    assert c["prescan_vereist"].link == "/dpia/?uitkomst=vereist"
-    assert c["dpia_hercontrole"].link == "/dpia/overzicht/voorbeeldstad/"
+    assert c["prescan_vereist"].link == "/dpia/?uitkomst=vereist&gemeente=voorbeeldstad"
+    assert c["dpia_hercontrole"].link == "/dpia/?aandacht=hercontrole&gemeente=voorbeeldstad"
 
     _, beide = _cijfers(dpias([wereld.gemeente, wereld.andere_gemeente], NU, met_details=False))
     assert beide["dpias"].waarde == 6 and beide["prescan_open"].waarde == 2
