@@ -188,7 +188,7 @@ def test_overeenkomsten_telt_reviews_einde_clausules_en_dekking(wereld):
     assert c["overeenkomsten_review_nodig"].waarde == 2 and c["overeenkomsten_review_escalatie"].waarde == 1
     assert (
         c["overeenkomsten_verloopt"].waarde == 1
-        and c["overeenkomsten_verloopt"].link == "/overeenkomsten/?signaal=verloopt"
+        and c["overeenkomsten_verloopt"].link == "/overeenkomsten/?signaal=verloopt&gemeente=voorbeeldstad"
     )
     assert c["overeenkomsten_onvolledig"].waarde == 1 and "1 verplichte" in c["overeenkomsten_onvolledig"].toelichting
     assert c["verwerker_zonder_overeenkomst"].waarde == 1
