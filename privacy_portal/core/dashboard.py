@@ -310,9 +310,8 @@ class Lijst:
     gemeente_param: str = "gemeente"
 
     def link(self, filter: str, *, gemeente="", periode=None, peildatum=None) -> str:
-        parameters = dict(self.filters[filter])  # KeyError: the list does not know this filter
-        if gemeente and self.gemeente_param:
-            parameters[self.gemeente_param] = gemeente
+        parameters = {self.gemeente_param: gemeente} if gemeente and self.gemeente_param else {}
+        parameters |= self.filters[filter]  # KeyError: the list does not know this filter
         if periode is not None:
             parameters[PERIODE_VAN] = periode.van.isoformat()
             parameters[PERIODE_TOT] = periode.tot.isoformat()
