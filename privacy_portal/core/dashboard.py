@@ -9,22 +9,25 @@ How a register adds its figures (for example rechten/)
 ------------------------------------------------------
 1. Write `rechten/dashboard.py`::
 
-       from privacy_portal.core.dashboard import Cijfer, Reeks, Sectie, Tabel, Trend, dashboard_bron, kwartalen
+       from privacy_portal.core.dashboard import Lijst, Sectie, dashboard_bron, stand_op, stand_van_historie
+
+       # The staff list the figures open, and its named filters: name -> the list's query parameters.
+       LIJST = Lijst("rechten:lijst", {"open": {}, "verstreken": {"termijn": "verstreken"},
+                                        "ontvangen": {"status": "alle", "gebeurtenis": "ontvangen"}})
 
        @dashboard_bron(detail_recht="rechten.view_verzoek", volgorde=30, sleutel="verzoeken")
        def verzoeken(gemeenten, nu, *, met_details, periode=None):
-           qs = Verzoek.objects.filter(gemeente__in=gemeenten)
-           cijfers = qs.aggregate(open=Count("pk", filter=...), te_laat=Count("pk", filter=...))
-           enkel = gemeenten[0].slug if len(gemeenten) == 1 else ""
+           figuren = LIJST.figuren(gemeenten, met_details=met_details, peildatum=periode.tot if periode else None)
+           stand = stand_op(Verzoek, periode.einde) if periode else Verzoek.objects.all()
+           c = stand.filter(gemeente__in=gemeenten).aggregate(open=Count("pk", filter=...), ...)
            return [
                Sectie(
                    sleutel="verzoeken",
                    titel="Betrokkenenverzoeken",
                    cijfers=[
-                       Cijfer("Open verzoeken", cijfers["open"], link=lijst_link("/verzoeken/", gemeente=enkel)),
-                       Cijfer("Termijn verstreken", cijfers["te_laat"], signaal=Cijfer.LET_OP, link=...),
+                       figuren.cijfer("Open verzoeken", c["open"], "open"),
+                       figuren.cijfer("Ontvangen", ontvangen, "ontvangen", periode=venster, groep=...),
                    ],
-                   trends=[Trend("Verzoeken per kwartaal", kwartalen=[...], reeksen=[Reeks("Ontvangen", [...])])],
                    stand=stand_van_historie(Verzoek, gemeenten),
                )
            ]
@@ -49,8 +52,22 @@ The contract
   inclusive); figures then cover that period ("gemeld in de periode") instead of this quarter and
   this year, and the trend shows the quarters of the period. A source without this keyword is
   called without it and shows the state at `nu`.
-- Every figure links to the list that shows exactly that many items (`Cijfer.link`, a URL path
-  with query string, for users with `met_details`); use "" when the user cannot open such a list.
+- Every figure opens the register's staff list filtered to exactly its items. A figure is made
+  only with `Lijst.figuren(...).cijfer(label, waarde, "filternaam", ...)`: the source names one of
+  the list's filters, and the kernel builds `Cijfer.link` from the list's URL name, the filter's
+  query parameters, the gemeente (when one is shown) and `periodeVan`/`periodeTot` (a figure about
+  events in a period) or `peildatum` (a state at the end of a report's period). Without
+  `met_details` the link is "" (or `zonder_details`, an overview of numbers). `verzamel` refuses a
+  figure made another way (`FiguurZonderFilter`), and an unknown filter name is a KeyError.
+- The list reads those parameters with `LijstFilter.uit_query(request.GET)` and filters with
+  `gefilterd_op_peildatum(qs, peildatum, filteren)`: its own filters on today's rows, or on the rows
+  as they were at the end of the peildatum (the history). Define each condition once in the
+  register's selectors and use it in both the source's `Count(filter=...)` and the list, so they
+  count alike. No personal data in these parameters.
+- With `periode`: figures about a state (open, overdue, incomplete) are the state at the end of the
+  period, from the history (`stand_op(Model, periode.einde)`: historical rows with the model's field
+  names, so the same `Q` works; use `OuterRef("id")` in subqueries) or from stored dates; figures
+  about events count the events inside the period. Each source's docstring says which.
 - `Sectie.stand` records the data state the figures came from (counts, the latest history id
   and moment), so a report is reproducible. `stand_van_historie()` makes it for a tracked model.
 """
@@ -448,7 +465,9 @@ def verzamel(gemeenten, nu, *, user=None, periode=None, fouten_opvangen=False) -
         if bron.met_periode:
             kwargs["periode"] = periode
         try:
-            secties.extend(bron.func(gemeenten, nu, **kwargs))
+            nieuw = bron.func(gemeenten, nu, **kwargs)
+            controleer_figuren(nieuw, bron.naam)
+            secties.extend(nieuw)
         except Exception:
             if not fouten_opvangen:
                 raise
