@@ -6,7 +6,6 @@ definitions behind the numbers are the ones the lists use (registers.selectors,
 datalekken.selectors), so every number links to a list that shows exactly that many items.
 """
 
-
 from django.db.models import Avg, Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, Value, When
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
