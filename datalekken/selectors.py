@@ -27,54 +27,69 @@ def datalekken_voor(user, perm="datalekken.view_datalek"):
     return qs.filter(q)
 
 
-def open_en_niet_gemeld(qs):
+def open_en_niet_gemeld(qs, meldingen=None):
     """Open datalekken whose AP notification may still be due (risk not 'geen') and is not recorded."""
-    return (
-        qs.exclude(status=Status.AFGESLOTEN)
-        .exclude(risico=Risico.GEEN)
-        .exclude(Exists(MeldingAP.objects.filter(datalek=OuterRef("pk"), soort=SoortMelding.MELDING)))
-    )
+    return qs.filter(klok_loopt_q(meldingen))
 
 
-def _eerste_melding():
-    return MeldingAP.objects.filter(datalek=OuterRef("pk"), soort=SoortMelding.MELDING)
+def _eerste_melding(meldingen=None):
+    """The first notification of the datalek in the outer query; `OuterRef("id")` works on the
+    datalekken and on their history. `meldingen`: the notifications to look at (by default all)."""
+    meldingen = MeldingAP.objects.all() if meldingen is None else meldingen
+    return meldingen.filter(datalek_id=OuterRef("id"), soort=SoortMelding.MELDING)
 
 
-def gemeld_ap_q():
+def gemeld_ap_q(meldingen=None):
     """The first notification to the AP is recorded."""
-    return Q(Exists(_eerste_melding()))
+    return Q(Exists(_eerste_melding(meldingen)))
 
 
-def op_tijd_gemeld_q():
+def op_tijd_gemeld_q(meldingen=None):
     """The first notification to the AP was made before the melddeadline."""
-    return Q(Exists(_eerste_melding().filter(gemeld_op__lte=OuterRef("meld_deadline"))))
+    return Q(Exists(_eerste_melding(meldingen).filter(gemeld_op__lte=OuterRef("meld_deadline"))))
 
 
-def filter_melding(qs, melding, nu):
+def klok_loopt_q(meldingen=None):
+    return ~Q(status=Status.AFGESLOTEN) & ~Q(risico=Risico.GEEN) & ~gemeld_ap_q(meldingen)
+
+
+def melding_q(melding, nu, meldingen=None):
+    """The AP-notification filters of the list and the dashboard's numbers behind them. `nu`: the
+    moment of the clock; `meldingen`: the notifications recorded then (the history at a peildatum)."""
+    meldplichtig = Q(risico__in=[Risico.RISICO, Risico.HOOG])
+    return {
+        "klok_loopt": klok_loopt_q(meldingen),
+        "krap": klok_loopt_q(meldingen) & Q(meld_deadline__gte=nu, meld_deadline__lt=nu + timedelta(hours=24)),
+        "verlopen": klok_loopt_q(meldingen) & Q(meld_deadline__lt=nu),
+        "gemeld": gemeld_ap_q(meldingen),
+        "meldplichtig": meldplichtig,
+        "op_tijd": op_tijd_gemeld_q(meldingen),
+        "te_laat": gemeld_ap_q(meldingen) & ~op_tijd_gemeld_q(meldingen),
+        "meldplichtig_niet_gemeld": meldplichtig & ~gemeld_ap_q(meldingen),
+    }.get(melding, Q())
+
+
+def filter_melding(qs, melding, nu, meldingen=None):
     """The AP-notification filters of the list (and the dashboard's numbers behind them)."""
-    if melding in ("klok_loopt", "krap", "verlopen"):
-        qs = open_en_niet_gemeld(qs)
-        if melding == "krap":
-            qs = qs.filter(meld_deadline__gte=nu, meld_deadline__lt=nu + timedelta(hours=24))
-        elif melding == "verlopen":
-            qs = qs.filter(meld_deadline__lt=nu)
-    elif melding == "gemeld":
-        qs = qs.filter(gemeld_ap_q())
-    elif melding == "meldplichtig":
-        qs = qs.filter(risico__in=[Risico.RISICO, Risico.HOOG])
-    elif melding == "op_tijd":
-        qs = qs.filter(op_tijd_gemeld_q())
-    elif melding == "te_laat":
-        qs = qs.filter(gemeld_ap_q()).exclude(op_tijd_gemeld_q())
-    elif melding == "meldplichtig_niet_gemeld":
-        qs = qs.filter(risico__in=[Risico.RISICO, Risico.HOOG]).exclude(gemeld_ap_q())
-    return qs
+    return qs.filter(melding_q(melding, nu, meldingen))
 
 
 def filter_datalekken(
-    qs, *, zoek="", status="", risico="", gemeente="", open_=None, melding="", gemeld_van=None, gemeld_tot=None, nu=None
+    qs,
+    *,
+    zoek="",
+    status="",
+    risico="",
+    gemeente="",
+    open_=None,
+    melding="",
+    gemeld_van=None,
+    gemeld_tot=None,
+    nu=None,
+    meldingen=None,
 ):
-    """`gemeld_van`/`gemeld_tot`: dates (both inclusive) of reporting in the portal, as in kwartaal_cijfers."""
+    """`gemeld_van`/`gemeld_tot`: dates (both inclusive) of reporting in the portal, as in kwartaal_cijfers.
+    Works on the history as well (see melding_q)."""
     if zoek:
         qs = qs.filter(Q(titel__icontains=zoek) | Q(omschrijving__icontains=zoek))
     if status:
@@ -88,7 +103,7 @@ def filter_datalekken(
     if open_ is True:
         qs = qs.exclude(status=Status.AFGESLOTEN)
     if melding:
-        qs = filter_melding(qs, melding, nu or timezone.now())
+        qs = filter_melding(qs, melding, nu or timezone.now(), meldingen)
     if gemeld_van:
         qs = qs.filter(gemeld_op__date__gte=gemeld_van)
     if gemeld_tot:

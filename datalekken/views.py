@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
+from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum, stand_op
 from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404
@@ -24,6 +25,7 @@ from . import selectors, services
 from .ap_tekst import ap_formulier_tekst, ap_secties
 from .constants import Status
 from .forms import AfsluitForm, BehandelForm, FilterForm, HeropenForm, InformerenForm, MeldForm, MeldingAPForm
+from .models import MeldingAP
 from .workflow import WORKFLOW
 
 
@@ -40,22 +42,28 @@ def lijst(request):
     nu = timezone.now()
     form = FilterForm(request.GET or None, gemeenten=gemeenten_voor(request.user))
     qs = selectors.datalekken_voor(request.user)
-    status = ""
-    if form.is_valid():
-        status = form.cleaned_data["status"]
-        qs = selectors.filter_datalekken(
-            qs,
-            zoek=form.cleaned_data["zoek"],
+    dashboard = LijstFilter.uit_query(request.GET)
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status", "")
+    periode = dashboard.periode  # the dashboard's period: reported in the portal in it
+    peilmoment = dashboard.peilmoment
+    qs = gefilterd_op_peildatum(
+        qs,
+        dashboard.peildatum,
+        lambda rijen: selectors.filter_datalekken(
+            rijen,
+            zoek=data.get("zoek", ""),
             status="" if status in ("", "alle") else status,
-            risico=form.cleaned_data["risico"],
-            gemeente=form.cleaned_data["gemeente"],
-            melding=form.cleaned_data["melding"],
-            gemeld_van=form.cleaned_data["gemeld_van"],
-            gemeld_tot=form.cleaned_data["gemeld_tot"],
-            nu=nu,
-        )
-    if status == "":
-        qs = qs.exclude(status=Status.AFGESLOTEN)
+            risico=data.get("risico", ""),
+            gemeente=data.get("gemeente", ""),
+            open_=status == "",
+            melding=data.get("melding", ""),
+            gemeld_van=data.get("gemeld_van") or (periode and periode.van),
+            gemeld_tot=data.get("gemeld_tot") or (periode and periode.tot),
+            nu=peilmoment or nu,
+            meldingen=stand_op(MeldingAP, peilmoment) if peilmoment else None,
+        ),
+    )
     # Datalekken whose AP notification may still be due first, by time left; then the rest.
     qs = qs.annotate(
         klok_loopt=Case(
@@ -67,6 +75,7 @@ def lijst(request):
     query.pop("pagina", None)
     context = {
         "form": form,
+        "dashboard": dashboard,
         "pagina": pagina,
         "query": query.urlencode(),
         "nu": nu,

@@ -201,3 +201,15 @@ class FilterForm(Formulier):
         label="Status", required=False, choices=[("", "Alle"), ("open", "Alle lopende"), *Status.choices]
     )
     uitkomst = forms.ChoiceField(label="Uitkomst pre-scan", required=False, choices=[("", "Alle"), *Uitkomst.choices])
+    aandacht = forms.ChoiceField(
+        label="Aandacht nodig",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("prescan_open", "Pre-scan nog niet afgerond"),
+            ("maatregelen_verlopen", "Maatregelen over de deadline"),
+            ("hercontrole", "Hercontrole nodig"),
+            ("herbeoordeling", "Herbeoordeling nodig"),
+        ],
+    )
+    gemeente = forms.SlugField(required=False, widget=forms.HiddenInput)

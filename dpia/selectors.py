@@ -41,7 +41,25 @@ def met_tellingen(qs, vandaag):
     )
 
 
-def filter_dpias(qs, *, zoek="", status="", uitkomst="", gemeente="", aandacht=""):
+def aandacht_q(aandacht, vandaag, *, maatregelen=None):
+    """DPIAs that need attention on `vandaag`: prescan_open (no outcome yet), hercontrole (finished,
+    re-check date reached), herbeoordeling (marked), maatregelen_verlopen (an open measure past its
+    deadline). `maatregelen`: the measures to look at (the history at a peildatum); by default today's.
+    Uses `OuterRef("id")`, so it works on the DPIAs and on their history alike."""
+    if aandacht == "prescan_open":
+        return Q(prescan_uitkomst="")
+    if aandacht == "hercontrole":
+        return Q(status=Status.AFGEROND, hercontrole_op__lte=vandaag)
+    if aandacht == "herbeoordeling":
+        return Q(herbeoordeling_nodig=True)
+    if aandacht == "maatregelen_verlopen":
+        maatregelen = Maatregel.objects.all() if maatregelen is None else maatregelen
+        return Q(Exists(maatregelen.filter(dpia_id=OuterRef("id"), status__in=OPEN_MAATREGEL, deadline__lt=vandaag)))
+    return Q()
+
+
+def filter_dpias(qs, *, zoek="", status="", uitkomst="", gemeente="", aandacht="", vandaag=None, maatregelen=None):
+    """The list's filters; all but `zoek` also work on the history (see aandacht_q)."""
     if zoek:
         qs = qs.filter(Q(titel__icontains=zoek) | Q(verwerkingen__naam__icontains=zoek)).distinct()
     if status == "open":
@@ -52,8 +70,8 @@ def filter_dpias(qs, *, zoek="", status="", uitkomst="", gemeente="", aandacht="
         qs = qs.filter(prescan_uitkomst=uitkomst)
     if gemeente:
         qs = qs.filter(gemeente__slug=gemeente)
-    if aandacht == "herbeoordeling":
-        qs = qs.filter(herbeoordeling_nodig=True)
+    if aandacht and vandaag is not None:
+        qs = qs.filter(aandacht_q(aandacht, vandaag, maatregelen=maatregelen))
     return qs
 
 

@@ -18,6 +18,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
+from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum, stand_op
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
@@ -75,12 +76,22 @@ def lijst(request):
     vandaag = timezone.localdate()
     form = FilterForm(request.GET or None)
     qs = selectors.dpias_voor(request.user)
+    dashboard = LijstFilter.uit_query(request.GET)
     if form.is_valid():
-        qs = selectors.filter_dpias(
-            qs,
-            zoek=form.cleaned_data["zoek"],
-            status=form.cleaned_data["status"],
-            uitkomst=form.cleaned_data["uitkomst"],
+        data = form.cleaned_data
+        maatregelen = stand_op(Maatregel, dashboard.peilmoment) if dashboard.peildatum else None
+        qs = gefilterd_op_peildatum(
+            selectors.filter_dpias(qs, zoek=data["zoek"]),
+            dashboard.peildatum,
+            lambda rijen: selectors.filter_dpias(
+                rijen,
+                status=data["status"],
+                uitkomst=data["uitkomst"],
+                aandacht=data["aandacht"],
+                gemeente=data["gemeente"],
+                vandaag=dashboard.peildatum or vandaag,
+                maatregelen=maatregelen,
+            ),
         )
     qs = (
         selectors.met_tellingen(qs, vandaag)
@@ -93,6 +104,7 @@ def lijst(request):
     gemeenten = gemeenten_voor(request.user, "dpia.view_dpia")
     context = {
         "form": form,
+        "dashboard": dashboard,
         "pagina": pagina,
         "query": query.urlencode(),
         "vandaag": vandaag,

@@ -227,11 +227,14 @@ class FilterForm(NLDesignMixin, forms.Form):
         choices=[
             ("", "Alle overeenkomsten"),
             ("onvolledig", "Verplichte onderdelen ontbreken"),
+            ("review_nodig", "Review nodig (vandaag of eerder)"),
             ("review_te_laat", "Review te laat"),
+            ("review_escalatie", "Review meer dan 30 dagen te laat"),
             ("verloopt", "Loopt binnen drie maanden af"),
             ("verlopen", "Verlopen"),
         ],
     )
+    gemeente = forms.SlugField(required=False, widget=forms.HiddenInput)
 
 
 class ImportUploadForm(NLDesignMixin, forms.Form):

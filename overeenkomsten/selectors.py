@@ -1,5 +1,7 @@
 """Every filtered read of the agreements register, with the permissions applied."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q
 
@@ -9,7 +11,7 @@ from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import bereik_filter
 from registers.constants import Status as VerwerkingStatus
 
-from .constants import Soort
+from .constants import REVIEW_ESCALATIE_DAGEN, Soort
 from .models import Overeenkomst, Partij, Review, Subverwerker
 
 
@@ -38,12 +40,12 @@ def filter_overeenkomsten(
         qs = qs.filter(
             Q(onderwerp__icontains=zoek)
             | Q(omschrijving__icontains=zoek)
-            | Q(Exists(Partij.objects.filter(overeenkomst=OuterRef("pk"), naam__icontains=zoek)))
+            | Q(Exists(Partij.objects.filter(overeenkomst=OuterRef("id"), naam__icontains=zoek)))
         )
     if soort:
         qs = qs.filter(soort=soort)
     if partij:
-        qs = qs.filter(Exists(Partij.objects.filter(overeenkomst=OuterRef("pk"), naam__icontains=partij)))
+        qs = qs.filter(Exists(Partij.objects.filter(overeenkomst=OuterRef("id"), naam__icontains=partij)))
     if verloopt_voor:
         qs = qs.filter(einddatum__lt=verloopt_voor)
     if gemeente:
@@ -51,15 +53,25 @@ def filter_overeenkomsten(
     if team:
         qs = qs.filter(team__uuid=team)
     if signaal and vandaag is not None:
-        if signaal == "onvolledig":
-            qs = qs.filter(volledigheid__lt=100)
-        elif signaal == "review_te_laat":
-            qs = qs.filter(volgende_review__lt=vandaag).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
-        elif signaal == "verloopt":
-            qs = qs.filter(einde_signaal_op__lte=vandaag, einddatum__gte=vandaag)
-        elif signaal == "verlopen":
-            qs = qs.filter(einddatum__lt=vandaag)
+        qs = qs.filter(signaal_q(signaal, vandaag))
     return qs
+
+
+def signaal_q(signaal, vandaag):
+    """Agreements that need attention on `vandaag` (the list's `signaal` and the dashboard's figures):
+    onvolledig, review_nodig (running, review due today or earlier), review_te_laat (running, review
+    date passed), review_escalatie (running, review more than REVIEW_ESCALATIE_DAGEN late), verloopt
+    (ends within the signal period), verlopen. Plain fields only: works on the history too."""
+    lopend = Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)
+    return {
+        "onvolledig": Q(volledigheid__lt=100),
+        "review_nodig": lopend & Q(volgende_review__lte=vandaag),
+        "review_te_laat": lopend & Q(volgende_review__lt=vandaag),
+        "review_escalatie": lopend & Q(volgende_review__lte=vandaag - timedelta(days=REVIEW_ESCALATIE_DAGEN)),
+        "verloopt": Q(einde_signaal_op__lte=vandaag, einddatum__gte=vandaag),
+        "verlopen": Q(einddatum__lt=vandaag),
+        "lopend": lopend,
+    }.get(signaal, Q())
 
 
 def cijfers(qs, vandaag):
@@ -107,10 +119,10 @@ def dekkende_overeenkomsten(verwerking, vandaag):
 def zonder_verwerkersovereenkomst(verwerkingen_qs, vandaag):
     """Active verwerkingen naming a verwerker but covered by no running verwerkersovereenkomst."""
     dekkend = actief_op(
-        Overeenkomst.objects.filter(soort=Soort.VERWERKERSOVEREENKOMST, verwerkingen=OuterRef("pk")), vandaag
+        Overeenkomst.objects.filter(soort=Soort.VERWERKERSOVEREENKOMST, verwerkingen=OuterRef("id")), vandaag
     )
     return (
-        verwerkingen_qs.exclude(status=VerwerkingStatus.GEARCHIVEERD)
+        verwerkingen_qs.exclude(status=VerwerkingStatus.GEARCHIVEERD)  # OuterRef("id"): also on the history
         .exclude(verwerkers="")
         .exclude(Exists(dekkend))
         .order_by("naam", "pk")

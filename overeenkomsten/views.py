@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
+from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
 from privacy_portal.core.permissions import vereis
@@ -60,10 +61,20 @@ def _gefilterd(request):
     vandaag = timezone.localdate()
     form = FilterForm(request.GET or None)
     qs = selectors.overeenkomsten_voor(request.user)
+    dashboard = LijstFilter.uit_query(request.GET)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        qs = selectors.filter_overeenkomsten(
-            qs, zoek=data["zoek"], soort=data["soort"], signaal=data["signaal"], vandaag=vandaag
+        qs = gefilterd_op_peildatum(
+            qs,
+            dashboard.peildatum,
+            lambda rijen: selectors.filter_overeenkomsten(
+                rijen,
+                zoek=data["zoek"],
+                soort=data["soort"],
+                signaal=data["signaal"],
+                gemeente=data["gemeente"],
+                vandaag=dashboard.peildatum or vandaag,
+            ),
         )
     return form, qs.order_by("onderwerp", "pk"), vandaag
 
@@ -82,6 +93,7 @@ def lijst(request):
     gemeenten = gemeenten_voor(request.user, ADD)
     context = {
         "form": form,
+        "dashboard": LijstFilter.uit_query(request.GET),
         "pagina": pagina,
         "query": query.urlencode(),
         "vandaag": vandaag,

@@ -6,8 +6,6 @@ definitions behind the numbers are the ones the lists use (registers.selectors,
 datalekken.selectors), so every number links to a list that shows exactly that many items.
 """
 
-from datetime import timedelta
-
 from django.db.models import Avg, Case, Count, Exists, IntegerField, Max, Min, OuterRef, Q, Value, When
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
@@ -16,8 +14,10 @@ from django.utils import timezone
 from datalekken.constants import Oorzaak, Risico, SoortMelding
 from datalekken.constants import Status as DatalekStatus
 from datalekken.models import Datalek, MeldingAP
+from datalekken.selectors import melding_q
 from privacy_portal.core.dashboard import (
     Cijfer,
+    Lijst,
     Periode,
     Reeks,
     Sectie,
@@ -29,12 +29,13 @@ from privacy_portal.core.dashboard import (
     kwartaal_periode,
     kwartaal_van,
     lijst_link,
+    stand_op,
     stand_van_historie,
     trend_kwartalen,
 )
 from registers.constants import Status as VerwerkingStatus
 from registers.models import Verwerking, VerwerkingVersie
-from registers.selectors import dpia_ontbreekt_q, verwerkersovereenkomst_helper
+from registers.selectors import GEBEURTENISSEN, dpia_ontbreekt_q, gebeurtenis_q, verwerkersovereenkomst_helper
 
 MAX_RIJEN = 100  # rows of a table in a report; the rest is counted ("en nog 12")
 MAX_KLOKKEN = 10  # running clocks listed on the dashboard
@@ -63,18 +64,34 @@ def _label_kwartaal(p: Periode):
 # --- register van verwerkingen --------------------------------------------------------------------
 
 
+REGISTER = Lijst(
+    "registers:lijst",
+    {
+        "actief": {"status": "actief"},
+        "onvolledig": {"status": "actief", "volledig": "nee"},
+        "zonder_versie": {"status": "actief", "vastgesteld": "nee"},
+        "ter_beoordeling": {"status": VerwerkingStatus.TER_BEOORDELING},
+        "dpia_ontbreekt": {"status": "actief", "dpia": "ontbreekt"},
+        "zonder_verwerkersovereenkomst": {"status": "actief", "overeenkomst": "ontbreekt"},
+        **{g: {"gebeurtenis": g} for g in GEBEURTENISSEN},
+    },
+)
+
+
 @dashboard_bron(detail_recht="registers.view_verwerking", volgorde=10, sleutel="registers")
 def register_van_verwerkingen(gemeenten, nu, *, met_details, periode=None):
-    """Completeness and the verwerkingen that need work; in a report also what changed in the period."""
-    slug = _enkele_slug(gemeenten)
-    lijst = reverse("registers:lijst")
-
-    def link(**filters):
-        return lijst_link(lijst, gemeente=slug, **filters)
+    """Completeness and the verwerkingen that need work (now, or at the end of a report's period from
+    the history); in a report also what changed in the period."""
+    peildatum = periode.tot if periode else None
+    vandaag = peildatum or timezone.localdate(nu)
+    figuren = REGISTER.figuren(gemeenten, met_details=True, peildatum=peildatum)  # the college may open it too
 
     actief = ~Q(status=VerwerkingStatus.GEARCHIVEERD)
+    stand = (stand_op(Verwerking, periode.einde) if periode else Verwerking.objects.all()).filter(
+        gemeente__in=gemeenten
+    )
     alle = Verwerking.objects.filter(gemeente__in=gemeenten)
-    c = alle.order_by().aggregate(
+    c = stand.order_by().aggregate(
         actief=Count("pk", filter=actief),
         gemiddeld=Avg("volledigheid", filter=actief),
         volledig=Count("pk", filter=actief & Q(volledigheid=100)),
@@ -85,53 +102,48 @@ def register_van_verwerkingen(gemeenten, nu, *, met_details, periode=None):
     )
     percentage = round(c["gemiddeld"] or 0)
     cijfers = [
-        Cijfer(
+        figuren.cijfer(
             "Volledigheid van het register",
             percentage,
+            "onvolledig",
             eenheid="%",
-            link=link(status="actief", volledig="nee"),
             toelichting=f"{c['volledig']} van {c['actief']} actieve verwerkingen zijn volledig ingevuld.",
             signaal=Cijfer.GOED if c["actief"] and percentage == 100 else "",
             sleutel="volledigheid",
         ),
-        Cijfer("Actieve verwerkingen", c["actief"], link=link(status="actief"), sleutel="actief"),
-        Cijfer(
+        figuren.cijfer("Actieve verwerkingen", c["actief"], "actief", sleutel="actief"),
+        figuren.cijfer(
             "Nog niet volledig ingevuld",
             c["actief"] - c["volledig"],
-            link=link(status="actief", volledig="nee"),
+            "onvolledig",
             signaal=Cijfer.LET_OP,
             sleutel="onvolledig",
         ),
-        Cijfer(
+        figuren.cijfer(
             "Zonder vastgestelde versie",
             c["zonder_versie"],
-            link=link(status="actief", vastgesteld="nee"),
+            "zonder_versie",
             toelichting="Nog nooit vastgesteld door de privacy officer, dus niet op de openbare pagina.",
             signaal=Cijfer.LET_OP,
             sleutel="zonder_vastgestelde_versie",
         ),
-        Cijfer(
-            "Wacht op beoordeling",
-            c["ter_beoordeling"],
-            link=link(status=VerwerkingStatus.TER_BEOORDELING),
-            sleutel="ter_beoordeling",
-        ),
-        Cijfer(
+        figuren.cijfer("Wacht op beoordeling", c["ter_beoordeling"], "ter_beoordeling", sleutel="ter_beoordeling"),
+        figuren.cijfer(
             "DPIA nodig, niet uitgevoerd",
             c["dpia_ontbreekt"],
-            link=link(status="actief", dpia="ontbreekt"),
+            "dpia_ontbreekt",
             toelichting="DPIA-status 'nodig' of 'in uitvoering', of nog niet beoordeeld terwijl er bijzondere "
             "persoonsgegevens in zitten.",
             signaal=Cijfer.LET_OP,
             sleutel="dpia_ontbreekt",
         ),
     ]
-    zonder = verwerkersovereenkomst_helper()(alle, timezone.localdate(nu)).order_by().count()
+    zonder = verwerkersovereenkomst_helper()(stand, vandaag).order_by().count()
     cijfers.append(
-        Cijfer(
+        figuren.cijfer(
             "Verwerker zonder verwerkersovereenkomst",
             zonder,
-            link=link(status="actief", overeenkomst="ontbreekt"),
+            "zonder_verwerkersovereenkomst",
             toelichting="Er staat een verwerker bij, maar geen lopende verwerkersovereenkomst dekt de verwerking.",
             signaal=Cijfer.LET_OP,
             sleutel="zonder_verwerkersovereenkomst",
@@ -163,7 +175,7 @@ def register_van_verwerkingen(gemeenten, nu, *, met_details, periode=None):
 
     tabellen = []
     if periode is not None:
-        wijzigingen, tabellen = _register_wijzigingen(gemeenten, periode)
+        wijzigingen, tabellen = _register_wijzigingen(gemeenten, periode, figuren)
         cijfers.extend(wijzigingen)
 
     stand = {
@@ -188,8 +200,11 @@ def _afgekapt(rijen):
     return rijen[:MAX_RIJEN], max(0, len(rijen) - MAX_RIJEN)
 
 
-def _register_wijzigingen(gemeenten, periode):
-    """What changed in the register in the period, from the history: new, approved, changed, archived."""
+def _register_wijzigingen(gemeenten, periode, figuren):
+    """What changed in the register in the period, from the history: new, approved, changed, archived.
+
+    The counts are the verwerkingen the list shows with the same `gebeurtenis` (registers.selectors);
+    the tables list the events themselves."""
     historie = Verwerking.history.filter(gemeente__in=gemeenten)
     in_periode = Q(history_date__gte=periode.begin, history_date__lt=periode.einde)
 
@@ -226,11 +241,19 @@ def _register_wijzigingen(gemeenten, periode):
         return f"{timezone.localtime(moment):%d-%m-%Y}"
 
     groep = f"In de periode ({periode.label})"
+    aantallen = (
+        Verwerking.objects.filter(gemeente__in=gemeenten)
+        .order_by()
+        .aggregate(**{g: Count("pk", filter=gebeurtenis_q(g, periode)) for g in GEBEURTENISSEN})
+    )
     cijfers = [
-        Cijfer("Nieuw geregistreerd", len(nieuw), sleutel="periode_nieuw", groep=groep),
-        Cijfer("Vastgesteld (nieuwe versies)", len(versies), sleutel="periode_vastgesteld", groep=groep),
-        Cijfer("Gewijzigd (inhoud of status)", len(gewijzigd), sleutel="periode_gewijzigd", groep=groep),
-        Cijfer("Gearchiveerd", len(gearchiveerd), sleutel="periode_gearchiveerd", groep=groep),
+        figuren.cijfer(label, aantallen[g], g, periode=periode, sleutel=f"periode_{g}", groep=groep)
+        for g, label in (
+            ("nieuw", "Nieuw geregistreerd"),
+            ("vastgesteld", "Vastgesteld (een nieuwe versie)"),
+            ("gewijzigd", "Gewijzigd (inhoud of status)"),
+            ("gearchiveerd", "Gearchiveerd"),
+        )
     ]
     tabellen = []
     rijen, meer = _afgekapt([[naam, f"versie {nr}", dag(op)] for naam, nr, op in versies])
@@ -288,77 +311,79 @@ def _met_melding(qs):
     )
 
 
-# (key, label, extra condition, list filter) of the counts per window, as in datalekken.selectors.kwartaal_cijfers
+# (key, label, list filter `melding`) of the counts per window, as in datalekken.selectors.kwartaal_cijfers
 VENSTER_TELLINGEN = (
-    ("gemeld", "Gemeld", Q(), {}),
-    (
-        "meldplichtig",
-        "Meldplichtig (risico of hoog risico)",
-        Q(risico__in=[Risico.RISICO, Risico.HOOG]),
-        {"melding": "meldplichtig"},
-    ),
-    ("hoog_risico", "Hoog risico", Q(risico=Risico.HOOG), {"risico": Risico.HOOG}),
-    ("gemeld_ap", "Gemeld bij de AP", Q(_gemeld_ap=True), {"melding": "gemeld"}),
-    ("op_tijd", "Op tijd gemeld bij de AP (binnen 72 uur)", Q(_op_tijd=True), {"melding": "op_tijd"}),
-    ("te_laat", "Te laat gemeld bij de AP", Q(_gemeld_ap=True, _op_tijd=False), {"melding": "te_laat"}),
-    (
-        "meldplichtig_niet_gemeld",
-        "Meldplichtig, niet gemeld",
-        Q(risico__in=[Risico.RISICO, Risico.HOOG], _gemeld_ap=False),
-        {"melding": "meldplichtig_niet_gemeld"},
-    ),
+    ("gemeld", "Gemeld", ""),
+    ("meldplichtig", "Meldplichtig (risico of hoog risico)", "meldplichtig"),
+    ("hoog_risico", "Hoog risico", ""),
+    ("gemeld_ap", "Gemeld bij de AP", "gemeld"),
+    ("op_tijd", "Op tijd gemeld bij de AP (binnen 72 uur)", "op_tijd"),
+    ("te_laat", "Te laat gemeld bij de AP", "te_laat"),
+    ("meldplichtig_niet_gemeld", "Meldplichtig, niet gemeld", "meldplichtig_niet_gemeld"),
 )
 VENSTER_SIGNAAL = {"te_laat": Cijfer.LET_OP, "meldplichtig_niet_gemeld": Cijfer.LET_OP}
+KLOKKEN = ("klok_loopt", "krap", "verlopen")
+
+DATALEKKEN = Lijst(
+    "datalekken:lijst",
+    {
+        "open": {},
+        **{k: {"melding": k} for k in KLOKKEN},
+        "gemeld": {"status": "alle"},
+        "hoog_risico": {"status": "alle", "risico": Risico.HOOG},
+        **{s: {"status": "alle", "melding": m} for s, _, m in VENSTER_TELLINGEN if m},
+    },
+)
+
+
+def _venster_q(sleutel, nu):
+    melding = dict((s, m) for s, _, m in VENSTER_TELLINGEN)[sleutel]
+    if sleutel == "hoog_risico":
+        return Q(risico=Risico.HOOG)
+    return melding_q(melding, nu)
 
 
 def _in(venster: Periode):
-    return Q(gemeld_op__gte=venster.begin, gemeld_op__lt=venster.einde)
+    """Reported in the portal in the window (the list's periodeVan/periodeTot: dates of gemeld_op)."""
+    return Q(gemeld_op__date__gte=venster.van, gemeld_op__date__lte=venster.tot)
 
 
 @dashboard_bron(detail_recht="datalekken.view_datalek", volgorde=20, sleutel="datalekken")
 def datalekken(gemeenten, nu, *, met_details, periode=None):
-    """Open datalekken and their clocks; reported, notified on time and late this quarter and year
-    (or in a report's period); a trend per quarter; in a report the notable datalekken without personal data."""
+    """Open datalekken and their clocks (now, or at the end of a report's period from the history);
+    reported, notified on time and late this quarter and year (or in the period); a trend per
+    quarter; in a report the notable datalekken without personal data."""
     slug = _enkele_slug(gemeenten)
-    lijst = reverse("datalekken:lijst")
     basis = Datalek.objects.filter(gemeente__in=gemeenten)
     vandaag = timezone.localdate(nu)
+    figuren = DATALEKKEN.figuren(gemeenten, met_details=met_details, peildatum=periode.tot if periode else None)
 
-    def link(**filters):
-        return lijst_link(lijst, gemeente=slug, **filters) if met_details else ""
-
-    # 1. The current state: open datalekken and their clocks.
-    klok = ~Q(status=DatalekStatus.AFGESLOTEN) & ~Q(risico=Risico.GEEN) & Q(_gemeld_ap=False)
-    nu_c = (
-        _met_melding(basis)
-        .order_by()
-        .aggregate(
-            open=Count("pk", filter=~Q(status=DatalekStatus.AFGESLOTEN)),
-            klok=Count("pk", filter=klok),
-            krap=Count("pk", filter=klok & Q(meld_deadline__gte=nu, meld_deadline__lt=nu + timedelta(hours=24))),
-            verlopen=Count("pk", filter=klok & Q(meld_deadline__lt=nu)),
-        )
+    # 1. The state: open datalekken and their clocks, now or at the end of the period.
+    if periode is None:
+        stand, klok_nu, meldingen = basis, nu, None
+    else:
+        stand = stand_op(Datalek, periode.einde).filter(gemeente__in=gemeenten)
+        klok_nu, meldingen = periode.einde, stand_op(MeldingAP, periode.einde)
+    nu_c = stand.order_by().aggregate(
+        open=Count("pk", filter=~Q(status=DatalekStatus.AFGESLOTEN)),
+        **{k: Count("pk", filter=melding_q(k, klok_nu, meldingen)) for k in KLOKKEN},
     )
     cijfers = [
-        Cijfer("Open datalekken", nu_c["open"], link=link(), sleutel="open"),
-        Cijfer(
+        figuren.cijfer("Open datalekken", nu_c["open"], "open", sleutel="open"),
+        figuren.cijfer(
             "Klok loopt: nog niet gemeld bij de AP",
-            nu_c["klok"],
-            link=link(melding="klok_loopt"),
+            nu_c["klok_loopt"],
+            "klok_loopt",
             toelichting="Open, risico niet 'geen', en nog geen melding aan de AP vastgelegd.",
             sleutel="klok_loopt",
         ),
-        Cijfer(
-            "Waarvan minder dan 24 uur over",
-            nu_c["krap"],
-            link=link(melding="krap"),
-            signaal=Cijfer.LET_OP,
-            sleutel="klok_krap",
+        figuren.cijfer(
+            "Waarvan minder dan 24 uur over", nu_c["krap"], "krap", signaal=Cijfer.LET_OP, sleutel="klok_krap"
         ),
-        Cijfer(
+        figuren.cijfer(
             "Waarvan de 72 uur verstreken",
             nu_c["verlopen"],
-            link=link(melding="verlopen"),
+            "verlopen",
             signaal=Cijfer.LET_OP,
             sleutel="klok_verlopen",
         ),
@@ -375,30 +400,26 @@ def datalekken(gemeenten, nu, *, met_details, periode=None):
         vensters = {"periode": (periode, f"In de periode ({periode.label})")}
     aggregaten = {}
     for naam, (venster, _) in vensters.items():
-        for sleutel, _, voorwaarde, _ in VENSTER_TELLINGEN:
-            aggregaten[f"{naam}_{sleutel}"] = Count("pk", filter=_in(venster) & voorwaarde)
-    v_c = _met_melding(basis).order_by().aggregate(**aggregaten)
+        for sleutel, _, _ in VENSTER_TELLINGEN:
+            aggregaten[f"{naam}_{sleutel}"] = Count("pk", filter=_in(venster) & _venster_q(sleutel, nu))
+    v_c = basis.order_by().aggregate(**aggregaten)
     for naam, (venster, omschrijving) in vensters.items():
-        for sleutel, label, _, filters in VENSTER_TELLINGEN:
-            waarde = v_c[f"{naam}_{sleutel}"]
-            if met_details and filters is not None:
-                doel = link(
-                    status="alle", gemeld_van=venster.van.isoformat(), gemeld_tot=venster.tot.isoformat(), **filters
-                )
-            elif slug and periode is None and venster.is_kwartaal:
-                # Users who see numbers only: the quarterly overview of the datalekregister (numbers, no details).
-                doel = lijst_link(
+        for sleutel, label, _ in VENSTER_TELLINGEN:
+            # Users who see numbers only: the quarterly overview of the datalekregister (numbers, no details).
+            overzicht = ""
+            if slug and periode is None and venster.is_kwartaal:
+                overzicht = lijst_link(
                     reverse("datalekken:kwartaal", args=[slug]),
                     jaar=venster.van.year,
                     kwartaal=kwartaal_van(venster.van)[1],
                 )
-            else:
-                doel = ""
             cijfers.append(
-                Cijfer(
+                figuren.cijfer(
                     label,
-                    waarde,
-                    link=doel,
+                    v_c[f"{naam}_{sleutel}"],
+                    sleutel,
+                    periode=venster,
+                    zonder_details=overzicht,
                     signaal=VENSTER_SIGNAAL.get(sleutel, ""),
                     sleutel=f"{naam}_{sleutel}",
                     groep=omschrijving,
@@ -409,28 +430,25 @@ def datalekken(gemeenten, nu, *, met_details, periode=None):
     perioden = trend_kwartalen(nu, periode)
     begin, einde = perioden[0].begin, perioden[-1].einde
     per_k = _per_kwartaal(
-        _met_melding(basis.filter(gemeld_op__gte=begin, gemeld_op__lt=einde)),
+        basis.filter(gemeld_op__gte=begin, gemeld_op__lt=einde),
         "gemeld_op",
         gemeld=Count("pk"),
-        gemeld_ap=Count("pk", filter=Q(_gemeld_ap=True)),
-        te_laat=Count("pk", filter=Q(_gemeld_ap=True, _op_tijd=False)),
+        gemeld_ap=Count("pk", filter=melding_q("gemeld", nu)),
+        te_laat=Count("pk", filter=melding_q("te_laat", nu)),
     )
     sleutels = [kwartaal_van(p.van) for p in perioden]
 
-    def reeks(naam, veld, **filters):
-        links = [
-            link(status="alle", gemeld_van=p.van.isoformat(), gemeld_tot=p.tot.isoformat(), **filters) for p in perioden
-        ]
-        return Reeks(naam, [per_k.get(k, {}).get(veld, 0) for k in sleutels], links if met_details else [])
+    def reeks(naam, veld, filter):
+        return Reeks(naam, [per_k.get(k, {}).get(veld, 0) for k in sleutels], figuren.links(filter, perioden))
 
     trends = [
         Trend(
             "Datalekken per kwartaal",
             kwartalen=[_label_kwartaal(p) for p in perioden],
             reeksen=[
-                reeks("Gemeld", "gemeld"),
-                reeks("Gemeld bij de AP", "gemeld_ap", melding="gemeld"),
-                reeks("Te laat gemeld", "te_laat", melding="te_laat"),
+                reeks("Gemeld", "gemeld", "gemeld"),
+                reeks("Gemeld bij de AP", "gemeld_ap", "gemeld_ap"),
+                reeks("Te laat gemeld", "te_laat", "te_laat"),
             ],
             beschrijving="Datalekken per kwartaal van melden in het portal.",
         )
@@ -440,7 +458,10 @@ def datalekken(gemeenten, nu, *, met_details, periode=None):
     tabellen = []
     if met_details and periode is None:
         lopend = list(
-            _met_melding(basis).filter(klok).select_related("gemeente").order_by("meld_deadline", "pk")[:MAX_KLOKKEN]
+            _met_melding(basis)
+            .filter(melding_q("klok_loopt", nu))
+            .select_related("gemeente")
+            .order_by("meld_deadline", "pk")[:MAX_KLOKKEN]
         )
         tabellen.append(
             Tabel(
@@ -457,7 +478,7 @@ def datalekken(gemeenten, nu, *, met_details, periode=None):
                     for d in lopend
                 ],
                 links=[reverse("datalekken:detail", args=[d.uuid]) for d in lopend],
-                meer=max(0, nu_c["klok"] - len(lopend)),
+                meer=max(0, nu_c["klok_loopt"] - len(lopend)),
                 detail=True,
             )
         )

@@ -1,19 +1,19 @@
 """Dashboard source of the betrokkenenverzoeken (see privacy_portal.core.dashboard for the contract).
 
 Only counts, never personal data. Unconfirmed and lapsed web requests are not counted: they were
-never received. The request list (`rechten.views.lijst`) filters on status and right only, so
-figures link to it with a filter only where it shows exactly that many requests; otherwise plainly.
+never received. Every figure opens the request list (`rechten.views.lijst`) with its named filter;
+the conditions are the list's own (`rechten.selectors.termijn_q`, `gebeurtenis_q`), so both count alike.
+
+With a report's `periode`: the open requests and their deadlines are the state at the end of the
+period, from the history (`stand_op`: status, deadline and extension as they were then); received,
+decided and extended count the stored dates (ontvangen_op, besloten_op, verlengd_op) in the period.
 """
 
-from datetime import timedelta
-
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.db.models import Count
 from django.utils import timezone
 
 from privacy_portal.core.dashboard import (
-    Cijfer,
+    Lijst,
     Reeks,
     Sectie,
     Trend,
@@ -22,33 +22,42 @@ from privacy_portal.core.dashboard import (
     kwartaal_label,
     kwartaal_periode,
     kwartaal_van,
-    lijst_link,
+    stand_op,
     stand_van_historie,
     trend_kwartalen,
 )
 
-from .constants import OPEN_STATUSSEN, Status
 from .models import Verzoek
+from .selectors import DEZE_WEEK_DAGEN, gebeurtenis_q, met_termijn_alias, termijn_q
 
-ONTVANGEN = Q(status__in=(Status.ONTVANGEN, Status.IN_BEHANDELING, Status.AFGEHANDELD))
-OPEN = Q(status__in=OPEN_STATUSSEN)
-AFGEHANDELD = Q(status=Status.AFGEHANDELD)
-DEZE_WEEK_DAGEN = 7
-
-
-def _tussen(veld, van, tot):
-    return Q(**{f"{veld}__gte": van, f"{veld}__lte": tot})
+LIJST = Lijst(
+    "rechten:lijst",
+    {
+        "open": {},
+        "deze_week": {"termijn": "deze_week"},
+        "verstreken": {"termijn": "verstreken"},
+        "verlengd_open": {"termijn": "verlengd"},
+        **{
+            g: {"status": "alle", "gebeurtenis": g}
+            for g in ("ontvangen", "afgehandeld", "op_tijd", "te_laat", "verlengd")
+        },
+    },
+)
+GEBEURTENISSEN = (
+    ("ontvangen", "Ontvangen", ""),
+    ("afgehandeld", "Afgehandeld", ""),
+    ("op_tijd", "Binnen de termijn beantwoord", ""),
+    ("te_laat", "Te laat beantwoord", "let_op"),
+    ("verlengd", "Termijn verlengd", ""),
+)
 
 
 @dashboard_bron(detail_recht="rechten.view_verzoek", volgorde=30, sleutel="verzoeken")
 def verzoeken(gemeenten, nu, *, met_details, periode=None):
-    """Open requests and their deadlines; received, answered on time and late, extended in this quarter
-    and year (or a report's period); received requests per quarter."""
-    vandaag = timezone.localdate(nu)
-    lijst = reverse("rechten:lijst")
-
-    def link(**filters):
-        return lijst_link(lijst, **filters) if met_details else ""
+    """Open requests and their deadlines (now, or at the end of the period); received, answered on
+    time and late, extended in this quarter and year (or the period); received requests per quarter."""
+    vandaag = timezone.localdate(nu) if periode is None else periode.tot
+    figuren = LIJST.figuren(gemeenten, met_details=met_details, peildatum=periode.tot if periode else None)
 
     if periode is None:
         jaar, k = kwartaal_van(vandaag)
@@ -60,85 +69,58 @@ def verzoeken(gemeenten, nu, *, met_details, periode=None):
         vensters = {"periode": (periode, f"In de periode ({periode.label})")}
     perioden = trend_kwartalen(nu, periode)
 
-    aggregaten = {
-        "open": Count("pk", filter=OPEN),
-        "deze_week": Count("pk", filter=OPEN & _tussen("termijn", vandaag, vandaag + timedelta(days=DEZE_WEEK_DAGEN))),
-        "te_laat": Count("pk", filter=OPEN & Q(termijn__lt=vandaag)),
-        "verlengd_open": Count("pk", filter=OPEN & Q(verlengd_op__isnull=False)),
-    }
-    for naam, (venster, _) in vensters.items():
-        besloten = AFGEHANDELD & _tussen("besloten_op", venster.van, venster.tot)
-        aggregaten |= {
-            f"{naam}_ontvangen": Count("pk", filter=ONTVANGEN & _tussen("ontvangen_op", venster.van, venster.tot)),
-            f"{naam}_afgehandeld": Count("pk", filter=besloten),
-            f"{naam}_op_tijd": Count("pk", filter=besloten & Q(besloten_op__lte=Coalesce("verlengd_tot", "deadline"))),
-            f"{naam}_verlengd": Count("pk", filter=ONTVANGEN & _tussen("verlengd_op", venster.van, venster.tot)),
-        }
-    for i, p in enumerate(perioden):
-        aggregaten[f"trend_ontvangen_{i}"] = Count("pk", filter=ONTVANGEN & _tussen("ontvangen_op", p.van, p.tot))
-        aggregaten[f"trend_afgehandeld_{i}"] = Count("pk", filter=AFGEHANDELD & _tussen("besloten_op", p.van, p.tot))
-    c = (
-        Verzoek.objects.filter(gemeente__in=gemeenten)
-        .annotate(termijn=Coalesce("verlengd_tot", "deadline"))
+    # 1. The state: now, or at the end of the period from the history.
+    stand = stand_op(Verzoek, periode.einde) if periode else Verzoek.objects.all()
+    s = (
+        met_termijn_alias(stand.filter(gemeente__in=gemeenten))
         .order_by()
-        .aggregate(**aggregaten)
+        .aggregate(
+            **{t: Count("pk", filter=termijn_q(t, vandaag)) for t in ("", "deze_week", "verstreken", "verlengd")}
+        )
     )
+    # 2. Events in the windows and per quarter, on the stored dates.
+    aggregaten = {}
+    for naam, (venster, _) in vensters.items():
+        for g, _, _ in GEBEURTENISSEN:
+            aggregaten[f"{naam}_{g}"] = Count("pk", filter=gebeurtenis_q(g, venster))
+    for i, p in enumerate(perioden):
+        aggregaten[f"trend_ontvangen_{i}"] = Count("pk", filter=gebeurtenis_q("ontvangen", p))
+        aggregaten[f"trend_afgehandeld_{i}"] = Count("pk", filter=gebeurtenis_q("afgehandeld", p))
+    c = met_termijn_alias(Verzoek.objects.filter(gemeente__in=gemeenten)).order_by().aggregate(**aggregaten)
 
     cijfers = [
-        Cijfer("Open verzoeken", c["open"], link=link(), sleutel="verzoeken_open"),
-        Cijfer(
-            "Termijn verloopt binnen 7 dagen",
-            c["deze_week"],
-            link=link(),
-            toelichting="Open verzoeken waarvan de (verlengde) termijn vandaag of in de komende 7 dagen afloopt.",
-            signaal=Cijfer.LET_OP,
+        figuren.cijfer("Open verzoeken", s[""], "open", sleutel="verzoeken_open"),
+        figuren.cijfer(
+            f"Termijn verloopt binnen {DEZE_WEEK_DAGEN} dagen",
+            s["deze_week"],
+            "deze_week",
+            toelichting=f"Open verzoeken waarvan de (verlengde) termijn vandaag of in de komende {DEZE_WEEK_DAGEN} "
+            "dagen afloopt.",
+            signaal="let_op",
             sleutel="verzoeken_deze_week",
         ),
-        Cijfer(
+        figuren.cijfer(
             "Termijn verstreken",
-            c["te_laat"],
-            link=link(),
+            s["verstreken"],
+            "verstreken",
             toelichting="Open verzoeken waarvan de (verlengde) termijn voorbij is.",
-            signaal=Cijfer.LET_OP,
+            signaal="let_op",
             sleutel="verzoeken_te_laat",
         ),
-        Cijfer("Open en verlengd", c["verlengd_open"], link=link(), sleutel="verzoeken_verlengd_open"),
+        figuren.cijfer("Open en verlengd", s["verlengd"], "verlengd_open", sleutel="verzoeken_verlengd_open"),
     ]
-    for naam, (_, omschrijving) in vensters.items():
-        afgehandeld, op_tijd = c[f"{naam}_afgehandeld"], c[f"{naam}_op_tijd"]
+    for naam, (venster, omschrijving) in vensters.items():
         cijfers += [
-            Cijfer(
-                "Ontvangen",
-                c[f"{naam}_ontvangen"],
-                link=link(),
-                sleutel=f"{naam}_verzoeken_ontvangen",
+            figuren.cijfer(
+                label,
+                c[f"{naam}_{g}"],
+                g,
+                periode=venster,
+                signaal=signaal,
+                sleutel=f"{naam}_verzoeken_{g}",
                 groep=omschrijving,
-            ),
-            Cijfer(
-                "Afgehandeld", afgehandeld, link=link(), sleutel=f"{naam}_verzoeken_afgehandeld", groep=omschrijving
-            ),
-            Cijfer(
-                "Binnen de termijn beantwoord",
-                op_tijd,
-                link=link(),
-                sleutel=f"{naam}_verzoeken_op_tijd",
-                groep=omschrijving,
-            ),
-            Cijfer(
-                "Te laat beantwoord",
-                afgehandeld - op_tijd,
-                link=link(),
-                signaal=Cijfer.LET_OP,
-                sleutel=f"{naam}_verzoeken_te_laat",
-                groep=omschrijving,
-            ),
-            Cijfer(
-                "Termijn verlengd",
-                c[f"{naam}_verlengd"],
-                link=link(),
-                sleutel=f"{naam}_verzoeken_verlengd",
-                groep=omschrijving,
-            ),
+            )
+            for g, label, signaal in GEBEURTENISSEN
         ]
 
     trends = [
@@ -146,8 +128,16 @@ def verzoeken(gemeenten, nu, *, met_details, periode=None):
             "Verzoeken per kwartaal",
             kwartalen=[kwartaal_label(*kwartaal_van(p.van)) for p in perioden],
             reeksen=[
-                Reeks("Ontvangen", [c[f"trend_ontvangen_{i}"] for i in range(len(perioden))]),
-                Reeks("Afgehandeld", [c[f"trend_afgehandeld_{i}"] for i in range(len(perioden))]),
+                Reeks(
+                    "Ontvangen",
+                    [c[f"trend_ontvangen_{i}"] for i in range(len(perioden))],
+                    figuren.links("ontvangen", perioden),
+                ),
+                Reeks(
+                    "Afgehandeld",
+                    [c[f"trend_afgehandeld_{i}"] for i in range(len(perioden))],
+                    figuren.links("afgehandeld", perioden),
+                ),
             ],
             beschrijving="Ontvangen op de dag van ontvangst, afgehandeld op de dag van het besluit.",
         )
@@ -159,7 +149,8 @@ def verzoeken(gemeenten, nu, *, met_details, periode=None):
             cijfers=cijfers,
             trends=trends,
             toelichting="Niet bevestigde of vervallen verzoeken via het webformulier tellen niet mee. Op tijd: "
-            "besloten uiterlijk op de (verlengde) termijn (art. 12 lid 3 AVG).",
+            "besloten uiterlijk op de (verlengde) termijn (art. 12 lid 3 AVG)."
+            + (f" Open verzoeken: de stand op {periode.tot:%d-%m-%Y}." if periode else ""),
             stand=stand_van_historie(Verzoek, gemeenten),
         )
     ]

@@ -212,3 +212,28 @@ class FilterForm(Formulier):
         choices=[("", "Open verzoeken"), ("alle", "Alle verzoeken")] + Status.choices,
     )
     soort = forms.ChoiceField(label="Recht", required=False, choices=[("", "Alle rechten")] + Soort.choices)
+    termijn = forms.ChoiceField(
+        label="Termijn",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("deze_week", "Open, termijn verloopt binnen 7 dagen"),
+            ("verstreken", "Open, termijn verstreken"),
+            ("verlengd", "Open en verlengd"),
+        ],
+    )
+    # From the dashboard's links, with periodeVan/periodeTot (privacy_portal.core.dashboard.LijstFilter).
+    gebeurtenis = forms.ChoiceField(
+        label="In de periode",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("ontvangen", "Ontvangen"),
+            ("afgehandeld", "Afgehandeld"),
+            ("op_tijd", "Binnen de termijn beantwoord"),
+            ("te_laat", "Te laat beantwoord"),
+            ("verlengd", "Termijn verlengd"),
+        ],
+        widget=forms.HiddenInput,
+    )
+    gemeente = forms.SlugField(required=False, widget=forms.HiddenInput)

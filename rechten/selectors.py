@@ -9,6 +9,7 @@
 """
 
 import re
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q
@@ -41,8 +42,58 @@ def verzoeken_voor(user, perm="rechten.view_verzoek"):
     return qs.filter(bereik_filter(user, perm))
 
 
-def filter_verzoeken(qs, *, zoek="", status="", soort="", gemeente=""):
-    """`status`: '' for open requests, 'alle', or a Status code."""
+# Requests that were received (not unconfirmed or lapsed web requests): the ones the numbers count.
+ONTVANGEN = Q(status__in=(Status.ONTVANGEN, Status.IN_BEHANDELING, Status.AFGEHANDELD))
+DEZE_WEEK_DAGEN = 7
+
+
+def _termijn():
+    return Coalesce("verlengd_tot", "deadline")
+
+
+def termijn_q(termijn, vandaag):
+    """Open requests by their (extended) deadline on `vandaag`: deze_week (today or in the next
+    DEZE_WEEK_DAGEN days), verstreken (passed), verlengd (extended). Needs the alias `_termijn`."""
+    open_ = Q(status__in=OPEN_STATUSSEN)
+    if termijn == "deze_week":
+        return open_ & Q(_termijn__gte=vandaag, _termijn__lte=vandaag + timedelta(days=DEZE_WEEK_DAGEN))
+    if termijn == "verstreken":
+        return open_ & Q(_termijn__lt=vandaag)
+    if termijn == "verlengd":
+        return open_ & Q(verlengd_op__isnull=False)
+    return open_
+
+
+def gebeurtenis_q(gebeurtenis, periode):
+    """Received requests by what happened to them in `periode` (dates, inclusive): ontvangen,
+    afgehandeld (decided), op_tijd / te_laat (decided on or before / after the (extended) deadline),
+    verlengd. Needs the alias `_termijn`."""
+    van, tot = periode.van, periode.tot
+    besloten = Q(status=Status.AFGEHANDELD, besloten_op__gte=van, besloten_op__lte=tot)
+    return {
+        "ontvangen": ONTVANGEN & Q(ontvangen_op__gte=van, ontvangen_op__lte=tot),
+        "afgehandeld": besloten,
+        "op_tijd": besloten & Q(besloten_op__lte=F("_termijn")),
+        "te_laat": besloten & ~Q(besloten_op__lte=F("_termijn")),
+        "verlengd": ONTVANGEN & Q(verlengd_op__gte=van, verlengd_op__lte=tot),
+    }[gebeurtenis]
+
+
+def met_termijn_alias(qs):
+    return qs.annotate(_termijn=_termijn())
+
+
+def filter_verzoeken(
+    qs, *, zoek="", status="", soort="", gemeente="", termijn="", gebeurtenis="", periode=None, vandaag=None
+):
+    """`status`: '' for open requests, 'alle', or a Status code. `termijn` (on `vandaag`) and
+    `gebeurtenis` (in `periode`): the dashboard's figures, see termijn_q and gebeurtenis_q.
+    Works on the history as well (`privacy_portal.core.dashboard.gefilterd_op_peildatum`)."""
+    qs = met_termijn_alias(qs)
+    if termijn and vandaag is not None:
+        qs = qs.filter(termijn_q(termijn, vandaag))
+    if gebeurtenis and periode is not None:
+        qs = qs.filter(gebeurtenis_q(gebeurtenis, periode))
     if zoek:
         treffer = KENMERK.match(zoek)
         qs = qs.filter(pk=int(treffer.group(1))) if treffer else qs.none()

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
+from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.models import AuditEvent
@@ -73,15 +74,19 @@ def lijst(request):
     vandaag = timezone.localdate()
     form = FilterForm(request.GET or None)
     qs = selectors.verzoeken_voor(user)
+    dashboard = LijstFilter.uit_query(request.GET)
+    filters = {}
     if form.is_valid():
-        qs = selectors.filter_verzoeken(
-            qs,
-            zoek=form.cleaned_data["zoek"],
-            status=form.cleaned_data["status"],
-            soort=form.cleaned_data["soort"],
-        )
-    else:
-        qs = selectors.filter_verzoeken(qs)
+        filters = {
+            veld: form.cleaned_data[veld] for veld in ("zoek", "status", "soort", "termijn", "gebeurtenis", "gemeente")
+        }
+    qs = gefilterd_op_peildatum(
+        qs,
+        dashboard.peildatum,
+        lambda rijen: selectors.filter_verzoeken(
+            rijen, periode=dashboard.periode, vandaag=dashboard.peildatum or vandaag, **filters
+        ),
+    )
     pagina = Paginator(selectors.op_termijn(qs), 25).get_page(request.GET.get("pagina"))
     soorten = dict(Soort.choices)
     for verzoek in pagina:
@@ -91,6 +96,7 @@ def lijst(request):
     cijfer_gemeenten = gemeenten_voor(user, "rechten.statistiek_verzoek")
     context = {
         "form": form,
+        "dashboard": dashboard,
         "pagina": pagina,
         "query": query.urlencode(),
         "vandaag": vandaag,

@@ -175,6 +175,19 @@ class FilterForm(NLDesignMixin, forms.Form):
         choices=[("", "Alle"), ("ontbreekt", "Verwerker zonder lopende overeenkomst")],
     )
     sorteer = forms.ChoiceField(label="Sorteren op", required=False, choices=SORTERING)
+    # From the dashboard's links, with periodeVan/periodeTot (privacy_portal.core.dashboard.LijstFilter).
+    gebeurtenis = forms.ChoiceField(
+        label="In de periode",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("nieuw", "Nieuw geregistreerd"),
+            ("vastgesteld", "Vastgesteld"),
+            ("gewijzigd", "Gewijzigd"),
+            ("gearchiveerd", "Gearchiveerd"),
+        ],
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, gemeenten, teams, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,6 @@
 """Every filtered read of the register; permissions are applied here, so no view can forget them."""
 
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, Min, Q
 
 from privacy_portal.core.registers import verwerking_filter
 from privacy_portal.organisaties.selectors import bereik_filter
@@ -43,9 +43,41 @@ def verwerkersovereenkomst_helper():
     return verwerking_filter("zonder_verwerkersovereenkomst")
 
 
+GEBEURTENISSEN = ("nieuw", "vastgesteld", "gewijzigd", "gearchiveerd")
+
+
+def gebeurtenis_q(gebeurtenis, periode):
+    """Verwerkingen by what happened to them in `periode` (a core.dashboard.Periode), from the history
+    and the approved versions: nieuw (created), vastgesteld (a version approved), gewijzigd (changed
+    after creation: content or status), gearchiveerd (archived for the first time)."""
+    in_periode = Q(history_date__gte=periode.begin, history_date__lt=periode.einde)
+    historie = Verwerking.history.order_by()
+    if gebeurtenis == "nieuw":
+        ids = historie.filter(in_periode, history_type="+").values("id")
+    elif gebeurtenis == "vastgesteld":
+        ids = VerwerkingVersie.objects.filter(
+            vastgesteld_op__gte=periode.begin, vastgesteld_op__lt=periode.einde
+        ).values("verwerking_id")
+    elif gebeurtenis == "gewijzigd":
+        ids = historie.filter(in_periode, history_type="~").values("id")
+    elif gebeurtenis == "gearchiveerd":
+        ids = (
+            historie.filter(status=Status.GEARCHIVEERD)
+            .values("id")
+            .annotate(eerst=Min("history_date"))
+            .filter(eerst__gte=periode.begin, eerst__lt=periode.einde)
+            .values("id")
+        )
+    else:
+        return Q()
+    return Q(id__in=ids)
+
+
 def filter_verwerkingen(
     qs,
     *,
+    gebeurtenis="",
+    periode=None,
     zoek="",
     team=None,
     status="",
@@ -59,7 +91,10 @@ def filter_verwerkingen(
 ):
     """The list filters. status 'actief': every status except gearchiveerd. vastgesteld: has an
     approved version. dpia 'ontbreekt': see dpia_ontbreekt_q. overeenkomst 'ontbreekt': names a
-    verwerker but no running verwerkersovereenkomst covers it (needs the overeenkomsten app)."""
+    verwerker but no running verwerkersovereenkomst covers it (needs the overeenkomsten app).
+    gebeurtenis: what happened in `periode` (gebeurtenis_q). Works on the history as well."""
+    if gebeurtenis and periode is not None:
+        qs = qs.filter(gebeurtenis_q(gebeurtenis, periode))
     if zoek:
         qs = qs.filter(Q(naam__icontains=zoek) | Q(doeleinden__icontains=zoek))
     if team:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
+from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.models import Team
@@ -40,23 +41,30 @@ def _gefilterd(request):
     teams = Team.objects.filter(gemeente__in=gemeenten).select_related("gemeente")
     form = FilterForm(request.GET or None, gemeenten=gemeenten, teams=teams)
     qs = selectors.verwerkingen_voor(request.user)
+    dashboard = LijstFilter.uit_query(request.GET)
     sorteer = "naam"
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["gemeente"]:
             qs = qs.filter(gemeente__slug=data["gemeente"])
-        qs = selectors.filter_verwerkingen(
+        qs = gefilterd_op_peildatum(
             qs,
-            zoek=data["zoek"],
-            team=data["team"] or None,
-            status=data["status"],
-            grondslag=data["grondslag"],
-            bijzonder=form.ja_nee("bijzonder"),
-            volledig=form.ja_nee("volledig"),
-            vastgesteld=form.ja_nee("vastgesteld"),
-            dpia=data["dpia"],
-            overeenkomst=data.get("overeenkomst", ""),
-            vandaag=timezone.localdate(),
+            dashboard.peildatum,
+            lambda rijen: selectors.filter_verwerkingen(
+                rijen,
+                zoek=data["zoek"],
+                team=data["team"] or None,
+                status=data["status"],
+                grondslag=data["grondslag"],
+                bijzonder=form.ja_nee("bijzonder"),
+                volledig=form.ja_nee("volledig"),
+                vastgesteld=form.ja_nee("vastgesteld"),
+                dpia=data["dpia"],
+                overeenkomst=data.get("overeenkomst", ""),
+                gebeurtenis=data["gebeurtenis"],
+                periode=dashboard.periode,
+                vandaag=dashboard.peildatum or timezone.localdate(),
+            ),
         )
         sorteer = data["sorteer"] or "naam"
     return form, qs.order_by(sorteer, "pk"), gemeenten
@@ -70,6 +78,7 @@ def lijst(request):
     query.pop("pagina", None)
     context = {
         "form": form,
+        "dashboard": LijstFilter.uit_query(request.GET),
         "pagina": pagina,
         "query": query.urlencode(),
         "volledigheid": selectors.volledigheid_gemeente(qs),

@@ -9,22 +9,25 @@ How a register adds its figures (for example rechten/)
 ------------------------------------------------------
 1. Write `rechten/dashboard.py`::
 
-       from privacy_portal.core.dashboard import Cijfer, Reeks, Sectie, Tabel, Trend, dashboard_bron, kwartalen
+       from privacy_portal.core.dashboard import Lijst, Sectie, dashboard_bron, stand_op, stand_van_historie
+
+       # The staff list the figures open, and its named filters: name -> the list's query parameters.
+       LIJST = Lijst("rechten:lijst", {"open": {}, "verstreken": {"termijn": "verstreken"},
+                                        "ontvangen": {"status": "alle", "gebeurtenis": "ontvangen"}})
 
        @dashboard_bron(detail_recht="rechten.view_verzoek", volgorde=30, sleutel="verzoeken")
        def verzoeken(gemeenten, nu, *, met_details, periode=None):
-           qs = Verzoek.objects.filter(gemeente__in=gemeenten)
-           cijfers = qs.aggregate(open=Count("pk", filter=...), te_laat=Count("pk", filter=...))
-           enkel = gemeenten[0].slug if len(gemeenten) == 1 else ""
+           figuren = LIJST.figuren(gemeenten, met_details=met_details, peildatum=periode.tot if periode else None)
+           stand = stand_op(Verzoek, periode.einde) if periode else Verzoek.objects.all()
+           c = stand.filter(gemeente__in=gemeenten).aggregate(open=Count("pk", filter=...), ...)
            return [
                Sectie(
                    sleutel="verzoeken",
                    titel="Betrokkenenverzoeken",
                    cijfers=[
-                       Cijfer("Open verzoeken", cijfers["open"], link=lijst_link("/verzoeken/", gemeente=enkel)),
-                       Cijfer("Termijn verstreken", cijfers["te_laat"], signaal=Cijfer.LET_OP, link=...),
+                       figuren.cijfer("Open verzoeken", c["open"], "open"),
+                       figuren.cijfer("Ontvangen", ontvangen, "ontvangen", periode=venster, groep=...),
                    ],
-                   trends=[Trend("Verzoeken per kwartaal", kwartalen=[...], reeksen=[Reeks("Ontvangen", [...])])],
                    stand=stand_van_historie(Verzoek, gemeenten),
                )
            ]
@@ -49,8 +52,22 @@ The contract
   inclusive); figures then cover that period ("gemeld in de periode") instead of this quarter and
   this year, and the trend shows the quarters of the period. A source without this keyword is
   called without it and shows the state at `nu`.
-- Every figure links to the list that shows exactly that many items (`Cijfer.link`, a URL path
-  with query string, for users with `met_details`); use "" when the user cannot open such a list.
+- Every figure opens the register's staff list filtered to exactly its items. A figure is made
+  only with `Lijst.figuren(...).cijfer(label, waarde, "filternaam", ...)`: the source names one of
+  the list's filters, and the kernel builds `Cijfer.link` from the list's URL name, the filter's
+  query parameters, the gemeente (when one is shown) and `periodeVan`/`periodeTot` (a figure about
+  events in a period) or `peildatum` (a state at the end of a report's period). Without
+  `met_details` the link is "" (or `zonder_details`, an overview of numbers). `verzamel` refuses a
+  figure made another way (`FiguurZonderFilter`), and an unknown filter name is a KeyError.
+- The list reads those parameters with `LijstFilter.uit_query(request.GET)` and filters with
+  `gefilterd_op_peildatum(qs, peildatum, filteren)`: its own filters on today's rows, or on the rows
+  as they were at the end of the peildatum (the history). Define each condition once in the
+  register's selectors and use it in both the source's `Count(filter=...)` and the list, so they
+  count alike. No personal data in these parameters.
+- With `periode`: figures about a state (open, overdue, incomplete) are the state at the end of the
+  period, from the history (`stand_op(Model, periode.einde)`: historical rows with the model's field
+  names, so the same `Q` works; use `OuterRef("id")` in subqueries) or from stored dates; figures
+  about events count the events inside the period. Each source's docstring says which.
 - `Sectie.stand` records the data state the figures came from (counts, the latest history id
   and moment), so a report is reproducible. `stand_van_historie()` makes it for a tracked model.
 """
@@ -63,6 +80,7 @@ from urllib.parse import urlencode
 
 import structlog
 from django.db.models import Count, Max
+from django.urls import reverse
 from django.utils import timezone
 
 log = structlog.get_logger(__name__)
@@ -98,6 +116,7 @@ class Cijfer:
     signaal: str = ""  # "", Cijfer.GOED or Cijfer.LET_OP (when the number asks for action and is not 0)
     sleutel: str = ""  # stable machine name for the API, e.g. "zonder_vastgestelde_versie"
     groep: str = ""  # e.g. "Dit kwartaal (3e kwartaal 2026)": figures with a groep are shown as a table
+    filter: str = ""  # the named filter of the list behind the number, "lijst:naam" (see Lijst); set by Lijst only
 
 
 @dataclass(frozen=True)
@@ -228,6 +247,141 @@ def lijst_link(pad: str, **filters) -> str:
     return f"{pad}?{query}" if query else pad
 
 
+# --- figures declared with a named filter of a list ------------------------------------------------
+
+# Query parameters every register list reads (with `LijstFilter.uit_query`) besides its own filters.
+PERIODE_VAN = "periodeVan"  # events from this date (inclusive)
+PERIODE_TOT = "periodeTot"  # events up to and including this date
+PEILDATUM = "peildatum"  # the state at the end of this day (from the history), instead of the state now
+
+
+class FiguurZonderFilter(ValueError):
+    """A source returned a figure that was not made by a `Lijst`: it has no list behind it."""
+
+
+@dataclass(frozen=True)
+class LijstFilter:
+    """The dashboard's part of a list's query string: a period of events and/or a peildatum.
+
+    Each list reads it the same way (`LijstFilter.uit_query(request.GET)`): the named filter says
+    which event the period is about (received, decided, reported, ...); a peildatum makes the
+    list's state filters look at the data as it was at the end of that day (`gefilterd_op_peildatum`).
+    Invalid dates are ignored.
+    """
+
+    periode: "Periode | None" = None
+    peildatum: date | None = None
+
+    @classmethod
+    def uit_query(cls, query) -> "LijstFilter":
+        van, tot, peil = (_datum(query.get(naam)) for naam in (PERIODE_VAN, PERIODE_TOT, PEILDATUM))
+        periode = Periode(van, tot) if van and tot else None
+        return cls(periode=periode, peildatum=peil)
+
+    @property
+    def peilmoment(self) -> datetime | None:
+        """The first moment after the peildatum: the state is the one just before it."""
+        return Periode(self.peildatum, self.peildatum).einde if self.peildatum else None
+
+
+def _datum(tekst) -> date | None:
+    try:
+        return date.fromisoformat(tekst) if tekst else None
+    except ValueError:
+        return None
+
+
+def stand_op(model, moment):
+    """The rows of a tracked model as they were just before `moment`, from its history.
+
+    A queryset of historical rows (the latest record of each object before `moment`, deleted ones
+    left out) with the model's own field names, so the same `Q` works on it as on the model; the
+    object's id is `id` (use `OuterRef("id")` in subqueries that must work on both).
+    """
+    return model.history.filter(history_date__lt=moment).latest_of_each().exclude(history_type="-")
+
+
+def gefilterd_op_peildatum(qs, peildatum: date | None, filteren: Callable):
+    """A list's rows through its filters: now (`filteren(qs)`), or, with a peildatum, the rows of qs
+    whose state at the end of that day passed the same filters (so a figure 'per 31 december' and
+    its list agree). qs keeps the permissions and the current data to show."""
+    if peildatum is None:
+        return filteren(qs)
+    stand = filteren(stand_op(qs.model, LijstFilter(peildatum=peildatum).peilmoment))
+    return qs.filter(pk__in=stand.order_by().values("id"))
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """A register's staff list and the named filters it understands, declared once per source.
+
+    `filters`: name -> the list's query parameters for it. A source makes its figures only with
+    `Lijst.figuren(...).cijfer(label, waarde, "naam", ...)`: the link is built here from the list's
+    URL name, the filter's parameters, the gemeente and the period or peildatum, so no figure can
+    point at an unfiltered list, and `verzamel` refuses a figure made another way.
+    `gemeente_param`: the list's query parameter for one gemeente's slug.
+    """
+
+    url_naam: str
+    filters: dict
+    gemeente_param: str = "gemeente"
+
+    def link(self, filter: str, *, gemeente="", periode=None, peildatum=None) -> str:
+        parameters = {self.gemeente_param: gemeente} if gemeente and self.gemeente_param else {}
+        parameters |= self.filters[filter]  # KeyError: the list does not know this filter
+        if periode is not None:
+            parameters[PERIODE_VAN] = periode.van.isoformat()
+            parameters[PERIODE_TOT] = periode.tot.isoformat()
+        if peildatum is not None:
+            parameters[PEILDATUM] = peildatum.isoformat()
+        return lijst_link(reverse(self.url_naam), **parameters)
+
+    def figuren(self, gemeenten, *, met_details, peildatum=None) -> "Figuren":
+        """A figure maker for one call of a source; `peildatum`: state figures are as of the end of that day."""
+        gemeenten = list(gemeenten)
+        return Figuren(
+            self,
+            gemeente=gemeenten[0].slug if len(gemeenten) == 1 else "",
+            met_details=met_details,
+            peildatum=peildatum,
+        )
+
+
+@dataclass(frozen=True)
+class Figuren:
+    lijst: Lijst
+    gemeente: str
+    met_details: bool
+    peildatum: date | None = None
+
+    def link(self, filter, *, periode=None) -> str:
+        """The list behind a figure: events in `periode`, or else the state at the peildatum (or now)."""
+        if not self.met_details:
+            self.lijst.filters[filter]  # noqa: B018 - a wrong name fails for every user
+            return ""
+        peildatum = None if periode is not None else self.peildatum
+        return self.lijst.link(filter, gemeente=self.gemeente, periode=periode, peildatum=peildatum)
+
+    def cijfer(self, label, waarde, filter, *, periode=None, zonder_details="", **velden) -> Cijfer:
+        """A figure with its list. `periode`: the figure counts events in it (the list gets periodeVan/
+        periodeTot); without it the figure is a state (now, or at the peildatum). `zonder_details`: a
+        link for users without the details (an overview of numbers only)."""
+        link = self.link(filter, periode=periode) or ("" if self.met_details else zonder_details)
+        return Cijfer(label, waarde, link=link, filter=f"{self.lijst.url_naam}:{filter}", **velden)
+
+    def links(self, filter, perioden) -> list:
+        """The links of a trend series, one per period."""
+        return [self.link(filter, periode=p) for p in perioden] if self.met_details else []
+
+
+def controleer_figuren(secties, bron_naam=""):
+    """Every figure must come from a `Lijst` (a named filter); raise FiguurZonderFilter otherwise."""
+    for sectie in secties:
+        for cijfer in sectie.cijfers:
+            if not cijfer.filter:
+                raise FiguurZonderFilter(f"{bron_naam}: het cijfer '{cijfer.label}' heeft geen lijstfilter")
+
+
 def stand_van_historie(model, gemeenten, *, veld="gemeente__in") -> dict:
     """The data state of a tracked model for these gemeenten: rows, latest history id and moment."""
     cijfers = model.history.filter(**{veld: gemeenten}).aggregate(
@@ -311,7 +465,9 @@ def verzamel(gemeenten, nu, *, user=None, periode=None, fouten_opvangen=False) -
         if bron.met_periode:
             kwargs["periode"] = periode
         try:
-            secties.extend(bron.func(gemeenten, nu, **kwargs))
+            nieuw = bron.func(gemeenten, nu, **kwargs)
+            controleer_figuren(nieuw, bron.naam)
+            secties.extend(nieuw)
         except Exception:
             if not fouten_opvangen:
                 raise

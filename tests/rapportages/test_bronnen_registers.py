@@ -91,7 +91,8 @@ def test_verzoeken_telt_open_termijnen_en_afhandeling(wereld, verzoeken_data):
     ontvangen, afgehandeld = trend.reeksen
     assert ontvangen.waarden == [0, 0, 0, 0, 0, 1, 0, 4]
     assert afgehandeld.waarden == [0, 0, 0, 0, 0, 0, 1, 1]
-    assert c["verzoeken_open"].link == "/verzoeken/"
+    assert c["verzoeken_open"].link == "/verzoeken/?gemeente=voorbeeldstad"
+    assert c["verzoeken_te_laat"].link == "/verzoeken/?gemeente=voorbeeldstad&termijn=verstreken"
     assert sectie.stand["aantal"] == 6  # the stored rows, the unconfirmed one included
 
     # Both gemeenten: the other one's open request counts too.
@@ -134,10 +135,10 @@ def test_dpia_telt_uitkomsten_statussen_maatregelen_en_hercontroles(wereld):
     assert c["dpias_afgerond"].waarde == 2
     assert (
         c["dpia_maatregelen_verlopen"].waarde == 3
-    )  # each DPIA past 'ingevuld' has a planned measure due 1 April 2026
+    )  # each DPIA past 'ingevuld' has a planned measure due 1 April 2026 (DPIAs are counted)
     assert c["dpia_hercontrole"].waarde == 1 and c["dpia_herbeoordeling"].waarde == 1
-    assert c["prescan_vereist"].link == "/dpia/?uitkomst=vereist"
-    assert c["dpia_hercontrole"].link == "/dpia/overzicht/voorbeeldstad/"
+    assert c["prescan_vereist"].link == "/dpia/?gemeente=voorbeeldstad&uitkomst=vereist"
+    assert c["dpia_hercontrole"].link == "/dpia/?gemeente=voorbeeldstad&aandacht=hercontrole"
 
     _, beide = _cijfers(dpias([wereld.gemeente, wereld.andere_gemeente], NU, met_details=False))
     assert beide["dpias"].waarde == 6 and beide["prescan_open"].waarde == 2
@@ -187,7 +188,7 @@ def test_overeenkomsten_telt_reviews_einde_clausules_en_dekking(wereld):
     assert c["overeenkomsten_review_nodig"].waarde == 2 and c["overeenkomsten_review_escalatie"].waarde == 1
     assert (
         c["overeenkomsten_verloopt"].waarde == 1
-        and c["overeenkomsten_verloopt"].link == "/overeenkomsten/?signaal=verloopt"
+        and c["overeenkomsten_verloopt"].link == "/overeenkomsten/?gemeente=voorbeeldstad&signaal=verloopt"
     )
     assert c["overeenkomsten_onvolledig"].waarde == 1 and "1 verplichte" in c["overeenkomsten_onvolledig"].toelichting
     assert c["verwerker_zonder_overeenkomst"].waarde == 1

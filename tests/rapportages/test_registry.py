@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from privacy_portal.core import dashboard
 from privacy_portal.core.dashboard import (
-    Cijfer,
+    Lijst,
     Periode,
     Sectie,
     dashboard_bron,
@@ -46,7 +46,9 @@ def test_een_nieuwe_bron_verschijnt_vanzelf_ook_in_de_kwartaalevaluatie(
     @dashboard_bron(detail_recht="rechten.view_verzoek", volgorde=30)
     def verzoeken(gemeenten, nu, *, met_details, periode=None):
         aanroepen.append((tuple(g.slug for g in gemeenten), met_details, periode))
-        return [Sectie("verzoeken", "Betrokkenenverzoeken", cijfers=[Cijfer("Open verzoeken", 4, sleutel="open")])]
+        figuren = Lijst("rechten:lijst", {"open": {}}).figuren(gemeenten, met_details=met_details)
+        open_ = figuren.cijfer("Open verzoeken", 4, "open", sleutel="open")
+        return [Sectie("verzoeken", "Betrokkenenverzoeken", cijfers=[open_])]
 
     rapportage = maak_rapport(
         wereld["fg"], Soort.KWARTAALEVALUATIE, wereld.gemeente, date(2026, 7, 1), date(2026, 9, 30)
