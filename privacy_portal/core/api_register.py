@@ -4,7 +4,7 @@ See `RegisterViewSet`. The conventions themselves (problem+json, paging, API-Ver
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -23,6 +23,8 @@ class HistorieWijzigingSerializer(serializers.Serializer):
     nieuw = serializers.CharField()
 
 
+# An explicit component name: registers still carrying their own "HistorieRegel" would clash with it.
+@extend_schema_serializer(component_name="RegisterHistorieRegel")
 class HistorieRegelSerializer(serializers.Serializer):
     tijdstip = serializers.DateTimeField()
     door = serializers.CharField(allow_null=True)
