@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from privacy_portal.core.models import AuditEvent
-from registers.constants import Status
 from privacy_portal.core.spreadsheet import veilig
+from registers.constants import Status
 
 from ..factories import maak_verwerking
 
