@@ -1,25 +1,21 @@
 """API of the register: /api/v1/verwerkingen, its actions and history, and the public open data."""
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 
-from privacy_portal.core.api import Conflict
+from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.organisaties.models import Gemeente, Team
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
 from .constants import Grondslag, Status
-from .historie import historie_van
 from .openbaar import openbaar_dict
 from .serializers import GemeenteSerializer, RedenSerializer, TeamSerializer, VerwerkingSerializer
-from .workflow import OvergangNietToegestaan
 
 
 class VerwerkingFilter(django_filters.FilterSet):
@@ -44,23 +40,32 @@ class VerwerkingFilter(django_filters.FilterSet):
         return selectors.filter_verwerkingen(qs, zoek=value)
 
 
-def _service(functie, **kwargs):
-    """Call a service and translate its domain errors into API errors."""
-    try:
-        return functie(**kwargs)
-    except DjangoValidationError as fout:
-        raise ValidationError(fout.message_dict) from fout
-    except OvergangNietToegestaan as fout:
-        raise Conflict(str(fout)) from fout
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="De ETag van de verwerking zoals u die las. Is de verwerking sindsdien gewijzigd, dan volgt 409.",
+)
+FOUTEN = {
+    400: OpenApiResponse(description="Ongeldige invoer (problem+json met invalidParams); niets opgeslagen"),
+    403: OpenApiResponse(description="Geen recht op deze actie"),
+    409: OpenApiResponse(
+        description="Niet mogelijk in deze status, of intussen gewijzigd (If-Match verouderd): problem+json met "
+        "huidigeVersie en de wijzigingen sindsdien"
+    ),
+}
 
 
-class VerwerkingViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
-):
+def _schrijven(**kwargs):
+    """The schema of a write: If-Match, the verwerking with its new ETag, and the errors."""
+    return extend_schema(parameters=[IF_MATCH], responses={200: VerwerkingSerializer, **FOUTEN}, **kwargs)
+
+
+# The register van verwerkingen. Reads carry an ETag; writes take If-Match (409 when stale).
+class VerwerkingViewSet(mixins.CreateModelMixin, RegisterViewSet):
     serializer_class = VerwerkingSerializer
-    lookup_field = "uuid"
     filterset_class = VerwerkingFilter
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return selectors.verwerkingen_voor(self.request.user).order_by("naam", "pk")
@@ -69,69 +74,63 @@ class VerwerkingViewSet(
         kwargs.setdefault("gemeenten", gemeenten_voor(self.request.user))
         return super().get_serializer(*args, **kwargs)
 
-    def perform_create(self, serializer):
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         gegevens = dict(serializer.validated_data)
         gemeente = gegevens.pop("gemeente")
         gegevens.pop("reden", None)
-        serializer.instance = _service(
-            services.verwerking_aanmaken, door=self.request.user, gemeente=gemeente, gegevens=gegevens
-        )
+        verwerking = self.service(services.verwerking_aanmaken, door=request.user, gemeente=gemeente, gegevens=gegevens)
+        return self.antwoord(verwerking, status.HTTP_201_CREATED)
 
+    @_schrijven()
     def partial_update(self, request, uuid=None):
         verwerking = self.get_object()
         serializer = self.get_serializer(verwerking, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         gegevens = dict(serializer.validated_data)
         reden = gegevens.pop("reden", "")
-        verwerking = _service(
-            services.verwerking_wijzigen, verwerking=verwerking, door=request.user, gegevens=gegevens, reden=reden
+        verwerking = self.service(
+            services.verwerking_wijzigen,
+            verwerking=verwerking,
+            door=request.user,
+            gegevens=gegevens,
+            reden=reden,
+            versie=self.versie(),
         )
-        return Response(self.get_serializer(self.get_queryset().get(pk=verwerking.pk)).data)
+        return self.antwoord(verwerking)
 
     def _actie(self, request, functie, **kwargs):
         verwerking = self.get_object()
-        _service(functie, verwerking=verwerking, door=request.user, **kwargs)
-        return Response(self.get_serializer(self.get_queryset().get(pk=verwerking.pk)).data)
+        verwerking = self.service(functie, verwerking=verwerking, door=request.user, versie=self.versie(), **kwargs)
+        return self.antwoord(verwerking)
 
-    @extend_schema(request=None)
+    @_schrijven(request=None)
     @action(detail=True, methods=["post"])
     def indienen(self, request, uuid=None):
         return self._actie(request, services.verwerking_indienen)
 
-    @extend_schema(request=None)
+    @_schrijven(
+        request=None,
+        description="Vaststellen en publiceren. Met If-Match wordt alleen de versie vastgesteld die u las.",
+    )
     @action(detail=True, methods=["post"])
     def goedkeuren(self, request, uuid=None):
         return self._actie(request, services.verwerking_goedkeuren)
 
-    @extend_schema(request=RedenSerializer)
+    @_schrijven(request=RedenSerializer)
     @action(detail=True, methods=["post"])
     def afwijzen(self, request, uuid=None):
         data = RedenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._actie(request, services.verwerking_afwijzen, reden=data.validated_data.get("reden", ""))
 
-    @extend_schema(request=RedenSerializer)
+    @_schrijven(request=RedenSerializer)
     @action(detail=True, methods=["post"])
     def archiveren(self, request, uuid=None):
         data = RedenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._actie(request, services.verwerking_archiveren, reden=data.validated_data.get("reden", ""))
-
-    @extend_schema(responses=OpenApiTypes.OBJECT)
-    @action(detail=True, methods=["get"])
-    def historie(self, request, uuid=None):
-        verwerking = self.get_object()
-        regels = [
-            {
-                "tijdstip": regel["tijdstip"].isoformat(),
-                "door": regel["door"].username if regel["door"] else None,
-                "soort": regel["soort"],
-                "reden": regel["reden"],
-                "wijzigingen": regel["wijzigingen"],
-            }
-            for regel in historie_van(verwerking)
-        ]
-        return Response(regels)
 
 
 class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from privacy_portal.core.forms import NLDesignMixin
+from privacy_portal.core.forms import ActieForm, NLDesignMixin, VersieMixin
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.selectors import teams_voor
 
@@ -36,7 +36,9 @@ FORMULIER_VELDEN = [
 ]
 
 
-class VerwerkingForm(NLDesignMixin, forms.ModelForm):
+class VerwerkingForm(VersieMixin, NLDesignMixin, forms.ModelForm):
+    """A new verwerking, or a change with the version the user opened (a stale save is refused)."""
+
     grondslagen = forms.MultipleChoiceField(
         label="Grondslagen (AVG art. 6 lid 1)",
         choices=Grondslag.choices,
@@ -93,6 +95,7 @@ class VerwerkingForm(NLDesignMixin, forms.ModelForm):
         self.fields["naam"].required = True
         if not self.instance.pk:
             del self.fields["reden"]
+            del self.fields["versie"]
 
     GROEPEN = [
         ("Algemeen", ["naam", "team", "verwerkingsverantwoordelijke", "gezamenlijke_verantwoordelijken"]),
@@ -125,18 +128,26 @@ class VerwerkingForm(NLDesignMixin, forms.ModelForm):
         return {veld: self.cleaned_data[veld] for veld in FORMULIER_VELDEN}
 
 
-class AfwijzenForm(NLDesignMixin, forms.Form):
+class AfwijzenForm(ActieForm):
     reden = forms.CharField(
-        label="Waarom stuurt u de verwerking terug?", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label="Reden van terugsturen",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Geef aan waarom u de verwerking terugstuurt."},
     )
 
 
-class ArchiverenForm(NLDesignMixin, forms.Form):
-    reden = forms.CharField(label="Reden (optioneel)", required=False, max_length=500)
+class ArchiverenForm(ActieForm):
+    reden = forms.CharField(label="Reden van archiveren (optioneel)", required=False, max_length=500)
 
 
-class DelegerenForm(NLDesignMixin, forms.Form):
-    medewerker = forms.ModelChoiceField(label="Medewerker", queryset=None, empty_label="Kies een medewerker")
+class DelegerenForm(VersieMixin, NLDesignMixin, forms.Form):
+    medewerker = forms.ModelChoiceField(
+        label="Medewerker",
+        queryset=None,
+        empty_label="Kies een medewerker",
+        error_messages={"required": "Kies de medewerker die de verwerking mag bewerken."},
+    )
 
     def __init__(self, *args, medewerkers, **kwargs):
         super().__init__(*args, **kwargs)

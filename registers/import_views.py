@@ -13,12 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.spreadsheet import ImportFout, lees_bestand
 from privacy_portal.organisaties.models import Gemeente
 from privacy_portal.organisaties.selectors import gemeenten_voor, teams_voor
 
 from . import importeren, services
 from .forms import ImportUploadForm
-from .importeren import ImportFout
 from .models import RegisterImport
 
 RECHT = "registers.importeren_verwerking"
@@ -100,7 +100,7 @@ def upload(request):
         vereis(request.user, RECHT, gemeente)
         bestand = form.cleaned_data["bestand"]
         try:
-            kolommen, rijen = importeren.lees_bestand(bestand, bestand.name)
+            kolommen, rijen = lees_bestand(bestand, bestand.name)
         except ImportFout as fout:
             form.add_error("bestand", str(fout))
         else:

@@ -2,7 +2,7 @@
 
 The steps, each a function:
 
-- `lees_bestand` reads the file into column names and rows of text;
+- `privacy_portal.core.spreadsheet.lees_bestand` reads the file into column names and rows of text;
 - `raad_koppeling` guesses which column holds which field, from the column names;
 - `zet_om` turns one row into input for `services.verwerking_aanmaken`, collecting errors per field;
 - `preview` and `importeer` work on a stored RegisterImport: first show every row with its errors,
@@ -22,11 +22,9 @@ from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.spreadsheet import (
     GEEN,
-    MAX_RIJEN,
     RIJNUMMER,
     ImportFout,
     cel,
-    lees_bestand,
     lees_ja_nee,
     normaliseer,
 )
@@ -35,8 +33,6 @@ from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijk
 from . import services
 from .constants import BijzondereCategorie, Grondslag
 from .models import RegisterImport, Verwerking, VerwerkingInhoud
-
-__all__ = ["ImportFout", "MAX_RIJEN", "RIJNUMMER", "lees_bestand", "lees_ja_nee", "normaliseer"]  # re-exported
 
 # The fields a column can be mapped to: every content field except the DPIA status, which the
 # privacy officer decides in the portal.

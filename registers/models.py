@@ -12,10 +12,29 @@ from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from privacy_portal.core.historie import GeschiedenisManager
+from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
 from .constants import BijzondereCategorie, DpiaStatus, Grondslag, Status
+
+
+def _namen_van_verantwoordelijken(ids):
+    """Controllers by their own name (their str() adds the gemeente, which the record already shows)."""
+    return dict(Verwerkingsverantwoordelijke._base_manager.filter(pk__in=ids).values_list("pk", "naam"))
+
+
+def _namen_van_gebruikers(ids):
+    from django.contrib.auth import get_user_model
+
+    return {
+        gebruiker.pk: gebruiker.get_full_name() or gebruiker.username
+        for gebruiker in get_user_model()._base_manager.filter(pk__in=ids)
+    }
+
+
+# The lists of codes name their choices; the controller is named by its own name.
+INHOUD_KEUZES = {"grondslagen": Grondslag, "bijzondere_categorieen": BijzondereCategorie}
+INHOUD_NAMEN = {"verwerkingsverantwoordelijke": _namen_van_verantwoordelijken}
 
 
 class VerwerkingInhoud(models.Model):
@@ -111,6 +130,12 @@ class Verwerking(VerwerkingInhoud):
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
     history = HistoricalRecords(excluded_fields=["gewijzigd_op"])
     objects = GeschiedenisManager()
+    # Completeness is derived, the published version is named in the reason ("Vastgesteld als versie 2").
+    historie_weergave = HistorieWeergave(
+        verborgen={"volledigheid", "gepubliceerde_versie", "aangemaakt_op"},
+        keuzes=INHOUD_KEUZES,
+        namen=INHOUD_NAMEN,
+    )
 
     class Meta:
         verbose_name = "verwerking"
@@ -147,6 +172,9 @@ class VerwerkingVersie(VerwerkingInhoud):
     )
     history = HistoricalRecords()
     objects = GeschiedenisManager()
+    historie_weergave = HistorieWeergave(
+        keuzes=INHOUD_KEUZES, namen={**INHOUD_NAMEN, "vastgesteld_door": _namen_van_gebruikers}
+    )
 
     class Meta:
         verbose_name = "vastgestelde versie"

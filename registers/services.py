@@ -1,7 +1,9 @@
 """Every write to the register van verwerkingen goes through a function here.
 
-Each function checks the permission on the server, locks the row, checks the transition against
-workflow.OVERGANGEN, validates, saves with a history reason and the acting user.
+Each function locks the row and checks the version the user saw (`versie`, see
+privacy_portal.core.schrijven), checks the permission on the server and the transition against
+workflow.WORKFLOW, validates, and saves with a history reason and the acting user. A stale edit or
+decision raises `VersieConflict`: nobody approves or returns a text that changed after they opened it.
 """
 
 from django.contrib.auth import get_user_model
@@ -11,13 +13,14 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.organisaties.models import RolToewijzing, Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.rollen import DELEGATIE_RECHTEN, Rol
 
 from .constants import BijzondereCategorie, Grondslag, Status
 from .models import Verwerking, VerwerkingInhoud, VerwerkingVersie
 from .volledigheid import ontbrekende_velden, volledigheid_percentage
-from .workflow import controleer_overgang
+from .workflow import WORKFLOW
 
 INHOUD_VELDEN = [f.name for f in VerwerkingInhoud._meta.fields if f.name != "id"]
 VELD_LABELS = {f.name: str(f.verbose_name) for f in VerwerkingInhoud._meta.fields}
@@ -47,15 +50,8 @@ def valideer_inhoud(gemeente, gegevens):
         raise ValidationError(fouten)
 
 
-def _opslaan(verwerking, door, reden):
-    verwerking.volledigheid = volledigheid_percentage(verwerking)
-    verwerking._change_reason = reden
-    verwerking._history_user = door
-    verwerking.save()
-
-
-def _vergrendeld(verwerking):
-    return Verwerking.objects.select_for_update(of=("self",)).select_related("team", "gemeente").get(pk=verwerking.pk)
+def _vergrendeld(verwerking, versie):
+    return vergrendel(verwerking, versie=versie, related=("team", "gemeente"))
 
 
 @transaction.atomic
@@ -67,15 +63,15 @@ def verwerking_aanmaken(*, door, gemeente, gegevens, reden="Aangemaakt"):
     verwerking = Verwerking(gemeente=gemeente, status=Status.CONCEPT)
     for veld, waarde in gegevens.items():
         setattr(verwerking, veld, waarde)
-    _opslaan(verwerking, door, reden)
-    return verwerking
+    verwerking.volledigheid = volledigheid_percentage(verwerking)
+    return opslaan(verwerking, door=door, reden=reden)
 
 
 @transaction.atomic
-def verwerking_wijzigen(*, verwerking, door, gegevens, reden=""):
-    verwerking = _vergrendeld(verwerking)
+def verwerking_wijzigen(*, verwerking, door, gegevens, reden="", versie=None):
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.change_verwerking", verwerking)
-    nieuwe_status = controleer_overgang("wijzigen", verwerking.status)
+    nieuwe_status = WORKFLOW.controleer("wijzigen", verwerking.status)
     valideer_inhoud(verwerking.gemeente, gegevens)
     if "team" in gegevens and gegevens["team"] != verwerking.team:
         vereis(door, "registers.change_verwerking", gegevens["team"])
@@ -85,8 +81,8 @@ def verwerking_wijzigen(*, verwerking, door, gegevens, reden=""):
     for veld in gewijzigd:
         setattr(verwerking, veld, gegevens[veld])
     verwerking.status = nieuwe_status
-    _opslaan(verwerking, door, reden or "Gewijzigd: " + ", ".join(VELD_LABELS[v] for v in gewijzigd))
-    return verwerking
+    verwerking.volledigheid = volledigheid_percentage(verwerking)
+    return opslaan(verwerking, door=door, reden=reden or "Gewijzigd: " + ", ".join(VELD_LABELS[v] for v in gewijzigd))
 
 
 def _vereis_volledig(verwerking):
@@ -96,56 +92,57 @@ def _vereis_volledig(verwerking):
 
 
 @transaction.atomic
-def verwerking_indienen(*, verwerking, door):
-    verwerking = _vergrendeld(verwerking)
+def verwerking_indienen(*, verwerking, door, versie=None):
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.indienen_verwerking", verwerking)
-    verwerking.status = controleer_overgang("indienen", verwerking.status)
+    verwerking.status = WORKFLOW.controleer("indienen", verwerking.status)
     _vereis_volledig(verwerking)
-    _opslaan(verwerking, door, "Ter beoordeling ingediend")
-    return verwerking
+    return opslaan(verwerking, door=door, reden="Ter beoordeling ingediend")
+
+
+def volgend_volgnummer(verwerking):
+    """The number the next approved version of this verwerking gets."""
+    vorige = verwerking.versies.order_by("-volgnummer").values_list("volgnummer", flat=True).first() or 0
+    return vorige + 1
 
 
 @transaction.atomic
-def verwerking_goedkeuren(*, verwerking, door):
-    verwerking = _vergrendeld(verwerking)
+def verwerking_goedkeuren(*, verwerking, door, versie=None):
+    """Approve and publish the text the privacy officer saw (`versie`); refused when it changed since."""
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.beoordelen_verwerking", verwerking)
-    verwerking.status = controleer_overgang("goedkeuren", verwerking.status)
+    verwerking.status = WORKFLOW.controleer("goedkeuren", verwerking.status)
     _vereis_volledig(verwerking)
-    vorige = verwerking.versies.order_by("-volgnummer").values_list("volgnummer", flat=True).first() or 0
-    versie = VerwerkingVersie(
+    vastgesteld = VerwerkingVersie(
         verwerking=verwerking,
-        volgnummer=vorige + 1,
+        volgnummer=volgend_volgnummer(verwerking),
         vastgesteld_op=timezone.now(),
         vastgesteld_door=door,
         **{veld: getattr(verwerking, veld) for veld in INHOUD_VELDEN},
     )
-    versie._history_user = door
-    versie.save()
-    verwerking.gepubliceerde_versie = versie
+    opslaan(vastgesteld, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
+    verwerking.gepubliceerde_versie = vastgesteld
     verwerking.afwijsreden = ""
-    _opslaan(verwerking, door, f"Vastgesteld als versie {versie.volgnummer}")
-    return verwerking
+    return opslaan(verwerking, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
 
 
 @transaction.atomic
-def verwerking_afwijzen(*, verwerking, door, reden):
+def verwerking_afwijzen(*, verwerking, door, reden, versie=None):
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan waarom u de verwerking terugstuurt."})
-    verwerking = _vergrendeld(verwerking)
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.beoordelen_verwerking", verwerking)
-    verwerking.status = controleer_overgang("afwijzen", verwerking.status)
+    verwerking.status = WORKFLOW.controleer("afwijzen", verwerking.status)
     verwerking.afwijsreden = reden.strip()
-    _opslaan(verwerking, door, f"Teruggestuurd: {reden.strip()}")
-    return verwerking
+    return opslaan(verwerking, door=door, reden=f"Teruggestuurd: {reden.strip()}")
 
 
 @transaction.atomic
-def verwerking_archiveren(*, verwerking, door, reden=""):
-    verwerking = _vergrendeld(verwerking)
+def verwerking_archiveren(*, verwerking, door, reden="", versie=None):
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.archiveren_verwerking", verwerking)
-    verwerking.status = controleer_overgang("archiveren", verwerking.status)
-    _opslaan(verwerking, door, f"Gearchiveerd{': ' + reden.strip() if reden.strip() else ''}")
-    return verwerking
+    verwerking.status = WORKFLOW.controleer("archiveren", verwerking.status)
+    return opslaan(verwerking, door=door, reden=f"Gearchiveerd{': ' + reden.strip() if reden.strip() else ''}")
 
 
 def medewerkers_voor_delegatie(verwerking):
@@ -155,22 +152,21 @@ def medewerkers_voor_delegatie(verwerking):
 
 
 @transaction.atomic
-def verwerking_delegeren(*, verwerking, door, medewerker):
-    verwerking = _vergrendeld(verwerking)
+def verwerking_delegeren(*, verwerking, door, medewerker, versie=None):
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.delegeren_verwerking", verwerking)
     if not medewerkers_voor_delegatie(verwerking).filter(pk=medewerker.pk).exists():
         raise ValidationError({"medewerker": "Alleen een medewerker van het team van deze verwerking kan het krijgen."})
     for recht in DELEGATIE_RECHTEN:
         assign_perm(recht, medewerker, verwerking)
-    _opslaan(verwerking, door, f"Gedelegeerd aan {medewerker.get_full_name() or medewerker.username}")
-    return verwerking
+    return opslaan(verwerking, door=door, reden=f"Gedelegeerd aan {medewerker.get_full_name() or medewerker.username}")
 
 
 @transaction.atomic
-def delegatie_intrekken(*, verwerking, door, medewerker):
-    verwerking = _vergrendeld(verwerking)
+def delegatie_intrekken(*, verwerking, door, medewerker, versie=None):
+    verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.delegeren_verwerking", verwerking)
     for recht in DELEGATIE_RECHTEN:
         remove_perm(recht, medewerker, verwerking)
-    _opslaan(verwerking, door, f"Delegatie aan {medewerker.get_full_name() or medewerker.username} ingetrokken")
-    return verwerking
+    naam = medewerker.get_full_name() or medewerker.username
+    return opslaan(verwerking, door=door, reden=f"Delegatie aan {naam} ingetrokken")

@@ -9,31 +9,51 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
+from privacy_portal.core.forms import ActieForm
+from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
-from privacy_portal.core.permissions import vereis
+from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
+from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.models import Team
 from privacy_portal.organisaties.selectors import gemeenten_voor, rollen_in
 
 from . import exporteren, selectors, services
 from .constants import Status
 from .forms import AfwijzenForm, ArchiverenForm, DelegerenForm, FilterForm, VerwerkingForm
-from .historie import historie_van
 from .volledigheid import ontbrekende_velden, waarschuwingen
-from .workflow import OvergangNietToegestaan, mogelijke_acties
+from .workflow import WORKFLOW
 
 PAGINA_GROOTTE = 25
 
+RECHT_VOOR_ACTIE = {
+    "indienen": "registers.indienen_verwerking",
+    "goedkeuren": "registers.beoordelen_verwerking",
+    "afwijzen": "registers.beoordelen_verwerking",
+    "wijzigen": "registers.change_verwerking",
+    "archiveren": "registers.archiveren_verwerking",
+}
 
-def _verwerking(request, uuid, perm="registers.view_verwerking"):
-    """The verwerking if the user may see it; 404 otherwise, so nothing is revealed."""
-    verwerking = get_object_or_404(selectors.verwerkingen_voor(request.user), uuid=uuid)
-    if perm != "registers.view_verwerking":
-        vereis(request.user, perm, verwerking)
-    return verwerking
+# The buttons and panels on the detail page: action -> (service, form, message when it worked).
+# The message of 'goedkeuren' names the version number, see `actie`.
+ACTIES = {
+    "indienen": (services.verwerking_indienen, ActieForm, "De verwerking is ingediend bij de privacy officer."),
+    "goedkeuren": (services.verwerking_goedkeuren, ActieForm, ""),
+    "afwijzen": (services.verwerking_afwijzen, AfwijzenForm, "De verwerking is teruggestuurd naar de teammanager."),
+    "archiveren": (services.verwerking_archiveren, ArchiverenForm, "De verwerking is gearchiveerd."),
+}
+
+# Field names in error messages of an action (a submission lists the empty required fields).
+LABELS = {veld: capfirst(label) for veld, label in services.VELD_LABELS.items()}
+
+
+def _verwerking(request, uuid, recht=None):
+    """The verwerking if the user may see it (404 otherwise); with `recht`, also that permission (403)."""
+    return object_of_404(request, selectors.verwerkingen_voor(request.user), uuid=uuid, recht=recht)
 
 
 def _gefilterd(request):
@@ -96,60 +116,79 @@ def exporteer(request, formaat):
     return exporteren.response(qs, formaat, bestandsnaam="register-van-verwerkingen")
 
 
-@login_required
-def detail(request, uuid):
-    verwerking = _verwerking(request, uuid)
+def _met_versie(form, versie):
+    """A bound action form shown again: keep what was typed, but take the version now on screen."""
+    data = form.data.copy()
+    data[form.add_prefix("versie")] = versie
+    form.data = data
+    return form
+
+
+def _detail(request, verwerking, *, mislukt=None, form=None):
+    """The detail page; after a failed action (`mislukt`) its panel is open and keeps the input."""
     user = request.user
+    versie = versie_van(verwerking)
     acties = {
         actie
-        for actie in mogelijke_acties(verwerking.status)
-        if user.has_perm(
-            {
-                "indienen": "registers.indienen_verwerking",
-                "goedkeuren": "registers.beoordelen_verwerking",
-                "afwijzen": "registers.beoordelen_verwerking",
-                "wijzigen": "registers.change_verwerking",
-                "archiveren": "registers.archiveren_verwerking",
-            }[actie],
-            verwerking,
-        )
+        for actie in WORKFLOW.mogelijke_acties(verwerking.status)
+        if user.has_perm(RECHT_VOOR_ACTIE[actie], verwerking)
     }
-    delegaties = selectors.delegaties_van(verwerking)
+    formulieren = {"afwijzen": AfwijzenForm(versie=versie), "archiveren": ArchiverenForm(versie=versie)}
+    if mislukt in formulieren:
+        formulieren[mislukt] = _met_versie(form, versie)
     context = {
         "verwerking": verwerking,
+        "versie": versie,
         "ontbrekend": [services.VELD_LABELS[v] for v in ontbrekende_velden(verwerking)],
         "waarschuwingen": waarschuwingen(verwerking),
         "acties": acties,
         "versies": verwerking.versies.select_related("vastgesteld_door").order_by("-volgnummer"),
         "kan_delegeren": user.has_perm("registers.delegeren_verwerking", verwerking)
         and verwerking.status != Status.GEARCHIVEERD,
-        "delegaties": delegaties,
-        "afwijzen_form": AfwijzenForm(),
-        "archiveren_form": ArchiverenForm(),
+        "delegaties": selectors.delegaties_van(verwerking),
+        "afwijzen_form": formulieren["afwijzen"],
+        "archiveren_form": formulieren["archiveren"],
+        "open_actie": mislukt,
     }
     return render(request, "registers/detail.html", context)
 
 
+@login_required
+def detail(request, uuid):
+    return _detail(request, _verwerking(request, uuid))
+
+
 def _formulier(request, *, gemeente, verwerking=None):
-    form = VerwerkingForm(request.POST or None, instance=verwerking, user=request.user, gemeente=gemeente)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if verwerking is None:
-                verwerking = services.verwerking_aanmaken(door=request.user, gemeente=gemeente, gegevens=form.inhoud())
-                messages.success(request, "De verwerking is opgeslagen als concept.")
-            else:
-                verwerking = services.verwerking_wijzigen(
-                    verwerking=verwerking, door=request.user, gegevens=form.inhoud(), reden=form.cleaned_data["reden"]
-                )
-                messages.success(request, "De wijzigingen zijn opgeslagen.")
-            return redirect("registers:detail", uuid=verwerking.uuid)
-        except ValidationError as fout:
-            for veld, fouten in fout.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        except OvergangNietToegestaan as fout:
-            form.add_error(None, str(fout))
-    if request.method == "POST" and form.errors:
-        messages.error(request, "Niet opgeslagen: verbeter de velden die hieronder zijn gemarkeerd.")
+    form = VerwerkingForm(
+        request.POST or None,
+        instance=verwerking,
+        user=request.user,
+        gemeente=gemeente,
+        versie=versie_van(verwerking) if verwerking else None,
+    )
+    if request.method == "POST":
+        if verwerking is None:
+            opgeslagen = formulier_opslaan(
+                request,
+                form,
+                lambda: services.verwerking_aanmaken(door=request.user, gemeente=gemeente, gegevens=form.inhoud()),
+                gelukt="De verwerking is opgeslagen als concept.",
+            )
+        else:
+            opgeslagen = formulier_opslaan(
+                request,
+                form,
+                lambda: services.verwerking_wijzigen(
+                    verwerking=verwerking,
+                    door=request.user,
+                    gegevens=form.inhoud(),
+                    reden=form.cleaned_data["reden"],
+                    versie=form.gelezen_versie(),
+                ),
+                gelukt="De wijzigingen zijn opgeslagen.",
+            )
+        if opgeslagen is not None:
+            return redirect("registers:detail", uuid=opgeslagen.uuid)
     waarschuwing = waarschuwingen(form.cleaned_data) if form.is_bound and form.is_valid() else []
     return render(
         request,
@@ -182,64 +221,86 @@ def bewerken(request, uuid):
 @login_required
 def historie(request, uuid):
     verwerking = _verwerking(request, uuid)
-    return render(request, "registers/historie.html", {"verwerking": verwerking, "regels": historie_van(verwerking)})
+    return render(request, "registers/historie.html", {"verwerking": verwerking, "regels": historie_regels(verwerking)})
 
 
 @login_required
 @require_POST
 def actie(request, uuid, actie):
+    """A button or panel of the detail page. It posts the version the user saw: a verwerking that
+    changed since is not submitted, approved, returned or archived (see services)."""
     verwerking = _verwerking(request, uuid)
-    try:
-        if actie == "indienen":
-            services.verwerking_indienen(verwerking=verwerking, door=request.user)
-            messages.success(request, "De verwerking is ingediend bij de privacy officer.")
-        elif actie == "goedkeuren":
-            services.verwerking_goedkeuren(verwerking=verwerking, door=request.user)
-            messages.success(request, "De verwerking is vastgesteld en staat nu op de openbare pagina.")
-        elif actie == "afwijzen":
-            form = AfwijzenForm(request.POST)
-            services.verwerking_afwijzen(verwerking=verwerking, door=request.user, reden=form.data.get("reden", ""))
-            messages.success(request, "De verwerking is teruggestuurd naar de teammanager.")
-        elif actie == "archiveren":
-            services.verwerking_archiveren(
-                verwerking=verwerking, door=request.user, reden=request.POST.get("reden", "")
-            )
-            messages.success(request, "De verwerking is gearchiveerd.")
-        else:
-            raise Http404
-    except ValidationError as fout:
-        velden = [services.VELD_LABELS.get(v, v) for v in fout.message_dict]
-        if list(fout.message_dict) == ["reden"]:
-            messages.error(request, fout.message_dict["reden"][0])
-        else:
-            messages.error(request, "Niet gelukt: deze velden zijn nog leeg: " + ", ".join(velden) + ".")
-    except OvergangNietToegestaan as fout:
-        messages.error(request, str(fout))
-    return redirect("registers:detail", uuid=uuid)
+    if actie not in ACTIES:
+        raise Http404
+    functie, formulier, gelukt = ACTIES[actie]
+    form = formulier(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Niet gelukt. " + fouttekst(ValidationError(form.errors.as_data()), form=form))
+        return _detail(request, verwerking, mislukt=actie, form=form)
+    if actie == "goedkeuren":
+        gelukt = (
+            f"De verwerking is vastgesteld als versie {services.volgend_volgnummer(verwerking)} "
+            "en staat nu op de openbare pagina."
+        )
+    extra = {veld: waarde for veld, waarde in form.cleaned_data.items() if veld != "versie"}
+    if actie_uitvoeren(
+        request,
+        functie,
+        gelukt=gelukt,
+        form=form,
+        labels=LABELS,
+        verwerking=verwerking,
+        door=request.user,
+        versie=form.gelezen_versie(),
+        **extra,
+    ):
+        return redirect("registers:detail", uuid=uuid)
+    return _detail(request, verwerking, mislukt=actie, form=form)
 
 
 @login_required
 def delegeren(request, uuid):
     verwerking = _verwerking(request, uuid, "registers.delegeren_verwerking")
-    form = DelegerenForm(request.POST or None, medewerkers=services.medewerkers_voor_delegatie(verwerking))
-    if request.method == "POST":
-        if "intrekken" in request.POST:
-            medewerker = get_object_or_404(
-                services.medewerkers_voor_delegatie(verwerking), pk=request.POST["intrekken"]
-            )
-            services.delegatie_intrekken(verwerking=verwerking, door=request.user, medewerker=medewerker)
-            messages.success(request, "De delegatie is ingetrokken.")
-            return redirect("registers:detail", uuid=uuid)
-        if form.is_valid():
-            services.verwerking_delegeren(
-                verwerking=verwerking, door=request.user, medewerker=form.cleaned_data["medewerker"]
-            )
-            messages.success(request, "De medewerker kan deze verwerking nu bewerken.")
-            return redirect("registers:detail", uuid=uuid)
-    delegaties = selectors.delegaties_van(verwerking)
-    return render(
-        request, "registers/delegeren.html", {"verwerking": verwerking, "form": form, "delegaties": delegaties}
+    medewerkers = services.medewerkers_voor_delegatie(verwerking)
+    intrekken = request.method == "POST" and "intrekken" in request.POST
+    form = DelegerenForm(
+        request.POST if request.method == "POST" and not intrekken else None,
+        medewerkers=medewerkers,
+        versie=versie_van(verwerking),
     )
+    if intrekken:
+        medewerker = get_object_or_404(medewerkers, pk=request.POST["intrekken"])
+        if actie_uitvoeren(
+            request,
+            services.delegatie_intrekken,
+            gelukt="De delegatie is ingetrokken.",
+            verwerking=verwerking,
+            door=request.user,
+            medewerker=medewerker,
+            versie=versie_uit(request),
+        ):
+            return redirect("registers:detail", uuid=uuid)
+    elif request.method == "POST":
+        gedelegeerd = formulier_opslaan(
+            request,
+            form,
+            lambda: services.verwerking_delegeren(
+                verwerking=verwerking,
+                door=request.user,
+                medewerker=form.cleaned_data["medewerker"],
+                versie=form.gelezen_versie(),
+            ),
+            gelukt="De medewerker kan deze verwerking nu bewerken.",
+        )
+        if gedelegeerd is not None:
+            return redirect("registers:detail", uuid=uuid)
+    context = {
+        "verwerking": verwerking,
+        "form": form,
+        "delegaties": selectors.delegaties_van(verwerking),
+        "versie": versie_van(verwerking),
+    }
+    return render(request, "registers/delegeren.html", context)
 
 
 def startblok(request):

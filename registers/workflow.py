@@ -1,13 +1,10 @@
-"""The lifecycle of a verwerking, as a table. `controleer_overgang` is the one place it is enforced."""
+"""The lifecycle of a verwerking, as a table, enforced by the kernel's one workflow mechanism."""
+
+from privacy_portal.core.workflow import Workflow
 
 from .constants import Status
 
-
-class OvergangNietToegestaan(Exception):
-    """A transition the workflow does not allow from the current status."""
-
-
-# action -> (allowed from, to)
+# action -> (allowed from, to); None keeps the status, unless NA_WIJZIGEN says otherwise.
 OVERGANGEN = {
     "indienen": ({Status.CONCEPT}, Status.TER_BEOORDELING),
     "goedkeuren": ({Status.TER_BEOORDELING}, Status.VASTGESTELD),
@@ -17,22 +14,6 @@ OVERGANGEN = {
     "archiveren": ({Status.CONCEPT, Status.TER_BEOORDELING, Status.VASTGESTELD}, Status.GEARCHIVEERD),
 }
 
-NA_WIJZIGEN = {
-    Status.CONCEPT: Status.CONCEPT,
-    Status.TER_BEOORDELING: Status.TER_BEOORDELING,
-    Status.VASTGESTELD: Status.CONCEPT,
-}
+NA_WIJZIGEN = {Status.VASTGESTELD: Status.CONCEPT}
 
-
-def controleer_overgang(actie, status):
-    """Return the status after `actie`, or raise OvergangNietToegestaan."""
-    van, naar = OVERGANGEN[actie]
-    if status not in van:
-        raise OvergangNietToegestaan(
-            f"'{actie.capitalize()}' kan niet bij een verwerking met status '{Status(status).label.lower()}'."
-        )
-    return naar if naar is not None else NA_WIJZIGEN[Status(status)]
-
-
-def mogelijke_acties(status):
-    return [actie for actie, (van, _) in OVERGANGEN.items() if status in van]
+WORKFLOW = Workflow("een verwerking", Status, OVERGANGEN, na={"wijzigen": NA_WIJZIGEN})

@@ -23,8 +23,7 @@ class HistorieWijzigingSerializer(serializers.Serializer):
     nieuw = serializers.CharField()
 
 
-# Its own component name: "HistorieRegel" is taken by a register's local copy (dpia) until that is removed.
-@extend_schema_serializer(component_name="HistorieGebeurtenis")
+@extend_schema_serializer(component_name="HistorieRegel")
 class HistorieRegelSerializer(serializers.Serializer):
     tijdstip = serializers.DateTimeField()
     door = serializers.CharField(allow_null=True)

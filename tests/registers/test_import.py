@@ -7,11 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+from privacy_portal.core import spreadsheet
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.spreadsheet import ImportFout
 from privacy_portal.organisaties.rollen import Rol
 from registers import exporteren, importeren
 from registers.constants import Status
-from registers.importeren import ImportFout
 from registers.models import RegisterImport, Verwerking
 
 from ..factories import RolFactory, UserFactory, maak_verwerking
@@ -155,9 +156,9 @@ def test_xlsx_leest_de_eerste_niet_lege_rij_als_koppen_en_slaat_lege_rijen_over(
             ["Rijbewijs", datetime.date(2024, 4, 2), 2.5, ""],
         ]
     )
-    kolommen, rijen = importeren.lees_bestand(bestand, "register.xlsx")
+    kolommen, rijen = spreadsheet.lees_bestand(bestand, "register.xlsx")
     assert kolommen == ["Naam", "Datum", "Aantal", "Naam (2)"]
-    assert [rij[importeren.RIJNUMMER] for rij in rijen] == [3, 5]
+    assert [rij[spreadsheet.RIJNUMMER] for rij in rijen] == [3, 5]
     assert {k: rijen[0][k] for k in kolommen} == {
         "Naam": "Paspoort",
         "Datum": "2024-03-01",
@@ -173,24 +174,24 @@ def test_csv_met_puntkomma_en_windows_tekens_wordt_gelezen():
         "Naam;Categorieën betrokkenen;Doel(en) van de verwerking\r\n"
         "Privé-adres wijzigen;Inwoners, ambtenaren;Zorg één\r\n"
     )
-    kolommen, rijen = importeren.lees_bestand(csv_bestand(tekst, codering="cp1252"), "register.csv")
+    kolommen, rijen = spreadsheet.lees_bestand(csv_bestand(tekst, codering="cp1252"), "register.csv")
     assert kolommen == ["Naam", "Categorieën betrokkenen", "Doel(en) van de verwerking"]
     assert rijen[0]["Naam"] == "Privé-adres wijzigen"
     assert rijen[0]["Categorieën betrokkenen"] == "Inwoners, ambtenaren"
     assert rijen[0]["Doel(en) van de verwerking"] == "Zorg één"
-    assert rijen[0][importeren.RIJNUMMER] == 2
+    assert rijen[0][spreadsheet.RIJNUMMER] == 2
 
 
 def test_lege_en_ontbrekende_kolomnamen_krijgen_een_naam():
-    kolommen, rijen = importeren.lees_bestand(io.BytesIO(b"Naam;;Doel\nA;x;y;;z\nB\n"), "register.csv")
+    kolommen, rijen = spreadsheet.lees_bestand(io.BytesIO(b"Naam;;Doel\nA;x;y;;z\nB\n"), "register.csv")
     assert kolommen == ["Naam", "Kolom 2", "Doel", "Kolom 4", "Kolom 5"]
     assert rijen[0]["Kolom 5"] == "z"
-    assert rijen[1] == {"Naam": "B", "Kolom 2": "", "Doel": "", "Kolom 4": "", "Kolom 5": "", importeren.RIJNUMMER: 3}
+    assert rijen[1] == {"Naam": "B", "Kolom 2": "", "Doel": "", "Kolom 4": "", "Kolom 5": "", spreadsheet.RIJNUMMER: 3}
 
 
 def test_csv_met_komma_en_utf8_bom_wordt_gelezen():
     tekst = '\ufeffNaam,Doeleinden\n"Paspoort, aanvragen","Reisdocument; uitgeven"\n'
-    kolommen, rijen = importeren.lees_bestand(csv_bestand(tekst), "register.CSV")
+    kolommen, rijen = spreadsheet.lees_bestand(csv_bestand(tekst), "register.CSV")
     assert kolommen == ["Naam", "Doeleinden"]
     assert rijen[0]["Naam"] == "Paspoort, aanvragen"
     assert rijen[0]["Doeleinden"] == "Reisdocument; uitgeven"
@@ -209,21 +210,21 @@ def test_csv_met_komma_en_utf8_bom_wordt_gelezen():
 )
 def test_een_onleesbaar_bestand_geeft_een_nederlandse_fout(bestandsnaam, inhoud, melding):
     with pytest.raises(ImportFout, match=melding.replace(".", r"\.").replace("(", r"\(").replace(")", r"\)")):
-        importeren.lees_bestand(io.BytesIO(inhoud), bestandsnaam)
+        spreadsheet.lees_bestand(io.BytesIO(inhoud), bestandsnaam)
 
 
 def test_meer_dan_5000_rijen_wordt_geweigerd():
     tekst = "Naam\n" + "".join(f"Verwerking {n}\n" for n in range(5001))
     with pytest.raises(ImportFout, match="meer dan 5000 rijen"):
-        importeren.lees_bestand(io.BytesIO(tekst.encode()), "register.csv")
+        spreadsheet.lees_bestand(io.BytesIO(tekst.encode()), "register.csv")
     precies = "Naam\n" + "".join(f"Verwerking {n}\n" for n in range(5000))
-    assert len(importeren.lees_bestand(io.BytesIO(precies.encode()), "register.csv")[1]) == 5000
+    assert len(spreadsheet.lees_bestand(io.BytesIO(precies.encode()), "register.csv")[1]) == 5000
 
 
 def test_een_bestand_groter_dan_10_mb_wordt_geweigerd():
     tekst = b"Naam\n" + b"x" * (10 * 1024 * 1024)
     with pytest.raises(ImportFout, match="groter dan 10 MB"):
-        importeren.lees_bestand(io.BytesIO(tekst), "register.csv")
+        spreadsheet.lees_bestand(io.BytesIO(tekst), "register.csv")
 
 
 # --- Converting cells -----------------------------------------------------------------------------
@@ -296,12 +297,12 @@ def test_onbekende_bijzondere_persoonsgegevens_geven_een_fout():
     + [("nee", False), ("N", False), ("", False), ("false", False), ("0", False), ("onwaar", False)],
 )
 def test_ja_of_nee(tekst, verwacht):
-    assert importeren.lees_ja_nee(tekst) is verwacht
+    assert spreadsheet.lees_ja_nee(tekst) is verwacht
 
 
 def test_iets_anders_dan_ja_of_nee_is_een_fout():
     with pytest.raises(ValueError, match="'ja' of 'nee'"):
-        importeren.lees_ja_nee("misschien")
+        spreadsheet.lees_ja_nee("misschien")
 
 
 def test_zet_om_vult_de_velden_en_verzamelt_fouten_zonder_te_stoppen(wereld):
@@ -561,7 +562,7 @@ def test_import_van_iemand_anders_geeft_404(client, wereld):
         door=wereld["privacy_officer"],
         bestandsnaam="register.csv",
         kolommen=["Naam"],
-        rijen=[{"Naam": "Paspoort", importeren.RIJNUMMER: 2}],
+        rijen=[{"Naam": "Paspoort", spreadsheet.RIJNUMMER: 2}],
         koppeling={"naam": "Naam"},
         stap=RegisterImport.Stap.VOORBEELD,
     )

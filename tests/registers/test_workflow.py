@@ -3,10 +3,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from privacy_portal.core.workflow import OvergangNietToegestaan
 from registers import selectors, services
 from registers.constants import Status
 from registers.models import Verwerking
-from registers.workflow import OvergangNietToegestaan, controleer_overgang
+from registers.workflow import WORKFLOW
 
 from ..factories import maak_verwerking, volledige_inhoud
 
@@ -23,7 +24,7 @@ from ..factories import maak_verwerking, volledige_inhoud
     ],
 )
 def test_toegestane_overgangen(actie, van, naar):
-    assert controleer_overgang(actie, van) == naar
+    assert WORKFLOW.controleer(actie, van) == naar
 
 
 @pytest.mark.parametrize(
@@ -38,7 +39,7 @@ def test_toegestane_overgangen(actie, van, naar):
 )
 def test_verboden_overgangen(actie, van):
     with pytest.raises(OvergangNietToegestaan):
-        controleer_overgang(actie, van)
+        WORKFLOW.controleer(actie, van)
 
 
 @pytest.mark.django_db
