@@ -18,6 +18,7 @@ def test_productie_instellingen_doorstaan_check_deploy(tmp_path):
         "DJANGO_ENV": "production",
         "SECRET_KEY": "k" * 64 + "-!Zq9#wLp2$vB7&nM4",
         "ALLOWED_HOSTS": "privacy.example.nl",
+        "SITE_URL": "https://privacy.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
     resultaat = subprocess.run(
@@ -37,6 +38,16 @@ def test_productie_weigert_te_starten_zonder_secret_key(tmp_path):
         [sys.executable, "manage.py", "check"], cwd=BASE, env=env, capture_output=True, text=True
     )
     assert resultaat.returncode != 0 and "SECRET_KEY" in resultaat.stderr
+
+
+def test_productie_weigert_te_starten_zonder_site_url(tmp_path):
+    """Every link in an e-mail is built on SITE_URL: without it, links would not work."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env.update({"DJANGO_ENV": "production", "ALLOWED_HOSTS": "x", "SECRET_KEY": "k" * 64})
+    resultaat = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=BASE, env=env, capture_output=True, text=True
+    )
+    assert resultaat.returncode != 0 and "SITE_URL" in resultaat.stderr
 
 
 def test_docker_compose_heeft_web_worker_beat_postgres_en_redis_met_healthchecks():
