@@ -14,5 +14,6 @@ class DatalekkenConfig(AppConfig):
         api=(Api("datalekken", "datalekken.api.DatalekViewSet", "datalek"),),
         navigatie=(Navigatie("Datalekken", "datalekken:lijst", ("datalekken.add_datalek",), volgorde=20),),
         demo="datalekken.demo.laad_demo",
+        dashboard="datalekken.dashboard",
         scan="datalekken.scan",
     )

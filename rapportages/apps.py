@@ -17,6 +17,5 @@ class RapportagesConfig(AppConfig):
         ),
         navigatie=(Navigatie("Dashboard", "rapportages:dashboard", ("rapportages.view_dashboard",), volgorde=5),),
         demo="rapportages.demo.laad_demo",
-        dashboard="rapportages.bronnen",
         scan="rapportages.scan",
     )

@@ -20,5 +20,6 @@ class RegistersConfig(AppConfig):
         ),
         navigatie=(Navigatie("Verwerkingen", "registers:lijst", ("registers.view_verwerking",), volgorde=10),),
         demo="registers.demo.laad_demo",
+        dashboard="registers.dashboard",
         startpagina="registers.views.startblok",
     )

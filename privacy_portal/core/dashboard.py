@@ -504,3 +504,33 @@ def ontbrekende_secties(secties) -> list[tuple[str, str]]:
 def als_dict(sectie: Sectie) -> dict:
     """A section as plain data (for the API and the stored gegevensstand)."""
     return asdict(sectie)
+
+
+MAX_RIJEN = 100  # rows of a table in a report; the rest is counted ("en nog 12")
+
+
+def afgekapt(rijen):
+    """The first MAX_RIJEN rows and how many more there are."""
+    return rijen[:MAX_RIJEN], max(0, len(rijen) - MAX_RIJEN)
+
+
+def enkele_slug(gemeenten):
+    """The slug for list links when one gemeente is shown; with several the list shows them all."""
+    return gemeenten[0].slug if len(gemeenten) == 1 else ""
+
+
+def per_kwartaal(qs, veld, **aggregaten):
+    """{(jaar, kwartaal): {naam: aantal}} grouped on the quarter of `veld` (local time)."""
+    from django.db.models.functions import TruncQuarter
+
+    rijen = qs.order_by().annotate(_kwartaal=TruncQuarter(veld)).values("_kwartaal").annotate(**aggregaten)
+    uitkomst = {}
+    for rij in rijen:
+        moment = rij.pop("_kwartaal")
+        dag = timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+        uitkomst[kwartaal_van(dag)] = rij
+    return uitkomst
+
+
+def periode_label(p: Periode) -> str:
+    return kwartaal_label(*kwartaal_van(p.van))

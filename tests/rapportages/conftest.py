@@ -29,7 +29,7 @@ def op(jaar, maand, dag, uur=9, minuut=0):
 NU = op(2026, 9, 25, 12)
 
 
-EIGEN_BRONNEN = ("rapportages.bronnen.register_van_verwerkingen", "rapportages.bronnen.datalekken")
+EIGEN_BRONNEN = ("registers.dashboard.register_van_verwerkingen", "datalekken.dashboard.datalekken")
 
 
 @pytest.fixture

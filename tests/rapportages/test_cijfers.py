@@ -6,9 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from datalekken import dashboard as datalek_bron
 from datalekken.selectors import kwartaal_cijfers
 from privacy_portal.core.dashboard import Periode, kwartaal_periode
-from rapportages import bronnen
+from registers import dashboard as register_bron
 from registers.models import Verwerking
 from registers.selectors import verwerkersovereenkomst_helper, volledigheid_gemeente
 
@@ -22,7 +23,7 @@ def _waarden(sectie):
 
 
 def test_registercijfers_kloppen_met_het_register(wereld, register):
-    (sectie,) = bronnen.register_van_verwerkingen([wereld.gemeente], timezone.now(), met_details=True)
+    (sectie,) = register_bron.register_van_verwerkingen([wereld.gemeente], timezone.now(), met_details=True)
     w = _waarden(sectie)
     c = register["c"]
     assert c.volledigheid < 100
@@ -40,7 +41,7 @@ def test_registercijfers_kloppen_met_het_register(wereld, register):
 
 
 def test_verwerkersovereenkomst_telt_alleen_als_de_overeenkomsten_app_het_levert(wereld, register):
-    (sectie,) = bronnen.register_van_verwerkingen([wereld.gemeente], timezone.now(), met_details=True)
+    (sectie,) = register_bron.register_van_verwerkingen([wereld.gemeente], timezone.now(), met_details=True)
     if verwerkersovereenkomst_helper() is None:
         assert "zonder_verwerkersovereenkomst" not in _waarden(sectie)
     else:
@@ -51,7 +52,9 @@ def test_verwerkersovereenkomst_telt_alleen_als_de_overeenkomsten_app_het_levert
 def test_registerwijzigingen_in_de_periode_komen_uit_de_historie(wereld, register):
     vandaag = timezone.localdate()
     periode = Periode(vandaag - timedelta(days=1), vandaag)
-    (sectie,) = bronnen.register_van_verwerkingen([wereld.gemeente], timezone.now(), met_details=False, periode=periode)
+    (sectie,) = register_bron.register_van_verwerkingen(
+        [wereld.gemeente], timezone.now(), met_details=False, periode=periode
+    )
     w = _waarden(sectie)
     assert w["periode_nieuw"] == 7  # A to G
     assert w["periode_vastgesteld"] == 4  # A, B, E, G
@@ -67,14 +70,16 @@ def test_registerwijzigingen_in_de_periode_komen_uit_de_historie(wereld, registe
     }
     # a period before everything: nothing changed
     leeg = Periode(date(2020, 1, 1), date(2020, 12, 31))
-    (sectie,) = bronnen.register_van_verwerkingen([wereld.gemeente], timezone.now(), met_details=False, periode=leeg)
+    (sectie,) = register_bron.register_van_verwerkingen(
+        [wereld.gemeente], timezone.now(), met_details=False, periode=leeg
+    )
     assert {k: v for k, v in _waarden(sectie).items() if k.startswith("periode_")} == dict.fromkeys(
         ["periode_nieuw", "periode_vastgesteld", "periode_gewijzigd", "periode_gearchiveerd"], 0
     )
 
 
 def test_datalekcijfers_kloppen_met_het_register(wereld, lekken):
-    (sectie,) = bronnen.datalekken([wereld.gemeente], NU, met_details=True)
+    (sectie,) = datalek_bron.datalekken([wereld.gemeente], NU, met_details=True)
     w = _waarden(sectie)
     assert w["open"] == 5  # te_laat, verlopen, krap, k2, k1
     assert w["klok_loopt"] == 3  # verlopen, krap, k2
@@ -97,7 +102,7 @@ def test_datalekcijfers_kloppen_met_het_register(wereld, lekken):
 
 
 def test_kwartaalcijfers_van_dashboard_en_kwartaaloverzicht_zijn_gelijk(wereld, lekken):
-    (sectie,) = bronnen.datalekken([wereld.gemeente], NU, met_details=False)
+    (sectie,) = datalek_bron.datalekken([wereld.gemeente], NU, met_details=False)
     w = _waarden(sectie)
     overzicht = kwartaal_cijfers(wereld.gemeente, date(2026, 7, 1), date(2026, 10, 1))
     assert w["kwartaal_gemeld"] == overzicht["aantal"]
@@ -110,7 +115,7 @@ def test_kwartaalcijfers_van_dashboard_en_kwartaaloverzicht_zijn_gelijk(wereld, 
 
 
 def test_trend_per_kwartaal(wereld, lekken):
-    (sectie,) = bronnen.datalekken([wereld.gemeente], NU, met_details=False)
+    (sectie,) = datalek_bron.datalekken([wereld.gemeente], NU, met_details=False)
     (trend,) = sectie.trends
     assert trend.kwartalen == ["2024 K4", "2025 K1", "2025 K2", "2025 K3", "2025 K4", "2026 K1", "2026 K2", "2026 K3"]
     reeksen = {r.naam: r.waarden for r in trend.reeksen}
@@ -121,9 +126,10 @@ def test_trend_per_kwartaal(wereld, lekken):
 
 def test_alle_gemeenten_samen_is_de_som(wereld, lekken, register):
     los = [
-        _waarden(bronnen.datalekken([g], NU, met_details=False)[0]) for g in (wereld.gemeente, wereld.andere_gemeente)
+        _waarden(datalek_bron.datalekken([g], NU, met_details=False)[0])
+        for g in (wereld.gemeente, wereld.andere_gemeente)
     ]
-    samen = _waarden(bronnen.datalekken([wereld.gemeente, wereld.andere_gemeente], NU, met_details=False)[0])
+    samen = _waarden(datalek_bron.datalekken([wereld.gemeente, wereld.andere_gemeente], NU, met_details=False)[0])
     for sleutel in ("open", "klok_loopt", "kwartaal_gemeld", "jaar_gemeld"):
         assert samen[sleutel] == los[0][sleutel] + los[1][sleutel]
     assert samen["kwartaal_gemeld"] == 6
@@ -131,7 +137,7 @@ def test_alle_gemeenten_samen_is_de_som(wereld, lekken, register):
 
 def test_in_een_rapportageperiode_de_opvallende_datalekken_zonder_titels(wereld, lekken):
     periode = kwartaal_periode(2026, 3)
-    (sectie,) = bronnen.datalekken([wereld.gemeente], NU, met_details=False, periode=periode)
+    (sectie,) = datalek_bron.datalekken([wereld.gemeente], NU, met_details=False, periode=periode)
     w = _waarden(sectie)
     assert w["periode_gemeld"] == 5 and w["periode_te_laat"] == 1 and "kwartaal_gemeld" not in w
     assert {c.groep for c in sectie.cijfers if c.groep} == {"In de periode (3e kwartaal 2026)"}
@@ -149,11 +155,11 @@ def test_in_een_rapportageperiode_de_opvallende_datalekken_zonder_titels(wereld,
 
 
 def test_zonder_details_geen_titels_en_geen_lijstlinks(wereld, lekken):
-    (sectie,) = bronnen.datalekken([wereld.gemeente], NU, met_details=False)
+    (sectie,) = datalek_bron.datalekken([wereld.gemeente], NU, met_details=False)
     assert "GEHEIM" not in repr(sectie)
     assert not sectie.tabellen
     assert all(not c.link or c.link.startswith("/datalekken/kwartaal/") for c in sectie.cijfers)
-    (met,) = bronnen.datalekken([wereld.gemeente], NU, met_details=True)
+    (met,) = datalek_bron.datalekken([wereld.gemeente], NU, met_details=True)
     klokken = met.tabellen[0]
     assert [r[0] for r in klokken.rijen] == [lekken["k2"].kenmerk, lekken["verlopen"].kenmerk, lekken["krap"].kenmerk]
     assert "GEHEIM usb-stick kwijt" in repr(klokken)

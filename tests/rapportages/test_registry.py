@@ -33,7 +33,7 @@ def schoon_register():
 
 def test_registers_en_datalekken_zijn_aangemeld():
     namen = [b.naam for b in dashboard.bronnen()]
-    assert namen[:2] == ["rapportages.bronnen.register_van_verwerkingen", "rapportages.bronnen.datalekken"]
+    assert namen[:2] == ["registers.dashboard.register_van_verwerkingen", "datalekken.dashboard.datalekken"]
     assert len(namen) == len(set(namen))
 
 
