@@ -72,7 +72,7 @@ def test_teammanager_voert_wmo_dpia_uit_fg_adviseert_teammanager_accepteert(demo
 
     fg = nieuwe_pagina()
     inloggen(fg, "fg")
-    fg.get_by_role("link", name="Meldingen").click()
+    fg.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Meldingen").click()
     fg.get_by_role("button", name=f"Nieuw: {dpia.kenmerk}: DPIA ter advies").click()
     bevindingen["fg detail"] = axe_bevindingen(fg)
     fg.locator("#id_fg-oordeel").select_option("voorwaarden")
