@@ -1,6 +1,5 @@
 """DPIAs taken through the real services to a stage of their lifecycle (`maak_dpia(..., stap=...)`)."""
 
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -11,8 +10,8 @@ from registers.constants import Status as VerwerkingStatus
 
 from ..factories import maak_verwerking
 
-# The shared material lies beside the checkout (SHARED_DIR overrides); read there, never copied.
-MINBZK = Path(os.environ.get("SHARED_DIR", Path(settings.BASE_DIR).parent / "shared")) / "data" / "minbzk-dpia"
+# The Model DPIA Rijksdienst of MinBZK, vendored unchanged in the dpia app (see its SOURCE.md).
+MINBZK = Path(settings.BASE_DIR) / "dpia" / "model_rijksdienst"
 NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
 
 STAPPEN = ("prescan", "in_uitvoering", "ingevuld", "advies", "besluit", "raadpleging_ap", "afgerond")
