@@ -67,24 +67,3 @@ VERPLICHTE_VELDEN = (
     "herkomst",
     "beveiligingsmaatregelen",
 )
-
-# Fields shown on the public page and in the open data; everything else stays internal.
-OPENBARE_VELDEN = (
-    "naam",
-    "doeleinden",
-    "grondslagen",
-    "grondslag_toelichting",
-    "categorieen_betrokkenen",
-    "categorieen_persoonsgegevens",
-    "bijzondere_categorieen",
-    "strafrechtelijke_gegevens",
-    "gebruikt_bsn",
-    "ontvangers",
-    "doorgifte_buiten_eer",
-    "doorgifte_waarborgen",
-    "bewaartermijn",
-    "herkomst",
-    "geautomatiseerde_besluitvorming",
-    "algoritme_of_ai",
-    "gezamenlijke_verantwoordelijken",
-)
