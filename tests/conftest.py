@@ -6,6 +6,7 @@ import pytest
 
 from privacy_portal.organisaties.rollen import ROL_BEREIK, Bereik, Rol
 
+from .celery_hulp import redis_voor_tests, zet_broker
 from .factories import GemeenteFactory, RolFactory, TeamFactory, UserFactory, VerantwoordelijkeFactory
 
 
@@ -27,6 +28,30 @@ class Wereld:
 @pytest.fixture(autouse=True)
 def snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def redis_nooit_database_0():
+    """With REDIS_URL set, the cache and Celery's broker use a Redis database of their own, never 0
+    (other processes on the server keep their data there); see `celery_hulp.redis_voor_tests`."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    from privacy_portal.celery import app
+
+    if not settings.REDIS_URL:
+        yield
+        return
+    url = redis_voor_tests(settings.REDIS_URL)
+    caches = {
+        naam: {**cache, "LOCATION": url} if cache["BACKEND"].endswith("RedisCache") else cache
+        for naam, cache in settings.CACHES.items()
+    }
+    oud = app.conf.broker_url
+    with override_settings(REDIS_URL=url, CELERY_BROKER_URL=url, CACHES=caches):
+        zet_broker(app, url)
+        yield url
+        zet_broker(app, oud)
 
 
 @pytest.fixture(autouse=True)

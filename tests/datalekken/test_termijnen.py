@@ -157,7 +157,7 @@ def test_redis_even_onbereikbaar_dan_haalt_de_volgende_scan_de_e_mails_in(
     app = celery_in_proces
     oud = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_publish_retry")}
     app.conf.update(task_always_eager=False, task_publish_retry=False)
-    zet_broker(app, "redis://127.0.0.1:1/0")  # nothing listens here
+    zet_broker(app, "redis://127.0.0.1:1/11")  # nothing listens here
     try:
         _scan(T0 + timedelta(hours=25), django_capture_on_commit_callbacks)
     finally:
