@@ -10,7 +10,8 @@ consultation of the AP); everyone else with a role reads within their reach.
 import pytest
 from rest_framework.test import APIClient
 
-from .factories import maak_dpia, verwerking_voor
+from ..wereld import bouw_wereld, ververs
+from .factories import breid_uit, maak_dpia, verwerking_voor
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
 ACTIES = (
@@ -56,6 +57,17 @@ STAP = {
     "accepteren": ("besluit", "midden"),
     "accepteren_hoog": ("besluit", "hoog"),
 }
+
+
+@pytest.fixture(scope="module")
+def gedeelde_wereld(module_db):
+    """The DPIA world, built once for the module (tests/wereld.py); each case rolls back its changes."""
+    return module_db.bouw(lambda: breid_uit(bouw_wereld()))
+
+
+@pytest.fixture
+def wereld(gedeelde_wereld, db):
+    return ververs(gedeelde_wereld)
 
 
 def _voer_uit(actie, *, user, wereld, plek):

@@ -23,6 +23,7 @@ from rechten import services
 from rechten.models import Verzoek
 
 from ..factories import RolFactory, UserFactory
+from ..wereld import bouw_wereld, ververs
 from .factories import gegevens, registreer
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
@@ -75,13 +76,38 @@ MAG_REGISTREREN = {rol for rol, plekken in VERWACHT.items() if "registreren" in 
 NU = None  # the pages run on the real clock, so the services in the setup do too
 
 
-@pytest.fixture
-def po_elders(wereld):
+def _maak_po_elders(wereld):
     from privacy_portal.organisaties.rollen import Rol
 
     user = UserFactory(username="po-elders")
     RolFactory(gebruiker=user, rol=Rol.PRIVACY_OFFICER, gemeente=wereld.andere_gemeente)
     return user
+
+
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """The world and a privacy officer of the other gemeente, built once for the module (tests/wereld.py)."""
+
+    def maak():
+        wereld = bouw_wereld()
+        return {"wereld": wereld, "po_elders": _maak_po_elders(wereld)}
+
+    return module_db.bouw(maak)
+
+
+@pytest.fixture
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def po_elders(vers):
+    return vers["po_elders"]
 
 
 def _opzet(wereld, plek, po_elders, *, actie):

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from registers.constants import Status
 
 from ..factories import maak_verwerking, volledige_inhoud
+from ..wereld import bouw_wereld, ververs
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
 ACTIES = ("inzien", "aanmaken", "wijzigen", "indienen", "goedkeuren", "afwijzen", "archiveren", "delegeren")
@@ -41,9 +42,30 @@ BEGINSTATUS = {
 }
 
 
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """The world and a superuser, built once for the module (tests/wereld.py); each case rolls back its changes."""
+    return module_db.bouw(
+        lambda: {
+            "wereld": bouw_wereld(),
+            "beheerder": get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456"),
+        }
+    )
+
+
 @pytest.fixture
-def beheerder(db):
-    return get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def beheerder(vers):
+    return vers["beheerder"]
 
 
 def _team(wereld, plek):
