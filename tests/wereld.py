@@ -80,11 +80,19 @@ class ModuleDb:
         self.blocker = blocker
 
     def bouw(self, maak):
-        """Run `maak()` with database access and fast password hashing; return what it returns."""
+        """Run `maak()` as a test would: with database access, fast password hashing and Celery tasks
+        in-process (conftest's per-test fixtures do not run yet); return what it returns."""
         from django.test import override_settings
 
-        with self.blocker.unblock(), override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
-            return maak()
+        from privacy_portal.celery import app
+
+        oud = {k: app.conf[k] for k in ("task_always_eager", "task_eager_propagates")}
+        app.conf.update(task_always_eager=True, task_eager_propagates=True)
+        try:
+            with self.blocker.unblock(), override_settings(PASSWORD_HASHERS=SNELLE_HASHERS):
+                return maak()
+        finally:
+            app.conf.update(oud)
 
 
 def _is_houder(v):

@@ -90,7 +90,14 @@ def gedeeld(module_db):
 
     def maak():
         wereld = bouw_wereld()
-        return {"wereld": wereld, "po_elders": _maak_po_elders(wereld)}
+        po_elders = _maak_po_elders(wereld)
+        # a request with its task on every plek, in each of the three states the actions start from
+        wereld.opzetten = {
+            (soort, plek): _opzet(wereld, plek, po_elders, actie=soort)
+            for soort in ("verlengd", "verlengen", "taken_toewijzen")
+            for plek in PLEKKEN
+        }
+        return {"wereld": wereld, "po_elders": po_elders}
 
     return module_db.bouw(maak)
 
@@ -114,7 +121,7 @@ def _opzet(wereld, plek, po_elders, *, actie):
     """A request at `plek` with a task for that team, extended (so it has a letter).
 
     For "verlengen" it is not extended yet; for "taken_toewijzen" the task is withdrawn first, so
-    the team can get a new one.
+    the team can get a new one. Made once per module (`gedeeld`); a case takes them with `_opgezet`.
     """
     if plek == "andere_gemeente":
         door, gemeente, team = po_elders, wereld.andere_gemeente, wereld.team_elders
@@ -137,6 +144,12 @@ def _opzet(wereld, plek, po_elders, *, actie):
     return Verzoek.objects.get(pk=verzoek.pk), taak, gemeente, team
 
 
+def _opgezet(wereld, plek, *, actie):
+    """This case's instances of what `_opzet` made for `actie` at `plek` when the module started."""
+    soort = actie if actie in ("verlengen", "taken_toewijzen") else "verlengd"
+    return wereld.opzetten[(soort, plek)]
+
+
 def _pagina(actie, user, wereld, plek, po_elders):
     """(status code, whether the action took effect)."""
     client = Client()
@@ -157,7 +170,7 @@ def _pagina(actie, user, wereld, plek, po_elders):
             },
         )
         return antwoord.status_code, Verzoek.objects.count() == voor + 1
-    verzoek, taak, gemeente, team = _opzet(wereld, plek, po_elders, actie=actie)
+    verzoek, taak, gemeente, team = _opgezet(wereld, plek, actie=actie)
     url = f"/verzoeken/{verzoek.uuid}"
     if actie == "inzien":
         antwoord = client.get(f"{url}/")
@@ -235,7 +248,7 @@ def _dienst(actie, user, wereld, plek, po_elders):
         gemeente = wereld.andere_gemeente if plek == "andere_gemeente" else wereld.gemeente
         functie = lambda: services.verzoek_registreren(door=user, gemeente=gemeente, gegevens=gegevens(), nu=NU)  # noqa: E731
     else:
-        verzoek, taak, gemeente, team = _opzet(wereld, plek, po_elders, actie=actie)
+        verzoek, taak, gemeente, team = _opgezet(wereld, plek, actie=actie)
         functie = {
             "wijzigen": lambda: services.verzoek_wijzigen(
                 verzoek=verzoek, door=user, gegevens={"verzoeker_telefoon": "010"}, nu=NU
