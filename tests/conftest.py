@@ -1,32 +1,39 @@
-"""Shared fixtures: a small world of two gemeenten with two teams each and a user per role."""
-
-from dataclasses import dataclass, field
+"""Shared fixtures: the world of tests/wereld.py per test (`wereld`) or per module (`module_db`),
+fast password hashing, Celery in-process, and Redis never on database 0."""
 
 import pytest
 
-from privacy_portal.organisaties.rollen import ROL_BEREIK, Bereik, Rol
-
-from .factories import GemeenteFactory, RolFactory, TeamFactory, UserFactory, VerantwoordelijkeFactory
-
-
-@dataclass
-class Wereld:
-    gemeente: object
-    andere_gemeente: object
-    team: object
-    ander_team: object
-    team_elders: object
-    vv: object
-    vv_elders: object
-    gebruikers: dict = field(default_factory=dict)
-
-    def __getitem__(self, rol):
-        return self.gebruikers[rol]
+from .celery_hulp import redis_voor_tests, zet_broker
+from .wereld import SNELLE_HASHERS, ModuleDb, bouw_wereld
 
 
 @pytest.fixture(autouse=True)
 def snelle_wachtwoorden(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = SNELLE_HASHERS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def redis_nooit_database_0():
+    """With REDIS_URL set, the cache and Celery's broker use a Redis database of their own, never 0
+    (other processes on the server keep their data there); see `celery_hulp.redis_voor_tests`."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    from privacy_portal.celery import app
+
+    if not settings.REDIS_URL:
+        yield
+        return
+    url = redis_voor_tests(settings.REDIS_URL)
+    caches = {
+        naam: {**cache, "LOCATION": url} if cache["BACKEND"].endswith("RedisCache") else cache
+        for naam, cache in settings.CACHES.items()
+    }
+    oud = app.conf.broker_url
+    with override_settings(REDIS_URL=url, CELERY_BROKER_URL=url, CACHES=caches):
+        zet_broker(app, url)
+        yield url
+        zet_broker(app, oud)
 
 
 @pytest.fixture(autouse=True)
@@ -48,30 +55,29 @@ def celery_in_proces(request):
 
 @pytest.fixture
 def wereld(db):
-    gemeente = GemeenteFactory(naam="Voorbeeldstad", slug="voorbeeldstad")
-    andere = GemeenteFactory(naam="Randdorp", slug="randdorp")
-    team = TeamFactory(gemeente=gemeente, naam="Burgerzaken")
-    ander_team = TeamFactory(gemeente=gemeente, naam="Sociaal Domein")
-    team_elders = TeamFactory(gemeente=andere, naam="Burgerzaken")
-    w = Wereld(
-        gemeente=gemeente,
-        andere_gemeente=andere,
-        team=team,
-        ander_team=ander_team,
-        team_elders=team_elders,
-        vv=VerantwoordelijkeFactory(gemeente=gemeente),
-        vv_elders=VerantwoordelijkeFactory(gemeente=andere),
-    )
-    for rol in Rol:
-        user = UserFactory(username=rol.value)
-        bereik = ROL_BEREIK[rol]
-        RolFactory(
-            gebruiker=user,
-            rol=rol,
-            gemeente=gemeente,
-            team=team if bereik == Bereik.TEAM else None,
-            afdeling=team.afdeling if bereik == Bereik.AFDELING else None,
-        )
-        w.gebruikers[rol] = user
-    w.gebruikers["buitenstaander"] = UserFactory(username="buitenstaander")
-    return w
+    return bouw_wereld()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around a whole module, rolled back at its end; build in it with `module_db.bouw`.
+
+    Only for modules whose tests use pytest-django's ordinary `db` (a transactional test would
+    flush the tables inside this transaction); `ververs` refuses to run in such a test.
+    """
+    from django.db import connections, transaction
+
+    with django_db_blocker.unblock():
+        atomics = {}
+        for alias in connections:
+            atomic = transaction.atomic(using=alias)
+            atomic._from_testcase = True  # like TestCase's own: durable blocks may run inside it
+            atomic.__enter__()
+            atomics[alias] = atomic
+    try:
+        yield ModuleDb(django_db_blocker)
+    finally:
+        with django_db_blocker.unblock():
+            for alias, atomic in reversed(atomics.items()):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)

@@ -1,6 +1,5 @@
 """A real Celery worker against Redis: the scan task and the e-mail tasks, each milestone once."""
 
-import os
 import time
 from datetime import timedelta
 
@@ -13,12 +12,12 @@ from privacy_portal.core.models import ScanRun
 from privacy_portal.core.tasks import termijnen_bewaken
 from privacy_portal.notificaties.models import Notificatie
 
-from ..celery_hulp import zet_broker
+from ..celery_hulp import redis_voor_tests, zet_broker
 from ..factories import meld_datalek
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
-REDIS = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS = redis_voor_tests()  # never database 0, even when REDIS_URL points there
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from ..factories import meld_datalek
+from ..wereld import bouw_wereld, ververs
 
 NU = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
@@ -36,8 +37,7 @@ VERWACHT = {
 }
 
 
-@pytest.fixture
-def po_elders(wereld):
+def _maak_po_elders(wereld):
     from privacy_portal.organisaties.rollen import Rol
 
     from ..factories import RolFactory, UserFactory
@@ -45,6 +45,32 @@ def po_elders(wereld):
     user = UserFactory(username="po-elders")
     RolFactory(gebruiker=user, rol=Rol.PRIVACY_OFFICER, gemeente=wereld.andere_gemeente)
     return user
+
+
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """The world and a privacy officer of the other gemeente, built once for the module (tests/wereld.py)."""
+
+    def maak():
+        wereld = bouw_wereld()
+        return {"wereld": wereld, "po_elders": _maak_po_elders(wereld)}
+
+    return module_db.bouw(maak)
+
+
+@pytest.fixture
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def po_elders(vers):
+    return vers["po_elders"]
 
 
 def _datalek(wereld, plek, po_elders):

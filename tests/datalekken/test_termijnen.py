@@ -155,9 +155,13 @@ def test_redis_even_onbereikbaar_dan_haalt_de_volgende_scan_de_e_mails_in(
     w = mails_aan
     datalek = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0)
     app = celery_in_proces
-    oud = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_publish_retry")}
-    app.conf.update(task_always_eager=False, task_publish_retry=False)
-    zet_broker(app, "redis://127.0.0.1:1/0")  # nothing listens here
+    bewaard = ("broker_url", "task_always_eager", "task_publish_retry", "broker_transport_options")
+    oud = {k: app.conf[k] for k in bewaard}
+    # the broker stays down during the whole scan: give up connecting at once instead of after
+    # kombu's default retries (six seconds per e-mail, which only made this test slow)
+    snel_opgeven = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1}
+    app.conf.update(task_always_eager=False, task_publish_retry=False, broker_transport_options=snel_opgeven)
+    zet_broker(app, "redis://127.0.0.1:1/11")  # nothing listens here
     try:
         _scan(T0 + timedelta(hours=25), django_capture_on_commit_callbacks)
     finally:

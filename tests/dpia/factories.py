@@ -1,21 +1,35 @@
 """DPIAs taken through the real services to a stage of their lifecycle (`maak_dpia(..., stap=...)`)."""
 
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from dpia import services
+from privacy_portal.organisaties.rollen import Rol
 from registers.constants import Status as VerwerkingStatus
 
-from ..factories import maak_verwerking
+from ..factories import RolFactory, UserFactory, maak_verwerking
 
-# The shared material lies beside the checkout (SHARED_DIR overrides); read there, never copied.
-MINBZK = Path(os.environ.get("SHARED_DIR", Path(settings.BASE_DIR).parent / "shared")) / "data" / "minbzk-dpia"
+# The Model DPIA Rijksdienst of MinBZK, vendored unchanged in the dpia app (see its SOURCE.md).
+MINBZK = Path(settings.BASE_DIR) / "dpia" / "model_rijksdienst"
 NU = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
 
 STAPPEN = ("prescan", "in_uitvoering", "ingevuld", "advies", "besluit", "raadpleging_ap", "afgerond")
+
+
+def breid_uit(wereld):
+    """Add what DPIA tests need to `wereld` (conftest.py per test; test_rechtenmatrix.py once per module)."""
+    wereld.beheerder = get_user_model().objects.create_superuser("beheerder-dpia", password="x-geheim-123456")
+    wereld.ciso_elders = UserFactory(username="ciso-elders")
+    RolFactory(gebruiker=wereld.ciso_elders, rol=Rol.CISO, gemeente=wereld.andere_gemeente)
+    wereld.po_elders = UserFactory(username="po-elders")
+    RolFactory(gebruiker=wereld.po_elders, rol=Rol.PRIVACY_OFFICER, gemeente=wereld.andere_gemeente)
+    for user in [*wereld.gebruikers.values(), wereld.ciso_elders, wereld.po_elders]:
+        user.email = f"{user.username}@gemeente.example"
+        user.save()
+    return wereld
 
 
 def antwoord(tekst):

@@ -10,7 +10,8 @@ consultation of the AP); everyone else with a role reads within their reach.
 import pytest
 from rest_framework.test import APIClient
 
-from .factories import maak_dpia, verwerking_voor
+from ..wereld import bouw_wereld, ververs
+from .factories import breid_uit, maak_dpia, verwerking_voor
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
 ACTIES = (
@@ -58,15 +59,51 @@ STAP = {
 }
 
 
-def _voer_uit(actie, *, user, wereld, plek):
-    """Perform the action through the API; return the status code."""
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """Built once for the module (tests/wereld.py), each case rolls back its changes: the DPIA world,
+    a DPIA at every stage the actions need on every plek, and a verwerking without DPIA per plek."""
+
+    def maak():
+        wereld = breid_uit(bouw_wereld())
+        return {
+            "wereld": wereld,
+            "dpias": {
+                (stap, restrisico, plek): maak_dpia(wereld, stap=stap, plek=plek, restrisico=restrisico)
+                for stap, restrisico in sorted(set(STAP.values()))
+                for plek in PLEKKEN
+            },
+            "verwerkingen": {plek: verwerking_voor(wereld, plek) for plek in PLEKKEN},
+        }
+
+    return module_db.bouw(maak)
+
+
+@pytest.fixture
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def klaar(vers):
+    """The DPIAs and verwerkingen made for the actions, as this case's own instances."""
+    return vers
+
+
+def _voer_uit(actie, *, user, plek, klaar):
+    """Perform the action through the API on what `klaar` holds for it; return the status code."""
     api = APIClient()
     api.force_authenticate(user)
     if actie == "starten":
-        verwerking = verwerking_voor(wereld, plek)
+        verwerking = klaar["verwerkingen"][plek]
         return api.post("/api/v1/dpias", {"verwerkingen": [str(verwerking.uuid)]}, format="json").status_code
     stap, restrisico = STAP[actie]
-    dpia = maak_dpia(wereld, stap=stap, plek=plek, restrisico=restrisico)
+    dpia = klaar["dpias"][(stap, restrisico, plek)]
     url = f"/api/v1/dpias/{dpia.uuid}"
     if actie == "inzien":
         return api.get(url).status_code
@@ -98,9 +135,9 @@ def _mag_inzien(rol, plek):
 @pytest.mark.parametrize("plek", PLEKKEN)
 @pytest.mark.parametrize("actie", ACTIES)
 @pytest.mark.parametrize("rol", list(VERWACHT))
-def test_rol_mag_precies_wat_de_rasci_tabel_zegt(wereld, rol, actie, plek):
+def test_rol_mag_precies_wat_de_rasci_tabel_zegt(wereld, klaar, rol, actie, plek):
     user = wereld[rol]
-    status = _voer_uit(actie, user=user, wereld=wereld, plek=plek)
+    status = _voer_uit(actie, user=user, plek=plek, klaar=klaar)
     if actie in VERWACHT[rol].get(plek, set()):
         assert status in (200, 201), f"{rol} moet '{actie}' mogen op {plek}, kreeg {status}"
     elif actie == "starten":

@@ -161,3 +161,27 @@ def test_schema_van_de_uitvoer_is_er():
     jsonschema.Draft202012Validator.check_schema(
         json.loads((MINBZK / "assessment-output.v2.schema.json").read_text(encoding="utf-8"))
     )
+
+
+def test_het_meegeleverde_model_is_onveranderd_de_bron():
+    """Every vendored file is byte for byte what SOURCE.md records (sha256), and nothing else lies there."""
+    import hashlib
+    import re
+
+    bron = (MINBZK / "SOURCE.md").read_text(encoding="utf-8")
+    vastgelegd = dict(re.findall(r"^\| `([^`]+)` \| `([0-9a-f]{64})` \|$", bron, flags=re.MULTILINE))
+    assert {"dpia.yaml", "prescan.yaml", "LICENSE", "README.md"} <= set(vastgelegd)
+    for naam, sha in vastgelegd.items():
+        assert hashlib.sha256((MINBZK / naam).read_bytes()).hexdigest() == sha, naam
+    aanwezig = {p.name for p in MINBZK.iterdir()} - {"SOURCE.md", ".gitattributes"}
+    assert aanwezig == set(vastgelegd)
+    assert "EUROPEAN UNION PUBLIC LICENCE v. 1.2" in (MINBZK / "LICENSE").read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_zonder_bestand_importeert_de_opdracht_het_model_rijksdienst(capsys):
+    call_command("importeer_dpia_model")
+    vragenlijst = Vragenlijst.objects.get()
+    assert (vragenlijst.urn, vragenlijst.versie, vragenlijst.bestandsnaam) == ("urn:nl:dpia", "3.0", "dpia.yaml")
+    assert vragenlijst.definitie == yaml.safe_load((MINBZK / "dpia.yaml").read_text(encoding="utf-8"))
+    assert "geïmporteerd" in capsys.readouterr().out

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from rest_framework.test import APIClient
 
+from ..wereld import bouw_wereld, ververs
 from .hulp import START, maak_overeenkomst, pdf
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
@@ -36,9 +37,30 @@ VERWACHT = {
 }
 
 
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """The world and a superuser, built once for the module (tests/wereld.py); each case rolls back its changes."""
+    return module_db.bouw(
+        lambda: {
+            "wereld": bouw_wereld(),
+            "beheerder": get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456"),
+        }
+    )
+
+
 @pytest.fixture
-def beheerder(db):
-    return get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def beheerder(vers):
+    return vers["beheerder"]
 
 
 def _team(wereld, plek):

@@ -1,6 +1,5 @@
 """A real Celery worker against Redis renders a requested report; progress is visible while it runs."""
 
-import os
 import time
 
 import pytest
@@ -11,7 +10,7 @@ from rapportages import services
 from rapportages.constants import Soort, Status
 from rapportages.models import Rapportage
 
-from ..celery_hulp import zet_broker
+from ..celery_hulp import redis_voor_tests, zet_broker
 from ..factories import maak_verwerking
 
 pytestmark = [
@@ -20,7 +19,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-REDIS = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS = redis_voor_tests()  # never database 0, even when REDIS_URL points there
 
 
 @pytest.fixture

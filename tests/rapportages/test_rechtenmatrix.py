@@ -5,12 +5,16 @@ controller see the dashboard and download reports; the privacy officer and the F
 made; only the FG writes findings. Outside one's gemeenten a report does not exist (404)."""
 
 import pytest
+from django.test import TestCase, override_settings
 from rest_framework.test import APIClient
 
 from privacy_portal.organisaties.rollen import Rol
+from rapportages import services as rapport_services
 from rapportages.constants import Soort
 
 from ..factories import RolFactory
+from ..wereld import bouw_wereld, ververs
+from .conftest import EIGEN_BRONNEN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("alleen_eigen_bronnen")]
 
@@ -43,13 +47,71 @@ VERWACHT = {
 }
 
 
-@pytest.fixture
-def rapporten(wereld, maak_rapport):
-    po_elders = RolFactory(gemeente=wereld.andere_gemeente, rol=Rol.PRIVACY_OFFICER).gebruiker
-    return {
-        "eigen": maak_rapport(wereld["privacy_officer"], Soort.REGISTER_OPENBAAR, wereld.gemeente),
-        "elders": maak_rapport(po_elders, Soort.REGISTER_OPENBAAR, wereld.andere_gemeente),
+@pytest.fixture(scope="module")
+def opslag(tmp_path_factory):
+    """One private storage folder for the module: the reports made once are downloaded by every case."""
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def prive_opslag_in_tmp(settings, opslag):
+    """Replaces the conftest's per-test folder by the module's (the reports are made once)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": str(opslag)}},
     }
+
+
+def _maak_rapport(door, soort, gemeente):
+    """Like conftest's `maak_rapport`: request the report and run the queued task in-process at once."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        rapportage = rapport_services.rapportage_aanvragen(door=door, soort=soort, gemeente=gemeente)
+    rapportage.refresh_from_db()
+    return rapportage
+
+
+@pytest.fixture(scope="module")
+def gedeeld(module_db, opslag):
+    """The world and a report in each gemeente, made once for the module (tests/wereld.py), with the
+    same sources and storage as the cases use; each case rolls back its own changes."""
+    from django.conf import settings
+
+    from privacy_portal.core import dashboard
+
+    def maak():
+        wereld = bouw_wereld()
+        po_elders = RolFactory(gemeente=wereld.andere_gemeente, rol=Rol.PRIVACY_OFFICER).gebruiker
+        return {
+            "wereld": wereld,
+            "rapporten": {
+                "eigen": _maak_rapport(wereld["privacy_officer"], Soort.REGISTER_OPENBAAR, wereld.gemeente),
+                "elders": _maak_rapport(po_elders, Soort.REGISTER_OPENBAAR, wereld.andere_gemeente),
+            },
+        }
+
+    storages = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": {"location": str(opslag)}}}
+    bewaard = list(dashboard._BRONNEN)
+    dashboard._BRONNEN[:] = [b for b in bewaard if b.naam in EIGEN_BRONNEN]
+    try:
+        with override_settings(STORAGES=storages):
+            return module_db.bouw(maak)
+    finally:
+        dashboard._BRONNEN[:] = bewaard
+
+
+@pytest.fixture
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def rapporten(vers):
+    return vers["rapporten"]
 
 
 def _uitkomsten(client, user, rapporten, gemeente):

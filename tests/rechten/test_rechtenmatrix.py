@@ -23,6 +23,7 @@ from rechten import services
 from rechten.models import Verzoek
 
 from ..factories import RolFactory, UserFactory
+from ..wereld import bouw_wereld, ververs
 from .factories import gegevens, registreer
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
@@ -75,8 +76,7 @@ MAG_REGISTREREN = {rol for rol, plekken in VERWACHT.items() if "registreren" in 
 NU = None  # the pages run on the real clock, so the services in the setup do too
 
 
-@pytest.fixture
-def po_elders(wereld):
+def _maak_po_elders(wereld):
     from privacy_portal.organisaties.rollen import Rol
 
     user = UserFactory(username="po-elders")
@@ -84,11 +84,44 @@ def po_elders(wereld):
     return user
 
 
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """The world and a privacy officer of the other gemeente, built once for the module (tests/wereld.py)."""
+
+    def maak():
+        wereld = bouw_wereld()
+        po_elders = _maak_po_elders(wereld)
+        # a request with its task on every plek, in each of the three states the actions start from
+        wereld.opzetten = {
+            (soort, plek): _opzet(wereld, plek, po_elders, actie=soort)
+            for soort in ("verlengd", "verlengen", "taken_toewijzen")
+            for plek in PLEKKEN
+        }
+        return {"wereld": wereld, "po_elders": po_elders}
+
+    return module_db.bouw(maak)
+
+
+@pytest.fixture
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def po_elders(vers):
+    return vers["po_elders"]
+
+
 def _opzet(wereld, plek, po_elders, *, actie):
     """A request at `plek` with a task for that team, extended (so it has a letter).
 
     For "verlengen" it is not extended yet; for "taken_toewijzen" the task is withdrawn first, so
-    the team can get a new one.
+    the team can get a new one. Made once per module (`gedeeld`); a case takes them with `_opgezet`.
     """
     if plek == "andere_gemeente":
         door, gemeente, team = po_elders, wereld.andere_gemeente, wereld.team_elders
@@ -111,6 +144,12 @@ def _opzet(wereld, plek, po_elders, *, actie):
     return Verzoek.objects.get(pk=verzoek.pk), taak, gemeente, team
 
 
+def _opgezet(wereld, plek, *, actie):
+    """This case's instances of what `_opzet` made for `actie` at `plek` when the module started."""
+    soort = actie if actie in ("verlengen", "taken_toewijzen") else "verlengd"
+    return wereld.opzetten[(soort, plek)]
+
+
 def _pagina(actie, user, wereld, plek, po_elders):
     """(status code, whether the action took effect)."""
     client = Client()
@@ -131,7 +170,7 @@ def _pagina(actie, user, wereld, plek, po_elders):
             },
         )
         return antwoord.status_code, Verzoek.objects.count() == voor + 1
-    verzoek, taak, gemeente, team = _opzet(wereld, plek, po_elders, actie=actie)
+    verzoek, taak, gemeente, team = _opgezet(wereld, plek, actie=actie)
     url = f"/verzoeken/{verzoek.uuid}"
     if actie == "inzien":
         antwoord = client.get(f"{url}/")
@@ -209,7 +248,7 @@ def _dienst(actie, user, wereld, plek, po_elders):
         gemeente = wereld.andere_gemeente if plek == "andere_gemeente" else wereld.gemeente
         functie = lambda: services.verzoek_registreren(door=user, gemeente=gemeente, gegevens=gegevens(), nu=NU)  # noqa: E731
     else:
-        verzoek, taak, gemeente, team = _opzet(wereld, plek, po_elders, actie=actie)
+        verzoek, taak, gemeente, team = _opgezet(wereld, plek, actie=actie)
         functie = {
             "wijzigen": lambda: services.verzoek_wijzigen(
                 verzoek=verzoek, door=user, gegevens={"verzoeker_telefoon": "010"}, nu=NU

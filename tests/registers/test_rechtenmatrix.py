@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from registers.constants import Status
 
 from ..factories import maak_verwerking, volledige_inhoud
+from ..wereld import bouw_wereld, ververs
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
 ACTIES = ("inzien", "aanmaken", "wijzigen", "indienen", "goedkeuren", "afwijzen", "archiveren", "delegeren")
@@ -41,9 +42,40 @@ BEGINSTATUS = {
 }
 
 
+@pytest.fixture(scope="module")
+def gedeeld(module_db):
+    """The world, a superuser and the verwerkingen the actions work on, built once for the module
+    (tests/wereld.py); each case rolls back its changes."""
+
+    def maak():
+        wereld = bouw_wereld()
+        beheerder = get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+        # a verwerking on every plek in each state an action starts from
+        wereld.verwerkingen = {
+            (status, plek): maak_verwerking(
+                team=_team(wereld, plek), vv=_vv(wereld, plek), door=beheerder, goedkeurder=beheerder, status=status
+            )
+            for status in sorted({Status.CONCEPT, *BEGINSTATUS.values()})
+            for plek in PLEKKEN
+        }
+        return {"wereld": wereld, "beheerder": beheerder}
+
+    return module_db.bouw(maak)
+
+
 @pytest.fixture
-def beheerder(db):
-    return get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+def vers(gedeeld, db):
+    return ververs(gedeeld)
+
+
+@pytest.fixture
+def wereld(vers):
+    return vers["wereld"]
+
+
+@pytest.fixture
+def beheerder(vers):
+    return vers["beheerder"]
 
 
 def _team(wereld, plek):
@@ -74,9 +106,7 @@ def _voer_uit(actie, *, user, wereld, plek, beheerder):
             "doeleinden": inhoud["doeleinden"],
         }
         return client.post("/api/v1/verwerkingen", body, format="json").status_code
-    verwerking = maak_verwerking(
-        team=team, vv=vv, door=beheerder, goedkeurder=beheerder, status=BEGINSTATUS.get(actie, Status.CONCEPT)
-    )
+    verwerking = wereld.verwerkingen[(BEGINSTATUS.get(actie, Status.CONCEPT), plek)]
     url = f"/api/v1/verwerkingen/{verwerking.uuid}"
     if actie == "inzien":
         return client.get(url).status_code
