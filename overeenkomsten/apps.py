@@ -19,6 +19,7 @@ class OvereenkomstenConfig(AppConfig):
         demo="overeenkomsten.demo.laad_demo",
         dashboard="overeenkomsten.dashboard",
         scan="overeenkomsten.scan",
+        werklijst="overeenkomsten.werk.werk_voor",
         verwerking_panelen=("overeenkomsten/_paneel_verwerking.html",),
         verwerking_filters={
             "zonder_verwerkersovereenkomst": "overeenkomsten.selectors.zonder_verwerkersovereenkomst",

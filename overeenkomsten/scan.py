@@ -4,10 +4,14 @@
 - the end date is within three months (einde_signaal_op reached): the same people;
 - the review is 30 days overdue: escalation to the FG.
 
-Each reminder goes once per agreement and milestone through mijlpaal_bereiken. The milestone
-names carry the date they are about ("review_2027-03-01"), so after a review next year's review
-reminds again, and an extended end date gets its own reminder. Agreements that have ended get
-no review reminders.
+Each reminder goes once per agreement and milestone. The milestone names carry the date they are
+about ("review_2027-03-01"), so after a review next year's review reminds again, and an extended
+end date gets its own reminder. Agreements that have ended get no review reminders.
+
+After a gap in the scan the owner's review and end-date reminders can be due at once: they go
+through `meest_urgente_mijlpaal`, so the owner gets one reminder (the end date, which mentions the
+review too) and the other is recorded as passed. The FG's escalation is for someone else and
+goes on its own.
 """
 
 from datetime import timedelta
@@ -19,7 +23,7 @@ from django.utils import timezone
 
 from privacy_portal.core.scanner import scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.services import meest_urgente_mijlpaal
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
@@ -28,25 +32,25 @@ from .models import Overeenkomst
 from .selectors import eigenaren
 
 
-def _nog_niet_bereikt(qs, naam):
-    """[(overeenkomst, milestone)] for the agreements in qs whose milestone `naam(ovk)` has no row yet."""
-    kandidaten = [(ovk, naam(ovk)) for ovk in qs.select_related("gemeente", "team", "eigenaar")]
-    gedaan = set(
-        Mijlpaal.objects.filter(
-            object_type=Overeenkomst._meta.label, object_id__in=[str(ovk.uuid) for ovk, _ in kandidaten]
-        ).values_list("object_id", "mijlpaal")
-    )
-    return [(ovk, mijlpaal) for ovk, mijlpaal in kandidaten if (str(ovk.uuid), mijlpaal) not in gedaan]
+def _review(ovk):
+    return f"review_{ovk.volgende_review.isoformat()}"
 
 
-def _bereik(ovk, mijlpaal, ontvangers, onderwerp, tekst, nu):
+def _einde(ovk):
+    return f"einde_{ovk.einddatum.isoformat()}"
+
+
+def _te_laat(ovk):
+    return f"review_te_laat_{ovk.volgende_review.isoformat()}"
+
+
+def _herinner(ovk, bereikt, ontvangers, bericht, nu):
     with transaction.atomic():
-        return mijlpaal_bereiken(
+        return meest_urgente_mijlpaal(
             obj=ovk,
-            mijlpaal=mijlpaal,
+            bereikt=bereikt,
             ontvangers=ontvangers,
-            onderwerp=onderwerp,
-            tekst=tekst,
+            bericht=bericht,
             link=reverse("overeenkomsten:detail", kwargs={"uuid": ovk.uuid}),
             nu=nu,
         )
@@ -56,49 +60,67 @@ def _eigenaar_en_privacy_officers(ovk):
     return [*eigenaren(ovk), *gebruikers_met_rol(ovk.gemeente, Rol.PRIVACY_OFFICER)]
 
 
+def _bericht_eigenaar(ovk, bereikt):
+    """(onderwerp, tekst) of the owner's reminder; the end-date reminder mentions a due review too."""
+    soort = ovk.get_soort_display().lower()
+    review = (
+        f"De overeenkomst '{ovk.onderwerp}' moet uiterlijk {ovk.volgende_review:%d-%m-%Y} worden beoordeeld. "
+        "Controleer of de afspraken nog kloppen en leg de review vast in de portal."
+        if ovk.volgende_review
+        else ""
+    )
+
+    def bericht(naam):
+        if naam.startswith("review_"):
+            return f"Jaarlijkse review van een {soort}", review
+        tekst = (
+            f"De overeenkomst '{ovk.onderwerp}' loopt af op {ovk.einddatum:%d-%m-%Y}. "
+            "Besluit op tijd of u haar verlengt, opnieuw afsluit of beëindigt."
+        )
+        if any(m.startswith("review_") for m in bereikt):
+            tekst += f" Ook de jaarlijkse review is nodig (uiterlijk {ovk.volgende_review:%d-%m-%Y})."
+        return f"Een {soort} loopt binnen drie maanden af", tekst
+
+    return bericht
+
+
 @scan_stap
 def overeenkomst_termijnen(nu):
     vandaag = timezone.localdate(nu)
-    lopend = Overeenkomst.objects.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
-    aantal = 0
-
-    for ovk, mijlpaal in _nog_niet_bereikt(
-        lopend.filter(volgende_review__lte=vandaag), lambda o: f"review_{o.volgende_review.isoformat()}"
-    ):
-        aantal += _bereik(
-            ovk,
-            mijlpaal,
-            _eigenaar_en_privacy_officers(ovk),
-            f"Jaarlijkse review van een {ovk.get_soort_display().lower()}",
-            f"De overeenkomst '{ovk.onderwerp}' moet uiterlijk {ovk.volgende_review:%d-%m-%Y} worden beoordeeld. "
-            "Controleer of de afspraken nog kloppen en leg de review vast in de portal.",
-            nu,
-        )
-
-    for ovk, mijlpaal in _nog_niet_bereikt(
-        lopend.filter(einde_signaal_op__lte=vandaag), lambda o: f"einde_{o.einddatum.isoformat()}"
-    ):
-        aantal += _bereik(
-            ovk,
-            mijlpaal,
-            _eigenaar_en_privacy_officers(ovk),
-            f"Een {ovk.get_soort_display().lower()} loopt binnen drie maanden af",
-            f"De overeenkomst '{ovk.onderwerp}' loopt af op {ovk.einddatum:%d-%m-%Y}. "
-            "Besluit op tijd of u haar verlengt, opnieuw afsluit of beëindigt.",
-            nu,
-        )
-
     grens = vandaag - timedelta(days=REVIEW_ESCALATIE_DAGEN)
-    for ovk, mijlpaal in _nog_niet_bereikt(
-        lopend.filter(volgende_review__lte=grens), lambda o: f"review_te_laat_{o.volgende_review.isoformat()}"
-    ):
-        aantal += _bereik(
-            ovk,
-            mijlpaal,
-            gebruikers_met_rol(ovk.gemeente, Rol.FG),
-            f"Review van een {ovk.get_soort_display().lower()} is {REVIEW_ESCALATIE_DAGEN} dagen te laat",
-            f"De jaarlijkse review van '{ovk.onderwerp}' had uiterlijk {ovk.volgende_review:%d-%m-%Y} moeten "
-            f"plaatsvinden en is nog niet vastgelegd.",
-            nu,
+    lopend = Overeenkomst.objects.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+    kandidaten = list(
+        lopend.filter(Q(volgende_review__lte=vandaag) | Q(einde_signaal_op__lte=vandaag)).select_related(
+            "gemeente", "team", "eigenaar"
         )
+    )
+    gedaan = set(
+        Mijlpaal.objects.filter(
+            object_type=Overeenkomst._meta.label, object_id__in=[str(ovk.uuid) for ovk in kandidaten]
+        ).values_list("object_id", "mijlpaal")
+    )
+    aantal = 0
+    for ovk in kandidaten:
+        nieuw = [
+            naam
+            for naam, due in (
+                (ovk.volgende_review and _review(ovk), ovk.volgende_review and ovk.volgende_review <= vandaag),
+                (ovk.einddatum and _einde(ovk), ovk.einde_signaal_op and ovk.einde_signaal_op <= vandaag),
+            )
+            if due and (str(ovk.uuid), naam) not in gedaan
+        ]
+        if nieuw:  # least to most urgent: the review, then the end date
+            aantal += _herinner(ovk, nieuw, _eigenaar_en_privacy_officers(ovk), _bericht_eigenaar(ovk, nieuw), nu)
+        if ovk.volgende_review and ovk.volgende_review <= grens and (str(ovk.uuid), _te_laat(ovk)) not in gedaan:
+            aantal += _herinner(
+                ovk,
+                [_te_laat(ovk)],
+                gebruikers_met_rol(ovk.gemeente, Rol.FG),
+                lambda naam, ovk=ovk: (
+                    f"Review van een {ovk.get_soort_display().lower()} is {REVIEW_ESCALATIE_DAGEN} dagen te laat",
+                    f"De jaarlijkse review van '{ovk.onderwerp}' had uiterlijk {ovk.volgende_review:%d-%m-%Y} moeten "
+                    "plaatsvinden en is nog niet vastgelegd.",
+                ),
+                nu,
+            )
     return aantal

@@ -22,6 +22,7 @@ class RechtenConfig(AppConfig):
         demo="rechten.demo.laad_demo",
         dashboard="rechten.dashboard",
         scan="rechten.scan",
+        werklijst="rechten.werk.werk_voor",
     )
 
     def ready(self):

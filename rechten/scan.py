@@ -3,9 +3,11 @@
 `verzoek_termijnen`: reminders one week and two working days before the deadline that applies
 (the extended one after an extension), to the privacy officers (milestone on the request) and to
 the teammanagers of teams with an open task (milestone on each task, linking to the task); an
-escalation to the FG and the privacy officers once the deadline has passed. Every milestone goes
-through `mijlpaal_bereiken`, so it happens exactly once; reminders before an extension and after
-it have different names (suffix `_verlengd`), so the new deadline gets its own reminders.
+escalation to the FG and the privacy officers once the deadline has passed. Every milestone
+happens exactly once; the reminders go through `meest_urgente_mijlpaal`, so after a gap in the
+scan (both reminders due at once) a person gets one reminder, the most urgent, and the other is
+recorded as passed. Reminders before an extension and after it have different names (suffix
+`_verlengd`), so the new deadline gets its own reminders.
 
 `verzoeken_opschonen`: anonymises closed requests after VERZOEK_BEWAARTERMIJN_DAGEN and lets
 unconfirmed web requests lapse after BEVESTIGEN_BINNEN_DAGEN.
@@ -23,7 +25,7 @@ from django.utils import timezone
 from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.scanner import scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.services import meest_urgente_mijlpaal, mijlpaal_bereiken
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
@@ -62,6 +64,20 @@ def _bereik(obj, mijlpaal, ontvangers, onderwerp, tekst, link, nu, gedaan):
         )
 
 
+def _herinner(obj, bereikt, ontvangers, bericht, link, nu, gedaan):
+    """Of the reminders reached (least to most urgent), send only the most urgent one (once)."""
+    if (obj._meta.label, str(obj.uuid), bereikt[-1]) in gedaan:
+        return 0
+    with transaction.atomic():
+        return meest_urgente_mijlpaal(
+            obj=obj, bereikt=bereikt, ontvangers=ontvangers, bericht=bericht, link=link, nu=nu
+        )
+
+
+def _onderwerp(verzoek, mijlpaal):
+    return f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[mijlpaal.removesuffix('_verlengd')]}"
+
+
 @scan_stap
 def verzoek_termijnen(nu):
     vandaag = timezone.localdate(nu)
@@ -98,36 +114,43 @@ def verzoek_termijnen(nu):
             )
             continue
         achtervoegsel = "_verlengd" if verzoek.verlengd_tot else ""
-        for naam, dag in herinnering_data(termijn, kalender).items():
-            if vandaag < dag:
-                continue
-            mijlpaal = naam + achtervoegsel
-            onderwerp = f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[naam]}"
-            open_ = len(verzoek.open_taken_lijst)
-            aantal += _bereik(
-                verzoek,
-                mijlpaal,
-                gebruikers_met_rol(verzoek.gemeente, Rol.PRIVACY_OFFICER),
-                onderwerp,
+        # the reminders due today, least to most urgent (the one due last is the most urgent)
+        bereikt = [
+            naam + achtervoegsel
+            for naam, dag in sorted(herinnering_data(termijn, kalender).items(), key=lambda paar: paar[1])
+            if vandaag >= dag
+        ]
+        if not bereikt:
+            continue
+        open_ = len(verzoek.open_taken_lijst)
+        aantal += _herinner(
+            verzoek,
+            bereikt,
+            gebruikers_met_rol(verzoek.gemeente, Rol.PRIVACY_OFFICER),
+            lambda naam, verzoek=verzoek, termijn=termijn, open_=open_: (
+                _onderwerp(verzoek, naam),
                 f"De deadline van dit betrokkenenverzoek is {termijn:%d-%m-%Y}. "
                 + (f"Er staan nog {open_} taken open." if open_ else "Er staan geen taken meer open.")
                 + " Leg het besluit op tijd vast en verstuur de brief.",
-                link,
+            ),
+            link,
+            nu,
+            gedaan,
+        )
+        for taak in verzoek.open_taken_lijst:
+            aantal += _herinner(
+                taak,
+                bereikt,
+                teammanagers_van(verzoek.gemeente, [taak.team_id]),
+                lambda naam, verzoek=verzoek, taak=taak, termijn=termijn: (
+                    _onderwerp(verzoek, naam),
+                    f"Team {taak.team.naam} heeft nog een open taak bij dit verzoek. Het antwoord moet uiterlijk "
+                    f"{termijn:%d-%m-%Y} bij de verzoeker zijn. Rond de taak zo snel mogelijk af.",
+                ),
+                reverse("rechten:taak", kwargs={"uuid": taak.uuid}),
                 nu,
                 gedaan,
             )
-            for taak in verzoek.open_taken_lijst:
-                aantal += _bereik(
-                    taak,
-                    mijlpaal,
-                    teammanagers_van(verzoek.gemeente, [taak.team_id]),
-                    onderwerp,
-                    f"Team {taak.team.naam} heeft nog een open taak bij dit verzoek. Het antwoord moet uiterlijk "
-                    f"{termijn:%d-%m-%Y} bij de verzoeker zijn. Rond de taak zo snel mogelijk af.",
-                    reverse("rechten:taak", kwargs={"uuid": taak.uuid}),
-                    nu,
-                    gedaan,
-                )
     return aantal
 
 

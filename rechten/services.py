@@ -4,7 +4,13 @@ Each function checks the permission on the server, locks the row and checks the 
 saw (`privacy_portal.core.schrijven.vergrendel`), checks the transition (`workflow.WORKFLOW`),
 validates (one ValidationError with every invalid field), saves with a history reason and the
 acting user (`schrijven.opslaan`), recomputes the stored deadlines when their input changes, and
-notifies through `mijlpaal_bereiken` (on commit).
+tells the next person through `stap_melden` (inbox and e-mail on commit, never the one who acted):
+
+- registered by staff or confirmed by the inwoner -> the privacy officers and jurists (ACTIE);
+- task given -> the teammanager(s) of that team, linking to the task page (ACTIE);
+- task done -> whoever gave the task and the privacy officers (UITKOMST).
+
+Extending and deciding tell no one on the staff: nobody else has to act on them.
 
 Entry points for pages, the API and the public form (keyword arguments only; `nu` for tests):
 
@@ -43,7 +49,8 @@ from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalen
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.core.workflow import OvergangNietToegestaan
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.models import Soort as MeldingSoort
+from privacy_portal.notificaties.services import stap_melden
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
@@ -208,6 +215,31 @@ def _privacy_officers(gemeente):
     return gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER)
 
 
+def _behandelaars(gemeente):
+    """Who handles requests: the privacy officers and jurists of the gemeente."""
+    return gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER, Rol.JURIST)
+
+
+def _soorten_tekst(verzoek):
+    return ", ".join(label.split(" (")[0].lower() for label in verzoek.soort_labels())
+
+
+def _nieuw_verzoek_melden(verzoek, *, stap, door, tekst, nu):
+    """A new request waits for the people who handle requests (by kenmerk, never the requester's name)."""
+    stap_melden(
+        obj=verzoek,
+        stap=stap,
+        ontvangers=_behandelaars(verzoek.gemeente),
+        onderwerp=f"Nieuw verzoek {verzoek.kenmerk}",
+        tekst=f"{tekst} Het gaat om: {_soorten_tekst(verzoek)}. De deadline is {_datum(verzoek.deadline)}. "
+        "Stel de identiteit vast en zet taken uit bij de betrokken teams.",
+        link=_link(verzoek),
+        door=door,
+        nu=nu,
+        soort=MeldingSoort.ACTIE,
+    )
+
+
 # --- intake --------------------------------------------------------------------------------------
 
 
@@ -235,6 +267,9 @@ def verzoek_registreren(*, door, gemeente, gegevens, nu=None):
         verzoek.teams.set(teams)
         verzoek.verwerkingen.set(verwerkingen)
         opslaan(verzoek, door=door, reden="Gekoppeld: " + _koppelingen_tekst(verzoek))
+    _nieuw_verzoek_melden(
+        verzoek, stap="geregistreerd", door=door, tekst="Er is een betrokkenenverzoek geregistreerd.", nu=nu
+    )
     return verzoek
 
 
@@ -289,13 +324,11 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
     verzoek.ontvangen_op = timezone.localdate(nu)
     _zet_deadlines(verzoek, huidige_kalender())
     opslaan(verzoek, door=None, reden=f"Bevestigd door de inwoner: ontvangen; deadline {_datum(verzoek.deadline)}")
-    mijlpaal_bereiken(
-        obj=verzoek,
-        mijlpaal="ontvangen",
-        ontvangers=_privacy_officers(verzoek.gemeente),
-        onderwerp=f"Nieuw verzoek {verzoek.kenmerk} via het webformulier",
-        tekst=f"Een inwoner heeft een verzoek ingediend en bevestigd. De deadline is {_datum(verzoek.deadline)}.",
-        link=_link(verzoek),
+    _nieuw_verzoek_melden(
+        verzoek,
+        stap="bevestigd",
+        door=None,
+        tekst="Een inwoner heeft een verzoek via het webformulier ingediend en bevestigd.",
         nu=nu,
     )
     return verzoek
@@ -455,15 +488,17 @@ def taken_toewijzen(*, verzoek, door, teams, omschrijving, versie=None, nu=None)
     verzoek.status = nieuwe_status
     opslaan(verzoek, door=door, reden="Taak toegewezen aan: " + ", ".join(t.team.naam for t in taken))
     for taak in taken:
-        mijlpaal_bereiken(
+        stap_melden(
             obj=taak,
-            mijlpaal="toegewezen",
+            stap="toegewezen",
             ontvangers=teammanagers_van(verzoek.gemeente, [taak.team_id]),
             onderwerp=f"Nieuwe taak bij verzoek {verzoek.kenmerk}",
             tekst=f"Team {taak.team.naam} heeft een taak bij een betrokkenenverzoek. Het antwoord moet uiterlijk "
             f"{_datum(verzoek.termijn)} bij de verzoeker zijn; rond de taak ruim daarvoor af.",
             link=reverse("rechten:taak", kwargs={"uuid": taak.uuid}),
+            door=door,
             nu=nu,
+            soort=MeldingSoort.ACTIE,
         )
     return taken
 
@@ -487,15 +522,17 @@ def taak_afronden(*, taak, door, resultaat, versie=None, nu=None):
     taak.afgerond_door = door
     opslaan(taak, door=door, reden=f"Taak van {taak.team.naam} afgerond")
     nog_open = verzoek.taken.filter(status=TaakStatus.OPEN).count()
-    mijlpaal_bereiken(
+    stap_melden(
         obj=taak,
-        mijlpaal="afgerond",
-        ontvangers=_privacy_officers(verzoek.gemeente),
+        stap="afgerond",
+        ontvangers=[taak.toegewezen_door, *_privacy_officers(verzoek.gemeente)],
         onderwerp=f"Taak afgerond bij verzoek {verzoek.kenmerk}",
         tekst=f"Team {taak.team.naam} heeft zijn taak afgerond. "
         + (f"Er staan nog {nog_open} taken open." if nog_open else "Alle taken zijn afgerond."),
         link=_link(verzoek),
+        door=door,
         nu=nu,
+        soort=MeldingSoort.UITKOMST,
     )
     return taak
 

@@ -25,3 +25,19 @@ def test_seed_demo_maakt_de_vier_overeenkomsten_eenmaal():
     loopt_af = alle["Webstatistieken gemeentelijke website"]
     assert loopt_af.einde_signaal_op <= loopt_af.einddatum and loopt_af.verwerkingen.count() == 1
     assert not Overeenkomst.objects.filter(gemeente__slug="randdorp").exists()
+
+
+@pytest.mark.django_db
+def test_na_seed_demo_wacht_er_werk_op_de_privacy_officer_en_de_teammanager_burgerzaken():
+    from django.contrib.auth import get_user_model
+
+    from privacy_portal.core.werklijst import werk_voor
+
+    call_command("seed_demo", wachtwoord="demo-wachtwoord-123")
+    gebruikers = get_user_model().objects
+    po = werk_voor(gebruikers.get(username="privacyofficer"))
+    assert any(i.register == "Betrokkenenverzoeken" and i.deadline for i in po)
+    tm = werk_voor(gebruikers.get(username="teammanager-burgerzaken"))
+    assert any(i.register == "Overeenkomsten" and i.deadline for i in tm)
+    sociaal = werk_voor(gebruikers.get(username="teammanager-sociaal"))
+    assert any(i.register == "Betrokkenenverzoeken" and "/verzoeken/taken/" in i.link for i in sociaal)

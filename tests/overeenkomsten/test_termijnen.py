@@ -113,3 +113,44 @@ def test_afgelopen_overeenkomst_krijgt_geen_herinneringen(mails_aan, django_capt
     _scan(moment(2027, 1, 20), django_capture_on_commit_callbacks)  # review due 15 January 2027, but ended
     _scan(moment(2027, 3, 1), django_capture_on_commit_callbacks)
     assert _mijlpalen(ovk) == []
+
+
+@pytest.mark.django_db
+def test_na_een_gat_in_de_scan_een_herinnering_voor_review_en_einde_samen(
+    mails_aan, django_capture_on_commit_callbacks
+):
+    w = mails_aan
+    ovk = maak_overeenkomst(
+        door=w["teammanager"], team=w.team, einddatum=date(2027, 4, 10)
+    )  # review due 15 January 2027, end-date signal 10 January 2027
+    _scan(moment(2027, 1, 9), django_capture_on_commit_callbacks)
+    assert _mijlpalen(ovk) == []
+    # the scanner was down for a week: both reminders are due at once; one message each
+    _scan(moment(2027, 1, 16), django_capture_on_commit_callbacks)
+    assert _ontvangers(ovk, "einde_2027-04-10") == ["privacy_officer", "teammanager"]
+    assert _ontvangers(ovk, "review_2027-01-15") == []
+    assert Mijlpaal.objects.get(object_id=str(ovk.uuid), mijlpaal="review_2027-01-15").overgeslagen
+    assert sorted(m.to[0] for m in mail.outbox) == ["privacy_officer@gemeente.example", "teammanager@gemeente.example"]
+    assert all("jaarlijkse review" in m.body for m in mail.outbox)
+    _scan(moment(2027, 1, 17), django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 2
+    # the escalation to the FG still comes on time
+    _scan(moment(2027, 2, 14), django_capture_on_commit_callbacks)
+    assert _ontvangers(ovk, "review_te_laat_2027-01-15") == ["fg"]
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_review_herinnering_aan_de_eigenaar_heeft_een_absolute_link_die_de_overeenkomst_opent(
+    client, mails_aan, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://privacy.voorbeeldstad.example"
+    w = mails_aan
+    ovk = maak_overeenkomst(door=w["teammanager"], team=w.team)
+    _scan(moment(2027, 1, 15), django_capture_on_commit_callbacks)
+    (bericht,) = [m for m in mail.outbox if m.to == ["teammanager@gemeente.example"]]
+    pad = f"/overeenkomsten/{ovk.uuid}/"
+    assert f"https://privacy.voorbeeldstad.example{pad}" in bericht.body
+    assert Notificatie.objects.filter(ontvanger=w["teammanager"]).count() == 1
+    client.force_login(w["teammanager"])
+    assert client.get(pad).status_code == 200

@@ -36,7 +36,12 @@ def _scan(nu, capture):
 
 
 def _mijlpalen(obj):
-    return sorted(Mijlpaal.objects.filter(object_id=str(obj.uuid)).values_list("mijlpaal", flat=True))
+    """The deadline milestones of obj (workflow steps, "stap:...", are tested in test_stappen.py)."""
+    return sorted(
+        Mijlpaal.objects.filter(object_id=str(obj.uuid))
+        .exclude(mijlpaal__startswith="stap:")
+        .values_list("mijlpaal", flat=True)
+    )
 
 
 def _ontvangers(obj, mijlpaal):
@@ -67,7 +72,7 @@ def test_herinneringen_een_week_en_twee_werkdagen_voor_de_deadline_en_escalatie_
     assert _ontvangers(verzoek, "herinnering_week") == ["privacy_officer"]
     # only the team with an open task, and its link is the task page (a teammanager cannot see the request)
     assert _ontvangers(eigen, "herinnering_week") == ["teammanager"]
-    assert _mijlpalen(ander) == ["afgerond", "toegewezen"]  # no reminder for a finished task
+    assert _mijlpalen(ander) == []  # no reminder for a finished task
     assert Notificatie.objects.get(mijlpaal__object_id=str(eigen.uuid), mijlpaal__mijlpaal="herinnering_week").link == (
         f"/verzoeken/taken/{eigen.uuid}/"
     )
@@ -143,3 +148,38 @@ def test_een_verzoek_dat_pas_na_de_deadline_is_geregistreerd_krijgt_alleen_de_es
     _scan(_om(date(2026, 4, 10), 10), django_capture_on_commit_callbacks)
     assert _mijlpalen(verzoek) == ["termijn_verstreken"]
     assert timedelta(0) < _om(date(2026, 4, 10)) - _om(verzoek.deadline)
+
+
+@pytest.mark.django_db
+def test_na_een_gat_in_de_scan_een_herinnering_per_verzoek_en_taak_en_de_escalatie_komt_op_tijd(
+    mails_aan, django_capture_on_commit_callbacks
+):
+    w = mails_aan
+    po = w["privacy_officer"]
+    # deadline Tue 28 April: the week reminder is due from 21 April, the two-working-days one from 23 April
+    verzoek = registreer(door=po, gemeente=w.gemeente, ontvangen_op=date(2026, 3, 27))
+    (taak,) = in_behandeling(verzoek, door=po, teams=[w.team], nu=moment(date(2026, 3, 30)))
+    _scan(_om(date(2026, 4, 20), 12), django_capture_on_commit_callbacks)
+    assert _mijlpalen(verzoek) == []
+    mail.outbox.clear()
+
+    # the scanner was down from 20 April noon until 23 April: both reminders are due at once
+    _scan(_om(date(2026, 4, 23), 8), django_capture_on_commit_callbacks)
+    assert _ontvangers(verzoek, "herinnering_werkdagen") == ["privacy_officer"]
+    assert _ontvangers(taak, "herinnering_werkdagen") == ["teammanager"]
+    assert _ontvangers(verzoek, "herinnering_week") == [] == _ontvangers(taak, "herinnering_week")
+    overgeslagen = Mijlpaal.objects.filter(object_id__in=[str(verzoek.uuid), str(taak.uuid)], overgeslagen=True)
+    assert sorted(overgeslagen.values_list("mijlpaal", flat=True)) == ["herinnering_week", "herinnering_week"]
+    assert [sorted(m.to) for m in mail.outbox] == [
+        ["privacy_officer@gemeente.example"],
+        ["teammanager@gemeente.example"],
+    ]
+    assert all("twee werkdagen" in m.subject for m in mail.outbox)
+
+    # 20 hours later: nothing again
+    _scan(_om(date(2026, 4, 24), 4), django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 2
+    # the escalation still comes the day after the deadline
+    _scan(_om(date(2026, 4, 29), 0, 5), django_capture_on_commit_callbacks)
+    assert _ontvangers(verzoek, "termijn_verstreken") == ["fg", "privacy_officer"]
+    assert len(mail.outbox) == 4
