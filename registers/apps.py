@@ -21,4 +21,5 @@ class RegistersConfig(AppConfig):
         navigatie=(Navigatie("Verwerkingen", "registers:lijst", ("registers.view_verwerking",), volgorde=10),),
         demo="registers.demo.laad_demo",
         startpagina="registers.views.startblok",
+        werklijst="registers.werk.werk_voor",
     )
