@@ -17,7 +17,7 @@ imported.
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from privacy_portal.core.audit import audit
@@ -484,6 +484,10 @@ def importeer(imp, *, door):
                     )
             except ValidationError as fout:
                 fouten = {veld: " ".join(teksten) for veld, teksten in fout.message_dict.items()}
+                verslag["overgeslagen"].append(_overgeslagen(regel, imp, fouten))
+                continue
+            except PermissionDenied:
+                fouten = {"team": f"U mag geen verwerkingen aanmaken voor team {regel['gegevens']['team'].naam}."}
                 verslag["overgeslagen"].append(_overgeslagen(regel, imp, fouten))
                 continue
             verslag["aangemaakt"].append(str(verwerking.uuid))
