@@ -22,4 +22,5 @@ class RegistersConfig(AppConfig):
         demo="registers.demo.laad_demo",
         dashboard="registers.dashboard",
         startpagina="registers.views.startblok",
+        werklijst="registers.werk.werk_voor",
     )

@@ -2,7 +2,7 @@
 
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 
-from . import services
+from . import selectors, services
 from .constants import Status
 from .demo_data import VERWERKINGEN
 from .models import Verwerking
@@ -56,9 +56,29 @@ def laad(gemeente, *, privacy_officer, gebruikers, alleen_vastgesteld=False):
     return aangemaakt
 
 
+# The handover in the demo: something waits for each of these people (their work list).
+TERUGGESTUURD = "Bodycams handhavers (boa's)"
+TERUGSTUUR_REDEN = "Noem de bewaartermijn van beelden die niet als bewijs nodig zijn, en wie ze mag inzien."
+GEDELEGEERD = "Wet Bibob-onderzoeken"
+
+
+def overdracht(gemeente, *, privacy_officer, gebruikers):
+    """One returned concept for teammanager-burgerzaken and one delegation to medewerker (once)."""
+    teammanager, medewerker = gebruikers.get("teammanager-burgerzaken"), gebruikers.get("medewerker")
+    if teammanager is None or medewerker is None:
+        return
+    terug = Verwerking.objects.filter(gemeente=gemeente, naam=TERUGGESTUURD, status=Status.TER_BEOORDELING).first()
+    if terug is not None and not terug.versies.exists() and not terug.afwijsreden:
+        services.verwerking_afwijzen(verwerking=terug, door=privacy_officer, reden=TERUGSTUUR_REDEN)
+    bibob = Verwerking.objects.filter(gemeente=gemeente, naam=GEDELEGEERD, status=Status.CONCEPT).first()
+    if bibob is not None and not selectors.delegaties_van(bibob).filter(user=medewerker).exists():
+        services.verwerking_delegeren(verwerking=bibob, door=teammanager, medewerker=medewerker)
+
+
 def laad_demo(gemeenten, gebruikers):
     """The register's part of `seed_demo`: Voorbeeldstad in every status, Randdorp only approved."""
     aantal = laad(gemeenten["voorbeeldstad"], privacy_officer=gebruikers["privacyofficer"], gebruikers=gebruikers)
+    overdracht(gemeenten["voorbeeldstad"], privacy_officer=gebruikers["privacyofficer"], gebruikers=gebruikers)
     aantal += laad(
         gemeenten["randdorp"],
         privacy_officer=gebruikers["privacyofficer-randdorp"],

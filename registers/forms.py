@@ -216,3 +216,22 @@ class ImportUploadForm(NLDesignMixin, forms.Form):
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
+
+
+class SelectieForm(NLDesignMixin, forms.Form):
+    """One action for the verwerkingen ticked on the list, with one reason for all of them."""
+
+    ACTIES = (
+        ("indienen", "Indienen ter beoordeling"),
+        ("goedkeuren", "Vaststellen en publiceren"),
+        ("afwijzen", "Terugsturen naar de teammanager"),
+        ("archiveren", "Archiveren"),
+    )
+
+    actie = forms.ChoiceField(label="Actie", choices=ACTIES)
+    reden = forms.CharField(
+        label="Reden (voor terugsturen verplicht, voor archiveren optioneel)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )

@@ -88,7 +88,7 @@ def _eigen_import(request, uuid):
 
 def _al_klaar(request, imp):
     messages.info(request, f"{imp.bestandsnaam} is al geïmporteerd.")
-    return redirect("registers:lijst")
+    return redirect("registers:import-verslag", uuid=imp.uuid)
 
 
 @login_required
@@ -145,32 +145,47 @@ def koppelen(request, uuid):
 
 @login_required
 def voorbeeld(request, uuid):
-    """Step 3: every row with its errors. Confirming creates all verwerkingen as concept, or none."""
+    """Step 3: the rows that will be imported (with warnings) and those that will not (with reasons).
+    Confirming creates the good rows as concept and reports the others."""
     imp = _eigen_import(request, uuid)
     if imp.stap == RegisterImport.Stap.GEIMPORTEERD:
-        return _al_klaar(request, imp)
+        return redirect("registers:import-verslag", uuid=imp.uuid)
     if imp.stap == RegisterImport.Stap.KOPPELEN:
         return redirect("registers:import-koppelen", uuid=imp.uuid)
     fout = None
     if request.method == "POST":
         try:
-            aantal = importeren.importeer(imp, door=request.user)
+            verslag_ = importeren.importeer(imp, door=request.user)
         except ImportFout as exc:
             fout = str(exc)
         else:
-            messages.success(request, f"{aantal} verwerking{'en' if aantal != 1 else ''} geïmporteerd als concept.")
-            return redirect("registers:lijst")
+            aantal, overgeslagen = len(verslag_["aangemaakt"]), len(verslag_["overgeslagen"])
+            tekst = f"{aantal} verwerking{'en' if aantal != 1 else ''} geïmporteerd als concept."
+            if overgeslagen:
+                tekst += f" {overgeslagen} rij{'en' if overgeslagen != 1 else ''} niet geïmporteerd: zie hieronder."
+            messages.success(request, tekst)
+            return redirect("registers:import-verslag", uuid=imp.uuid)
     regels = importeren.preview(imp)
-    for regel in regels:
-        regel["foutmeldingen"] = [
-            (services.VELD_LABELS.get(veld, veld), melding) for veld, melding in regel["fouten"].items()
-        ]
-    aantal_fout = sum(1 for regel in regels if regel["fouten"])
+    goed = [regel for regel in regels if not regel["fouten"]]
+    fout_regels = [regel for regel in regels if regel["fouten"]]
     context = {
         "imp": imp,
         "regels": regels,
-        "aantal_goed": len(regels) - aantal_fout,
-        "aantal_fout": aantal_fout,
+        "goed": goed,
+        "fout_regels": fout_regels,
+        "aantal_goed": len(goed),
+        "aantal_fout": len(fout_regels),
+        "aantal_waarschuwing": sum(1 for regel in goed if regel["waarschuwingen"]),
         "fout": fout,
     }
     return render(request, "registers/import_voorbeeld.html", context)
+
+
+@login_required
+def verslag(request, uuid):
+    """After the import: what was created (to submit in bulk from the list) and what was skipped, why."""
+    imp = _eigen_import(request, uuid)
+    if imp.stap != RegisterImport.Stap.GEIMPORTEERD:
+        return redirect("registers:import-voorbeeld", uuid=imp.uuid)
+    verslag_ = {"aangemaakt": [], "overgeslagen": [], "waarschuwingen": [], **(imp.verslag or {})}
+    return render(request, "registers/import_verslag.html", {"imp": imp, "verslag": verslag_})

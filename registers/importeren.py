@@ -4,17 +4,20 @@ The steps, each a function:
 
 - `privacy_portal.core.spreadsheet.lees_bestand` reads the file into column names and rows of text;
 - `raad_koppeling` guesses which column holds which field, from the column names;
-- `zet_om` turns one row into input for `services.verwerking_aanmaken`, collecting errors per field;
-- `preview` and `importeer` work on a stored RegisterImport: first show every row with its errors,
-  then create all verwerkingen in one transaction, or none.
+- `lees_rij` (and `zet_om`) turns one row into input for `services.verwerking_aanmaken`, collecting
+  errors and warnings per field;
+- `preview` and `importeer` work on a stored RegisterImport: first show every row with its errors
+  (not imported) and warnings (imported with a default), then create the good rows and report the
+  others with row number, column and reason.
 
 Row data never raises: every problem with a cell becomes a Dutch message for that field.
-`ImportFout` is raised only for a file that cannot be read, and by `importeer` when rows have errors.
+`ImportFout` is raised only for a file that cannot be read, and by `importeer` when no row can be
+imported.
 """
 
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from privacy_portal.core.audit import audit
@@ -295,13 +298,31 @@ def _zoek(objecten, tekst, *sleutels):
 def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoordelijken=None):
     """One row as (gegevens for services.verwerking_aanmaken, fouten per field). Never raises on data.
 
+    See `lees_rij` for the warnings (values replaced by a default) as well.
+    """
+    gegevens, fouten, _ = lees_rij(
+        rij,
+        koppeling,
+        gemeente=gemeente,
+        standaard_team=standaard_team,
+        teams=teams,
+        verantwoordelijken=verantwoordelijken,
+    )
+    return gegevens, fouten
+
+
+def lees_rij(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoordelijken=None):
+    """One row as (gegevens, fouten per field, waarschuwingen per field). Never raises on data.
+
+    A warning says which value was replaced by a default (the standard team, the college as
+    verwerkingsverantwoordelijke): the row is imported, but never silently with a value nobody chose.
     `teams` and `verantwoordelijken` are the gemeente's, loaded once by the caller for many rows.
     """
     if teams is None:
         teams = list(Team.objects.filter(gemeente=gemeente))
     if verantwoordelijken is None:
         verantwoordelijken = list(Verwerkingsverantwoordelijke.objects.filter(gemeente=gemeente))
-    gegevens, fouten = {}, {}
+    gegevens, fouten, waarschuwingen = {}, {}, {}
 
     naam = cel(rij, koppeling.get("naam"))
     gegevens["naam"] = naam
@@ -319,19 +340,31 @@ def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoorde
             if team_naam
             else "Het team is leeg. Kies een standaardteam of vul het team in."
         )
+    elif team is None:
+        waarschuwingen["team"] = (
+            f"Team '{team_naam}' bestaat niet in {gemeente.naam}: de rij krijgt het standaardteam "
+            f"{standaard_team.naam}."
+            if team_naam
+            else f"Het team is leeg: de rij krijgt het standaardteam {standaard_team.naam}."
+        )
 
     vv_naam = cel(rij, koppeling.get("verwerkingsverantwoordelijke"))
     vv = None
     if vv_naam:
         vv = _zoek(verantwoordelijken, vv_naam, lambda v: v.naam, lambda v: v.soort, lambda v: v.get_soort_display())
-    gegevens["verwerkingsverantwoordelijke"] = vv or next(
-        (v for v in verantwoordelijken if v.soort == Verwerkingsverantwoordelijke.Soort.COLLEGE), None
-    )
+    college = next((v for v in verantwoordelijken if v.soort == Verwerkingsverantwoordelijke.Soort.COLLEGE), None)
+    gegevens["verwerkingsverantwoordelijke"] = vv or college
     if gegevens["verwerkingsverantwoordelijke"] is None:
         fouten["verwerkingsverantwoordelijke"] = (
             f"Verwerkingsverantwoordelijke '{vv_naam}' bestaat niet in {gemeente.naam}."
             if vv_naam
             else f"De verwerkingsverantwoordelijke is leeg en {gemeente.naam} heeft geen college in het portaal."
+        )
+    elif vv is None:
+        waarschuwingen["verwerkingsverantwoordelijke"] = (
+            f"Verwerkingsverantwoordelijke '{vv_naam}' bestaat niet in {gemeente.naam}: de rij krijgt {college.naam}."
+            if vv_naam
+            else f"De verwerkingsverantwoordelijke is leeg: de rij krijgt {college.naam}."
         )
 
     lezers = {"grondslagen": lees_grondslagen, "bijzondere_categorieen": lees_bijzondere_categorieen}
@@ -344,16 +377,24 @@ def zet_om(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoorde
             gegevens[veld] = lezers[veld](tekst) if veld in lezers else tekst
         except ValueError as fout:
             fouten[veld] = str(fout)
-    return gegevens, fouten
+    return gegevens, fouten, waarschuwingen
 
 
 # --- Preview and import ---------------------------------------------------------------------------
 
 
-def preview(imp):
-    """Every row of the import converted: [{nummer, gegevens, fouten, naam}], in file order.
+def _meldingen(imp, per_veld):
+    """[(field label, column in the file or '', message)] for the page and the report."""
+    labels = services.VELD_LABELS
+    return [(labels.get(veld, veld), imp.koppeling.get(veld, ""), melding) for veld, melding in per_veld.items()]
 
-    Besides zet_om's errors, a name that already exists in the gemeente, or twice in the file, is an
+
+def preview(imp):
+    """Every row of the import converted, in file order: [{nummer, naam, gegevens, fouten,
+    waarschuwingen, foutmeldingen, waarschuwingmeldingen}]. A row with errors will not be imported;
+    a row with warnings will, with the default named in the warning.
+
+    Besides lees_rij's errors, a name that already exists in the gemeente, or twice in the file, is an
     error: an import never makes duplicates.
     """
     teams = list(Team.objects.filter(gemeente=imp.gemeente))
@@ -365,7 +406,7 @@ def preview(imp):
     regels = []
     for index, rij in enumerate(imp.rijen):
         nummer = rij.get(RIJNUMMER, index + 2)
-        gegevens, fouten = zet_om(
+        gegevens, fouten, waarschuwingen = lees_rij(
             rij,
             imp.koppeling,
             gemeente=imp.gemeente,
@@ -381,14 +422,35 @@ def preview(imp):
                 fouten["naam"] = f"Deze naam staat ook in rij {gezien[sleutel]}."
             else:
                 gezien[sleutel] = nummer
-        regels.append({"nummer": nummer, "gegevens": gegevens, "fouten": fouten, "naam": gegevens["naam"]})
+        regels.append(
+            {
+                "nummer": nummer,
+                "gegevens": gegevens,
+                "fouten": fouten,
+                "waarschuwingen": waarschuwingen,
+                "naam": gegevens["naam"],
+                "foutmeldingen": _meldingen(imp, fouten),
+                "waarschuwingmeldingen": _meldingen(imp, waarschuwingen),
+            }
+        )
     return regels
 
 
-def importeer(imp, *, door):
-    """Create every row as a concept verwerking, in one transaction; return how many.
+def _overgeslagen(regel, imp, fouten=None):
+    return {
+        "nummer": regel["nummer"],
+        "naam": regel["naam"],
+        "fouten": [list(m) for m in _meldingen(imp, fouten or regel["fouten"])],
+    }
 
-    If any row has an error, nothing is saved and ImportFout is raised.
+
+def importeer(imp, *, door):
+    """Create every row without errors as a concept verwerking; skip and report the others.
+
+    Each row is saved on its own (a savepoint), so a row the service refuses does not undo the rest.
+    Returns the report, also stored on the import (`verslag`): the uuids created, the rows skipped
+    with row number, field, column and reason, and the warnings of the rows imported.
+    Raises ImportFout when the file has no rows, was imported before, or no row can be imported.
     """
     with transaction.atomic():
         imp = (
@@ -402,28 +464,49 @@ def importeer(imp, *, door):
         regels = preview(imp)
         if not regels:
             raise ImportFout("Het bestand bevat geen rijen met verwerkingen.")
-        met_fouten = [regel for regel in regels if regel["fouten"]]
-        if met_fouten:
+        if all(regel["fouten"] for regel in regels):
             raise ImportFout(
-                f"{len(met_fouten)} van de {len(regels)} rijen bevatten fouten. Er is niets geïmporteerd. "
+                f"Geen van de {len(regels)} rijen kan worden geïmporteerd. Er is niets opgeslagen. "
                 "Verbeter het bestand of de koppeling van de kolommen."
             )
+        verslag = {"aangemaakt": [], "overgeslagen": [], "waarschuwingen": []}
         for regel in regels:
+            if regel["fouten"]:
+                verslag["overgeslagen"].append(_overgeslagen(regel, imp))
+                continue
             try:
-                services.verwerking_aanmaken(
-                    door=door,
-                    gemeente=imp.gemeente,
-                    gegevens=regel["gegevens"],
-                    reden=f"Geïmporteerd uit {imp.bestandsnaam}",
-                )
+                with transaction.atomic():
+                    verwerking = services.verwerking_aanmaken(
+                        door=door,
+                        gemeente=imp.gemeente,
+                        gegevens=regel["gegevens"],
+                        reden=f"Geïmporteerd uit {imp.bestandsnaam}",
+                    )
             except ValidationError as fout:
-                meldingen = "; ".join(
-                    f"{services.VELD_LABELS.get(veld, veld)}: {' '.join(teksten)}"
-                    for veld, teksten in fout.message_dict.items()
+                fouten = {veld: " ".join(teksten) for veld, teksten in fout.message_dict.items()}
+                verslag["overgeslagen"].append(_overgeslagen(regel, imp, fouten))
+                continue
+            except PermissionDenied:
+                fouten = {"team": f"U mag geen verwerkingen aanmaken voor team {regel['gegevens']['team'].naam}."}
+                verslag["overgeslagen"].append(_overgeslagen(regel, imp, fouten))
+                continue
+            verslag["aangemaakt"].append(str(verwerking.uuid))
+            if regel["waarschuwingen"]:
+                verslag["waarschuwingen"].append(
+                    {
+                        "nummer": regel["nummer"],
+                        "naam": regel["naam"],
+                        "meldingen": [list(m) for m in regel["waarschuwingmeldingen"]],
+                    }
                 )
-                raise ImportFout(f"Rij {regel['nummer']}: {meldingen}. Er is niets geïmporteerd.") from fout
         imp.stap = RegisterImport.Stap.GEIMPORTEERD
+        imp.verslag = verslag
         imp._history_user = door
-        imp.save(update_fields=["stap"])
-        audit(actor=door, actie=AuditEvent.Actie.IMPORTEREN, obj=imp, resultaat=f"{len(regels)} verwerkingen")
-    return len(regels)
+        imp.save(update_fields=["stap", "verslag"])
+        audit(
+            actor=door,
+            actie=AuditEvent.Actie.IMPORTEREN,
+            obj=imp,
+            resultaat=f"{len(verslag['aangemaakt'])} verwerkingen, {len(verslag['overgeslagen'])} rijen overgeslagen",
+        )
+    return verslag

@@ -205,6 +205,13 @@ class RegisterImport(models.Model):
         Team, verbose_name="standaardteam", on_delete=models.SET_NULL, null=True, blank=True
     )
     stap = models.CharField("stap", max_length=20, choices=Stap.choices, default=Stap.KOPPELEN)
+    verslag = models.JSONField(
+        "verslag",
+        default=dict,
+        blank=True,
+        help_text="Na het importeren: de aangemaakte verwerkingen, de overgeslagen rijen met reden en de "
+        "waarschuwingen.",
+    )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["rijen"])
 

@@ -1,4 +1,28 @@
-"""The public shape of an approved version: one whitelist used by the page, the downloads and the API."""
+"""The public shape of an approved version: one whitelist used by the page, the downloads and the API.
+
+`voorbeeld_versie` builds the version an approval would publish, unsaved, so the reviewer sees the
+public page's fields (templates/openbaar/_verwerking.html) before confirming.
+"""
+
+from .constants import GRONDSLAG_B1
+
+
+def grondslagen_b1(versie):
+    """(code, B1 explanation) of each legal ground, as the public page shows them."""
+    return [(code, GRONDSLAG_B1[code]) for code in versie.grondslagen if code in GRONDSLAG_B1]
+
+
+def voorbeeld_versie(verwerking, *, volgnummer, nu):
+    """The VerwerkingVersie that approving now would publish (not saved)."""
+    from .models import VerwerkingInhoud, VerwerkingVersie
+
+    velden = [f.name for f in VerwerkingInhoud._meta.fields if f.name != "id"]
+    return VerwerkingVersie(
+        verwerking=verwerking,
+        volgnummer=volgnummer,
+        vastgesteld_op=nu,
+        **{veld: getattr(verwerking, veld) for veld in velden},
+    )
 
 
 def openbaar_dict(versie):

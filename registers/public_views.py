@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from privacy_portal.organisaties.models import Gemeente, Team
 
 from . import exporteren, selectors
-from .constants import GRONDSLAG_B1, Grondslag
-from .openbaar import OPENBARE_KOLOMMEN, openbaar_dict
+from .constants import Grondslag
+from .openbaar import OPENBARE_KOLOMMEN, grondslagen_b1, openbaar_dict
 
 PAGINA_GROOTTE = 25
 
@@ -62,7 +62,7 @@ def detail(request, slug, uuid):
     context = {
         "gemeente": gemeente,
         "versie": versie,
-        "grondslagen": [(code, GRONDSLAG_B1[code]) for code in versie.grondslagen],
+        "grondslagen": grondslagen_b1(versie),
     }
     return render(request, "openbaar/detail.html", context)
 

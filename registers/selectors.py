@@ -3,7 +3,8 @@
 from django.db.models import Avg, Count, F, Min, Q
 
 from privacy_portal.core.registers import verwerking_filter
-from privacy_portal.organisaties.selectors import bereik_filter
+from privacy_portal.organisaties.rollen import Rol
+from privacy_portal.organisaties.selectors import bereik_filter, rol_toewijzingen
 
 from .constants import DpiaStatus, Status
 from .models import Verwerking, VerwerkingUserObjectPermission, VerwerkingVersie
@@ -155,3 +156,29 @@ def delegaties_van(verwerking):
     return VerwerkingUserObjectPermission.objects.filter(
         content_object=verwerking, permission__codename="change_verwerking"
     ).select_related("user")
+
+
+# --- The work list (werk.py) ----------------------------------------------------------------------
+
+
+def ter_beoordeling_voor(user):
+    """Submitted verwerkingen this user may approve or return."""
+    return verwerkingen_voor(user, "registers.beoordelen_verwerking").filter(status=Status.TER_BEOORDELING)
+
+
+def concepten_van_mijn_teams(user):
+    """Concept verwerkingen of the teams where this user is teammanager (within their scope)."""
+    teams = [t.team_id for t in rol_toewijzingen(user) if t.rol == Rol.TEAMMANAGER and t.team_id]
+    if not teams:
+        return Verwerking.objects.none()
+    return verwerkingen_voor(user, "registers.indienen_verwerking").filter(status=Status.CONCEPT, team_id__in=teams)
+
+
+def gedelegeerd_aan(user):
+    """Concept verwerkingen delegated to this user (a guardian change permission on the record)."""
+    if user.is_anonymous:
+        return Verwerking.objects.none()
+    ids = VerwerkingUserObjectPermission.objects.filter(user=user, permission__codename="change_verwerking").values(
+        "content_object_id"
+    )
+    return verwerkingen_voor(user).filter(pk__in=ids, status=Status.CONCEPT)

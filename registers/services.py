@@ -9,13 +9,17 @@ decision raises `VersieConflict`: nobody approves or returns a text that changed
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
+from privacy_portal.notificaties.models import Soort
+from privacy_portal.notificaties.services import stap_melden
 from privacy_portal.organisaties.models import RolToewijzing, Team, Verwerkingsverantwoordelijke
 from privacy_portal.organisaties.rollen import DELEGATIE_RECHTEN, Rol
+from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
 from .constants import BijzondereCategorie, Grondslag, Status
 from .models import Verwerking, VerwerkingInhoud, VerwerkingVersie
@@ -52,6 +56,38 @@ def valideer_inhoud(gemeente, gegevens):
 
 def _vergrendeld(verwerking, versie):
     return vergrendel(verwerking, versie=versie, related=("team", "gemeente"))
+
+
+# --- Who hears about a step -----------------------------------------------------------------------
+# Subjects and texts name the verwerking (a title staff already see), never an inwoner or an address.
+
+INGEDIEND = "Ter beoordeling ingediend"
+
+
+def _link(verwerking):
+    return reverse("registers:detail", kwargs={"uuid": verwerking.uuid})
+
+
+def teammanagers_van(verwerking):
+    """Active users holding the teammanager role of the verwerking's team."""
+    ids = RolToewijzing.objects.filter(rol=Rol.TEAMMANAGER, team_id=verwerking.team_id).values("gebruiker_id")
+    return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
+
+
+def indiener_van(verwerking):
+    """The user who last submitted the verwerking for review (None when unknown)."""
+    rij = (
+        verwerking.history.filter(history_change_reason=INGEDIEND, history_user__isnull=False)
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )
+    return rij.history_user if rij else None
+
+
+def _team_en_indiener(verwerking):
+    indiener = indiener_van(verwerking)
+    return teammanagers_van(verwerking) + ([indiener] if indiener else [])
 
 
 @transaction.atomic
@@ -97,7 +133,19 @@ def verwerking_indienen(*, verwerking, door, versie=None):
     vereis(door, "registers.indienen_verwerking", verwerking)
     verwerking.status = WORKFLOW.controleer("indienen", verwerking.status)
     _vereis_volledig(verwerking)
-    return opslaan(verwerking, door=door, reden="Ter beoordeling ingediend")
+    opslaan(verwerking, door=door, reden=INGEDIEND)
+    stap_melden(
+        obj=verwerking,
+        stap="indienen",
+        ontvangers=gebruikers_met_rol(verwerking.gemeente, Rol.PRIVACY_OFFICER),
+        onderwerp=f"Verwerking ter beoordeling: {verwerking.naam}",
+        tekst=f"De verwerking '{verwerking.naam}' (team {verwerking.team.naam}) is ingediend. "
+        "Beoordeel haar en stel haar vast, of stuur haar terug.",
+        link=_link(verwerking),
+        door=door,
+        soort=Soort.ACTIE,
+    )
+    return verwerking
 
 
 def volgend_volgnummer(verwerking):
@@ -123,7 +171,19 @@ def verwerking_goedkeuren(*, verwerking, door, versie=None):
     opslaan(vastgesteld, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
     verwerking.gepubliceerde_versie = vastgesteld
     verwerking.afwijsreden = ""
-    return opslaan(verwerking, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
+    opslaan(verwerking, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
+    stap_melden(
+        obj=verwerking,
+        stap="goedkeuren",
+        ontvangers=_team_en_indiener(verwerking),
+        onderwerp=f"Verwerking vastgesteld: {verwerking.naam}",
+        tekst=f"De verwerking '{verwerking.naam}' is vastgesteld als versie {vastgesteld.volgnummer} "
+        "en staat nu op de openbare pagina.",
+        link=_link(verwerking),
+        door=door,
+        soort=Soort.UITKOMST,
+    )
+    return verwerking
 
 
 @transaction.atomic
@@ -134,7 +194,19 @@ def verwerking_afwijzen(*, verwerking, door, reden, versie=None):
     vereis(door, "registers.beoordelen_verwerking", verwerking)
     verwerking.status = WORKFLOW.controleer("afwijzen", verwerking.status)
     verwerking.afwijsreden = reden.strip()
-    return opslaan(verwerking, door=door, reden=f"Teruggestuurd: {reden.strip()}")
+    opslaan(verwerking, door=door, reden=f"Teruggestuurd: {reden.strip()}")
+    stap_melden(
+        obj=verwerking,
+        stap="afwijzen",
+        ontvangers=_team_en_indiener(verwerking),
+        onderwerp=f"Verwerking teruggestuurd: {verwerking.naam}",
+        tekst=f"De privacy officer heeft de verwerking '{verwerking.naam}' teruggestuurd. "
+        f"Reden: {verwerking.afwijsreden}",
+        link=_link(verwerking),
+        door=door,
+        soort=Soort.UITKOMST,
+    )
+    return verwerking
 
 
 @transaction.atomic
@@ -159,7 +231,18 @@ def verwerking_delegeren(*, verwerking, door, medewerker, versie=None):
         raise ValidationError({"medewerker": "Alleen een medewerker van het team van deze verwerking kan het krijgen."})
     for recht in DELEGATIE_RECHTEN:
         assign_perm(recht, medewerker, verwerking)
-    return opslaan(verwerking, door=door, reden=f"Gedelegeerd aan {medewerker.get_full_name() or medewerker.username}")
+    opslaan(verwerking, door=door, reden=f"Gedelegeerd aan {medewerker.get_full_name() or medewerker.username}")
+    stap_melden(
+        obj=verwerking,
+        stap="delegeren",
+        ontvangers=[medewerker],
+        onderwerp=f"Verwerking aan u gedelegeerd: {verwerking.naam}",
+        tekst=f"U kunt de verwerking '{verwerking.naam}' nu bewerken. Vul aan wat nog ontbreekt.",
+        link=_link(verwerking),
+        door=door,
+        soort=Soort.ACTIE,
+    )
+    return verwerking
 
 
 @transaction.atomic
@@ -169,4 +252,15 @@ def delegatie_intrekken(*, verwerking, door, medewerker, versie=None):
     for recht in DELEGATIE_RECHTEN:
         remove_perm(recht, medewerker, verwerking)
     naam = medewerker.get_full_name() or medewerker.username
-    return opslaan(verwerking, door=door, reden=f"Delegatie aan {naam} ingetrokken")
+    opslaan(verwerking, door=door, reden=f"Delegatie aan {naam} ingetrokken")
+    stap_melden(
+        obj=verwerking,
+        stap="intrekken",
+        ontvangers=[medewerker],
+        onderwerp=f"Delegatie ingetrokken: {verwerking.naam}",
+        tekst=f"U kunt de verwerking '{verwerking.naam}' niet meer bewerken: de delegatie is ingetrokken.",
+        link=_link(verwerking),
+        door=door,
+        soort=Soort.UITKOMST,
+    )
+    return verwerking

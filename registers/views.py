@@ -1,10 +1,13 @@
 """Staff pages of the register van verwerkingen. Reads via selectors, writes via services."""
 
+import uuid as uuid_module
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db import transaction
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,13 +21,15 @@ from privacy_portal.core.forms import ActieForm
 from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
-from privacy_portal.core.schrijven import versie_van
+from privacy_portal.core.schrijven import VersieConflict, lees_versie, versie_van
+from privacy_portal.core.workflow import OvergangNietToegestaan
 from privacy_portal.organisaties.models import Team
 from privacy_portal.organisaties.selectors import gemeenten_voor, rollen_in
 
-from . import exporteren, selectors, services
+from . import exporteren, openbaar, selectors, services
 from .constants import Status
-from .forms import AfwijzenForm, ArchiverenForm, DelegerenForm, FilterForm, VerwerkingForm
+from .forms import AfwijzenForm, ArchiverenForm, DelegerenForm, FilterForm, SelectieForm, VerwerkingForm
+from .models import RegisterImport, Verwerking
 from .volledigheid import ontbrekende_velden, waarschuwingen
 from .workflow import WORKFLOW
 
@@ -39,10 +44,9 @@ RECHT_VOOR_ACTIE = {
 }
 
 # The buttons and panels on the detail page: action -> (service, form, message when it worked).
-# The message of 'goedkeuren' names the version number, see `actie`.
+# Approving has its own confirmation page (`vaststellen`).
 ACTIES = {
     "indienen": (services.verwerking_indienen, ActieForm, "De verwerking is ingediend bij de privacy officer."),
-    "goedkeuren": (services.verwerking_goedkeuren, ActieForm, ""),
     "afwijzen": (services.verwerking_afwijzen, AfwijzenForm, "De verwerking is teruggestuurd naar de teammanager."),
     "archiveren": (services.verwerking_archiveren, ArchiverenForm, "De verwerking is gearchiveerd."),
 }
@@ -63,6 +67,9 @@ def _gefilterd(request):
     qs = selectors.verwerkingen_voor(request.user)
     dashboard = LijstFilter.uit_query(request.GET)
     sorteer = "naam"
+    imp = _import_van(request)
+    if imp is not None:
+        qs = qs.filter(uuid__in=(imp.verslag or {}).get("aangemaakt", []))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["gemeente"]:
@@ -90,10 +97,25 @@ def _gefilterd(request):
     return form, qs.order_by(sorteer, "pk"), gemeenten
 
 
+def _import_van(request):
+    """The user's own import named in `?import=` (to show what it created), or None."""
+    try:
+        sleutel = uuid_module.UUID(request.GET.get("import", ""))
+    except ValueError:
+        return None
+    return RegisterImport.objects.filter(uuid=sleutel, door=request.user).first()
+
+
+def _met_gezien_versie(qs):
+    """Each row with its current version, so a selection action refuses a row changed since."""
+    nieuwste = Verwerking.history.filter(id=OuterRef("pk")).order_by("-history_id").values("history_id")[:1]
+    return qs.annotate(gezien_versie=Subquery(nieuwste))
+
+
 @login_required
 def lijst(request):
     form, qs, gemeenten = _gefilterd(request)
-    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = Paginator(_met_gezien_versie(qs), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -104,9 +126,82 @@ def lijst(request):
         "volledigheid": selectors.volledigheid_gemeente(qs),
         "kan_aanmaken": [g for g in gemeenten if request.user.has_perm("registers.add_verwerking", g)],
         "kan_importeren": [g for g in gemeenten if request.user.has_perm("registers.importeren_verwerking", g)],
+        "kan_selecteren": any(request.user.has_perm(RECHT_VOOR_ACTIE[a]) for a in SELECTIE_ACTIES),
+        "selectie_form": SelectieForm(),
+        "import_filter": _import_van(request),
     }
     template = "registers/_tabel.html" if request.htmx else "registers/lijst.html"
     return render(request, template, context)
+
+
+# The actions on a selection of the list: action -> (service, what it says when it worked).
+SELECTIE_ACTIES = {
+    "indienen": (services.verwerking_indienen, lambda v: "Ingediend ter beoordeling"),
+    "goedkeuren": (
+        services.verwerking_goedkeuren,
+        lambda v: f"Vastgesteld als versie {v.gepubliceerde_versie.volgnummer}",
+    ),
+    "afwijzen": (services.verwerking_afwijzen, lambda v: "Teruggestuurd naar de teammanager"),
+    "archiveren": (services.verwerking_archiveren, lambda v: "Gearchiveerd"),
+}
+SELECTIE_MAX = 200
+
+
+def _gekozen(waarden):
+    """{uuid: version seen} from the ticked boxes ('uuid:versie'); unreadable values are left out."""
+    gekozen = {}
+    for waarde in waarden[:SELECTIE_MAX]:
+        sleutel, _, versie = waarde.partition(":")
+        try:
+            gekozen[uuid_module.UUID(sleutel)] = lees_versie(versie)
+        except ValueError:
+            continue
+    return gekozen
+
+
+def _een_uit_de_selectie(functie, verwerking, door, versie, extra, gelukt):
+    """Run one item's service in its own transaction; the outcome in words."""
+    try:
+        resultaat = functie(verwerking=verwerking, door=door, versie=versie, **extra)
+    except PermissionDenied:
+        return False, "Geen recht"
+    except ValidationError as fout:
+        return False, "Niet gelukt: " + fouttekst(fout, labels=LABELS)
+    except (OvergangNietToegestaan, VersieConflict) as fout:
+        return False, f"Niet gelukt: {fout}"
+    return True, gelukt(resultaat)
+
+
+@login_required
+@require_POST
+@transaction.non_atomic_requests
+def bulk(request):
+    """One action for the ticked verwerkingen. Each goes through the same service as on its own page
+    (permission, version seen on the list, completeness), in its own transaction, so one failure does
+    not undo the others. Verwerkingen outside the user's scope are skipped without naming them."""
+    form = SelectieForm(request.POST)
+    gekozen = _gekozen(request.POST.getlist("selectie"))
+    if not form.is_valid() or not gekozen:
+        messages.error(request, "Niet gelukt. Kies een actie en ten minste één verwerking.")
+        return redirect("registers:lijst")
+    functie, gelukt = SELECTIE_ACTIES[form.cleaned_data["actie"]]
+    actie = form.cleaned_data["actie"]
+    extra = {"reden": form.cleaned_data["reden"]} if actie in ("afwijzen", "archiveren") else {}
+    zichtbaar = {v.uuid: v for v in selectors.verwerkingen_voor(request.user).filter(uuid__in=list(gekozen))}
+    uitkomsten = []
+    for sleutel, versie in gekozen.items():
+        if sleutel in zichtbaar:
+            verwerking = zichtbaar[sleutel]
+            gelukt_, tekst = _een_uit_de_selectie(functie, verwerking, request.user, versie, extra, gelukt)
+            uitkomsten.append({"verwerking": verwerking, "gelukt": gelukt_, "tekst": tekst})
+    uitkomsten.sort(key=lambda u: (u["verwerking"].naam, u["verwerking"].pk))
+    context = {
+        "actie": dict(SelectieForm.ACTIES)[actie],
+        "uitkomsten": uitkomsten,
+        "aantal_gelukt": sum(1 for u in uitkomsten if u["gelukt"]),
+        "niet_gevonden": len(gekozen) - len(uitkomsten),
+    }
+    return render(request, "registers/selectie_resultaat.html", context)
 
 
 @login_required
@@ -237,11 +332,6 @@ def actie(request, uuid, actie):
     if not form.is_valid():
         messages.error(request, "Niet gelukt. " + fouttekst(ValidationError(form.errors.as_data()), form=form))
         return _detail(request, verwerking, mislukt=actie, form=form)
-    if actie == "goedkeuren":
-        gelukt = (
-            f"De verwerking is vastgesteld als versie {services.volgend_volgnummer(verwerking)} "
-            "en staat nu op de openbare pagina."
-        )
     extra = {veld: waarde for veld, waarde in form.cleaned_data.items() if veld != "versie"}
     if actie_uitvoeren(
         request,
@@ -256,6 +346,43 @@ def actie(request, uuid, actie):
     ):
         return redirect("registers:detail", uuid=uuid)
     return _detail(request, verwerking, mislukt=actie, form=form)
+
+
+@login_required
+def vaststellen(request, uuid):
+    """'Vaststellen en publiceren': the public page's fields as they will be published, with the
+    version number; only the POST from this page, carrying the version the reviewer saw, approves."""
+    verwerking = _verwerking(request, uuid, "registers.beoordelen_verwerking")
+    if request.method == "POST":
+        form = ActieForm(request.POST)
+        gezien = form.gelezen_versie() if form.is_valid() else None
+        if gezien is None:
+            messages.error(request, "Niet gelukt. Bekijk eerst wat de openbare pagina zal tonen en bevestig dan.")
+        elif actie_uitvoeren(
+            request,
+            services.verwerking_goedkeuren,
+            gelukt=f"De verwerking is vastgesteld als versie {services.volgend_volgnummer(verwerking)} "
+            "en staat nu op de openbare pagina.",
+            labels=LABELS,
+            verwerking=verwerking,
+            door=request.user,
+            versie=gezien,
+        ):
+            return redirect("registers:detail", uuid=uuid)
+        verwerking = _verwerking(request, uuid, "registers.beoordelen_verwerking")
+    volgnummer = services.volgend_volgnummer(verwerking)
+    voorbeeld = openbaar.voorbeeld_versie(verwerking, volgnummer=volgnummer, nu=timezone.now())
+    context = {
+        "verwerking": verwerking,
+        "versie": voorbeeld,
+        "grondslagen": openbaar.grondslagen_b1(voorbeeld),
+        "voorbeeld": True,
+        "volgnummer": volgnummer,
+        "gezien": versie_van(verwerking),
+        "ontbrekend": [services.VELD_LABELS[v] for v in ontbrekende_velden(verwerking)],
+        "kan_vaststellen": WORKFLOW.mag("goedkeuren", verwerking.status),
+    }
+    return render(request, "registers/vaststellen.html", context)
 
 
 @login_required

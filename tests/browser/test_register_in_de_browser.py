@@ -48,7 +48,10 @@ def test_van_concept_tot_openbare_pagina_in_de_browser(demo, nieuwe_pagina):
     inloggen(po, "privacyofficer")
     po.goto("/verwerkingen/?status=ter_beoordeling")
     po.get_by_role("link", name="Gehandicaptenparkeerkaart aanvragen").click()
-    po.get_by_role("button", name="Vaststellen en publiceren").click()
+    po.get_by_role("link", name="Vaststellen en publiceren").click()
+    assert "Beoordelen van aanvragen" in po.content() and "INTERNE-MAATREGEL" not in po.content()
+    schermafdruk(po, "privacyofficer-vaststellen-bevestigen")
+    po.get_by_role("button", name="Ja, vaststellen als versie 1 en publiceren").click()
     assert "staat nu op de openbare pagina" in po.content()
     schermafdruk(po, "privacyofficer-detail-vastgesteld")
 
@@ -64,13 +67,23 @@ def test_van_concept_tot_openbare_pagina_in_de_browser(demo, nieuwe_pagina):
     schermafdruk(inwoner, "inwoner-detail")
 
 
-STAFPAGINAS = ["/", "/verwerkingen/", "/verwerkingen/nieuw/", "{detail}", "{historie}", "/verwerkingen/importeren/"]
+STAFPAGINAS = [
+    "/",
+    "/verwerkingen/",
+    "/verwerkingen/nieuw/",
+    "{detail}",
+    "{historie}",
+    "{vaststellen}",
+    "/verwerkingen/importeren/",
+]
 OPENBARE_PAGINAS = ["/register/", "/register/voorbeeldstad/", "{openbaar}", "/inloggen/"]
 
 
 def test_geen_ernstige_axe_bevindingen_op_openbare_en_staf_paginas(demo, nieuwe_pagina):
     verwerking = Verwerking.objects.filter(gemeente__slug="voorbeeldstad", status="vastgesteld").first()
+    ter_beoordeling = Verwerking.objects.filter(gemeente__slug="voorbeeldstad", status="ter_beoordeling").first()
     invullen = {
+        "vaststellen": f"/verwerkingen/{ter_beoordeling.uuid}/goedkeuren/",
         "detail": f"/verwerkingen/{verwerking.uuid}/",
         "historie": f"/verwerkingen/{verwerking.uuid}/historie/",
         "openbaar": f"/register/voorbeeldstad/{verwerking.uuid}/",
@@ -90,4 +103,12 @@ def test_geen_ernstige_axe_bevindingen_op_openbare_en_staf_paginas(demo, nieuwe_
     page.goto("/verwerkingen/nieuw/")
     page.get_by_role("button", name="Opslaan").click()
     bevindingen["formulier met fouten"] = axe_bevindingen(page)
+    # a selection of the list, and the result per item
+    page.goto("/verwerkingen/?status=ter_beoordeling")
+    page.get_by_label(f"Kies {ter_beoordeling.naam}").check()
+    page.get_by_label("Actie").select_option("afwijzen")
+    page.get_by_role("button", name="Uitvoeren voor de gekozen verwerkingen").click()
+    assert "Niet gelukt" in page.content()  # no reason given: said per item
+    bevindingen["resultaat van een selectie"] = axe_bevindingen(page)
+    schermafdruk(page, "staf_selectie_resultaat")
     assert {pad: gevonden for pad, gevonden in bevindingen.items() if gevonden} == {}

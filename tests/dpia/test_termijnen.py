@@ -190,8 +190,9 @@ def test_antwoordtermijn_ap_verstreken_wordt_eenmaal_gemeld(wereld, django_captu
 
 @pytest.mark.django_db
 def test_fg_krijgt_bericht_bij_ter_advies_en_het_team_bij_advies(wereld, django_capture_on_commit_callbacks):
+    verwerking = verwerking_voor(wereld)  # made first: its own workflow e-mails are not counted here
     with django_capture_on_commit_callbacks(execute=True):
-        dpia = maak_dpia(wereld, stap="besluit", restrisico="hoog")
+        dpia = maak_dpia(wereld, stap="besluit", restrisico="hoog", verwerking=verwerking)
     assert _ontvangers(dpia, "ter_advies_1") == ["ciso", "fg"]
     assert _ontvangers(dpia, "fg_advies_1") == ["college", "directeur", "privacy_officer", "teammanager"]
     assert len(mail.outbox) == 6

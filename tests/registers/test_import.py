@@ -387,7 +387,7 @@ def test_van_upload_via_koppelen_en_voorbeeld_tot_concept_verwerkingen(po_client
     assert Verwerking.objects.count() == 0  # nothing saved before the confirmation
 
     antwoord = po_client.post(antwoord.url, follow=True)
-    assert antwoord.redirect_chain[-1][0] == "/verwerkingen/"
+    assert antwoord.redirect_chain[-1][0] == f"/verwerkingen/importeren/{imp.uuid}/verslag/"
     assert "2 verwerkingen geïmporteerd als concept" in antwoord.content.decode()
 
     paspoort = Verwerking.objects.get(naam="Paspoort aanvragen")
@@ -446,7 +446,9 @@ def test_naam_moet_gekoppeld_zijn(po_client, wereld):
         ("Paspoort;Burgerzaken;xyz", "grondslagen", "Onbekende grondslag: &#x27;xyz&#x27;"),
     ],
 )
-def test_een_foute_rij_staat_in_het_voorbeeld_en_dan_wordt_niets_opgeslagen(po_client, wereld, rij, veld, melding):
+def test_een_foute_rij_staat_in_het_voorbeeld_en_alleen_de_goede_wordt_opgeslagen(
+    po_client, wereld, rij, veld, melding
+):
     tekst = f"Naam;Team;Grondslag\nRijbewijs;Burgerzaken;e\n{rij}\n"
     upload(po_client, wereld, csv_bestand(tekst))
     imp = RegisterImport.objects.get()
@@ -455,18 +457,20 @@ def test_een_foute_rij_staat_in_het_voorbeeld_en_dan_wordt_niets_opgeslagen(po_c
     pagina = po_client.get(f"/verwerkingen/importeren/{imp.uuid}/voorbeeld/")
     html = pagina.content.decode()
     assert pagina.context["aantal_goed"] == 1 and pagina.context["aantal_fout"] == 1
-    regel = pagina.context["regels"][1]
+    regel = pagina.context["fout_regels"][0]
     assert regel["nummer"] == 3 and veld in regel["fouten"]
     assert melding in html
-    assert "Er is nog niets opgeslagen" in html
-    assert "importeren</button>" not in html  # no confirm button
+    assert "Rijen die niet worden geïmporteerd" in html and "Rijen die worden geïmporteerd" in html
+    assert Verwerking.objects.count() == 0  # nothing saved before the confirmation
 
-    antwoord = po_client.post(f"/verwerkingen/importeren/{imp.uuid}/voorbeeld/")
-    assert antwoord.status_code == 200
-    assert "Er is niets geïmporteerd" in antwoord.content.decode()
-    assert Verwerking.objects.count() == 0
+    antwoord = po_client.post(f"/verwerkingen/importeren/{imp.uuid}/voorbeeld/", follow=True)
+    html = antwoord.content.decode()
+    assert "1 verwerking geïmporteerd als concept" in html and "1 rij niet geïmporteerd" in html
+    assert "Rij 3" in html and melding in html
+    assert list(Verwerking.objects.values_list("naam", flat=True)) == ["Rijbewijs"]
     imp.refresh_from_db()
-    assert imp.stap == RegisterImport.Stap.VOORBEELD
+    assert imp.stap == RegisterImport.Stap.GEIMPORTEERD
+    assert [rij["nummer"] for rij in imp.verslag["overgeslagen"]] == [3]
 
 
 def test_bestaande_en_dubbele_namen_worden_niet_nog_eens_aangemaakt(po_client, wereld):
@@ -483,9 +487,10 @@ def test_bestaande_en_dubbele_namen_worden_niet_nog_eens_aangemaakt(po_client, w
         "",
         "Deze naam staat ook in rij 3.",
     ]
-    with pytest.raises(ImportFout):
-        importeren.importeer(imp, door=wereld["privacy_officer"])
-    assert Verwerking.objects.count() == 1
+    verslag = importeren.importeer(imp, door=wereld["privacy_officer"])
+    assert [rij["nummer"] for rij in verslag["overgeslagen"]] == [2, 4]
+    assert Verwerking.objects.count() == 2  # the one that existed, and 'Rijbewijs' once
+    assert Verwerking.objects.filter(naam__iexact="rijbewijs").count() == 1
 
 
 def test_rondje_export_en_weer_importeren_in_een_andere_gemeente(po_client, wereld):
