@@ -15,4 +15,5 @@ class DatalekkenConfig(AppConfig):
         navigatie=(Navigatie("Datalekken", "datalekken:lijst", ("datalekken.add_datalek",), volgorde=20),),
         demo="datalekken.demo.laad_demo",
         scan="datalekken.scan",
+        werklijst="datalekken.werk.werk_voor",
     )
