@@ -37,7 +37,6 @@ def werk_voor(user, nu):
         for d in te_beoordelen
     ]
     items += [
-        _item(d, "Meld het datalek bij de AP", reverse("datalekken:detail", kwargs={"uuid": d.uuid}))
-        for d in te_melden
+        _item(d, "Meld het datalek bij de AP", reverse("datalekken:detail", kwargs={"uuid": d.uuid})) for d in te_melden
     ]
     return items

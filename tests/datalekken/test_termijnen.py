@@ -36,13 +36,16 @@ def _naam(mijlpaal):
 
 
 def _mijlpalen(datalek):
-    return sorted(_naam(m) for m in Mijlpaal.objects.filter(object_id=str(datalek.uuid)).values_list("mijlpaal", flat=True))
+    namen = Mijlpaal.objects.filter(object_id=str(datalek.uuid)).values_list("mijlpaal", flat=True)
+    return sorted(_naam(m) for m in namen)
 
 
 def _ontvangers(datalek, mijlpaal):
     return sorted(
         n.ontvanger.username
-        for n in Notificatie.objects.filter(mijlpaal__object_id=str(datalek.uuid)).select_related("mijlpaal", "ontvanger")
+        for n in Notificatie.objects.filter(mijlpaal__object_id=str(datalek.uuid)).select_related(
+            "mijlpaal", "ontvanger"
+        )
         if _naam(n.mijlpaal.mijlpaal) == mijlpaal
     )
 

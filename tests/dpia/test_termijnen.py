@@ -40,7 +40,8 @@ def _ontvangers(obj, mijlpaal):
 
 
 def _mijlpalen(obj):
-    return sorted(_naam(m) for m in Mijlpaal.objects.filter(object_id=str(obj.uuid)).values_list("mijlpaal", flat=True))
+    namen = Mijlpaal.objects.filter(object_id=str(obj.uuid)).values_list("mijlpaal", flat=True)
+    return sorted(_naam(m) for m in namen)
 
 
 @pytest.fixture
