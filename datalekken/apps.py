@@ -16,4 +16,5 @@ class DatalekkenConfig(AppConfig):
         demo="datalekken.demo.laad_demo",
         dashboard="datalekken.dashboard",
         scan="datalekken.scan",
+        werklijst="datalekken.werk.werk_voor",
     )

@@ -1,85 +1,100 @@
-"""Scan steps of the datalekregister: reminders at 24, 48 and 60 hours, escalation after 72,
-and a reminder when the risk assessment is still missing 12 hours after the report."""
+"""Scan steps of the datalekregister: a reminder when the risk assessment is still missing 12 hours
+after the report, reminders at 24, 48 and 60 hours, escalation after 72.
+
+The milestones form one ladder per datalek, from least to most urgent. After a gap in the scan
+several can be due at once; then only the most urgent one is sent and the others are recorded as
+passed (`meest_urgente_mijlpaal`), so a person gets one reminder per datalek, not four.
+"""
 
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from privacy_portal.core.scanner import scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.services import meest_urgente_mijlpaal
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
 from .constants import HERINNERING_UREN, RISICO_ONTBREEKT_UREN, Status
 from .models import Datalek
-from .selectors import open_en_niet_gemeld
+from .selectors import klok_loopt_q
+
+RISICO_ONTBREEKT = "risico_ontbreekt"
+VERSTREKEN = "termijn_verstreken"
 
 
-def _nog_niet_bereikt(qs, mijlpaal):
-    """The datalekken in qs for which this milestone has no row yet (two queries)."""
-    kandidaten = list(qs.select_related("gemeente"))
-    gedaan = set(
-        Mijlpaal.objects.filter(
-            object_type=Datalek._meta.label, mijlpaal=mijlpaal, object_id__in=[str(d.uuid) for d in kandidaten]
-        ).values_list("object_id", flat=True)
-    )
-    return [d for d in kandidaten if str(d.uuid) not in gedaan]
+def _herinnering(uren):
+    return f"herinnering_{uren}u"
 
 
-def _bereik(datalek, mijlpaal, rollen, onderwerp, tekst, nu):
-    with transaction.atomic():
-        return mijlpaal_bereiken(
-            obj=datalek,
-            mijlpaal=mijlpaal,
-            ontvangers=gebruikers_met_rol(datalek.gemeente, *rollen),
-            onderwerp=onderwerp,
-            tekst=tekst,
-            link=reverse("datalekken:detail", kwargs={"uuid": datalek.uuid}),
-            nu=nu,
+def _bereikt(datalek, klok_loopt, nu):
+    """The milestones this datalek has reached at `nu`, least urgent first."""
+    bereikt = []
+    if not datalek.risico and datalek.gemeld_op <= nu - timedelta(hours=RISICO_ONTBREEKT_UREN):
+        bereikt.append(RISICO_ONTBREEKT)
+    if klok_loopt:
+        bereikt += [_herinnering(u) for u in HERINNERING_UREN if datalek.kennisname_op <= nu - timedelta(hours=u)]
+        if datalek.meld_deadline <= nu:
+            bereikt.append(VERSTREKEN)
+    return bereikt
+
+
+def _bericht(datalek):
+    def bericht(mijlpaal):
+        if mijlpaal == VERSTREKEN:
+            return (
+                f"Datalek {datalek.kenmerk}: meldtermijn van 72 uur verstreken",
+                "De termijn om dit datalek bij de AP te melden is verstreken en er is geen melding vastgelegd. "
+                "Meld zo snel mogelijk en vermeld de reden van de vertraging.",
+            )
+        if mijlpaal == RISICO_ONTBREEKT:
+            return (
+                f"Datalek {datalek.kenmerk}: risicobeoordeling ontbreekt",
+                f"Dit datalek is {RISICO_ONTBREEKT_UREN} uur geleden gemeld en het risico is nog niet beoordeeld.",
+            )
+        uren = int(mijlpaal.removeprefix("herinnering_").removesuffix("u"))
+        deadline = timezone.localtime(datalek.meld_deadline)
+        return (
+            f"Datalek {datalek.kenmerk}: nog {72 - uren} uur om te melden",
+            f"Het datalek is {uren} uur geleden ontdekt en nog niet bij de AP gemeld. "
+            f"De deadline is {deadline:%d-%m-%Y %H:%M}. Beoordeel het risico en meld tijdig, "
+            "of leg vast dat er geen risico is.",
         )
+
+    return bericht
 
 
 @scan_stap
 def datalek_termijnen(nu):
-    aantal = 0
-    open_ = open_en_niet_gemeld(Datalek.objects.all())
-    for uren in HERINNERING_UREN:
-        mijlpaal = f"herinnering_{uren}u"
-        for datalek in _nog_niet_bereikt(open_.filter(kennisname_op__lte=nu - timedelta(hours=uren)), mijlpaal):
-            deadline = timezone.localtime(datalek.meld_deadline)
-            aantal += _bereik(
-                datalek,
-                mijlpaal,
-                [Rol.PRIVACY_OFFICER],
-                f"Datalek {datalek.kenmerk}: nog {72 - uren} uur om te melden",
-                f"Het datalek is {uren} uur geleden ontdekt en nog niet bij de AP gemeld. "
-                f"De deadline is {deadline:%d-%m-%Y %H:%M}. Beoordeel het risico en meld tijdig, "
-                "of leg vast dat er geen risico is.",
-                nu,
-            )
-    for datalek in _nog_niet_bereikt(open_.filter(meld_deadline__lte=nu), "termijn_verstreken"):
-        aantal += _bereik(
-            datalek,
-            "termijn_verstreken",
-            [Rol.FG, Rol.CISO, Rol.PRIVACY_OFFICER],
-            f"Datalek {datalek.kenmerk}: meldtermijn van 72 uur verstreken",
-            "De termijn om dit datalek bij de AP te melden is verstreken en er is geen melding vastgelegd. "
-            "Meld zo snel mogelijk en vermeld de reden van de vertraging.",
-            nu,
-        )
-    zonder_risico = Datalek.objects.exclude(status=Status.AFGESLOTEN).filter(
-        risico="", gemeld_op__lte=nu - timedelta(hours=RISICO_ONTBREEKT_UREN)
+    eerste = nu - timedelta(hours=min(RISICO_ONTBREEKT_UREN, *HERINNERING_UREN))
+    kandidaten = list(
+        Datalek.objects.exclude(status=Status.AFGESLOTEN)
+        .filter(Q(risico="", gemeld_op__lte=eerste) | (klok_loopt_q() & Q(kennisname_op__lte=eerste)))
+        .annotate(klok_loopt=ExpressionWrapper(klok_loopt_q(), output_field=BooleanField()))
+        .select_related("gemeente")
     )
-    for datalek in _nog_niet_bereikt(zonder_risico, "risico_ontbreekt"):
-        aantal += _bereik(
-            datalek,
-            "risico_ontbreekt",
-            [Rol.PRIVACY_OFFICER],
-            f"Datalek {datalek.kenmerk}: risicobeoordeling ontbreekt",
-            f"Dit datalek is {RISICO_ONTBREEKT_UREN} uur geleden gemeld en het risico is nog niet beoordeeld.",
-            nu,
-        )
+    per_datalek = {d: _bereikt(d, d.klok_loopt, nu) for d in kandidaten}
+    gedaan = set(
+        Mijlpaal.objects.filter(
+            object_type=Datalek._meta.label, object_id__in=[str(d.uuid) for d in kandidaten]
+        ).values_list("object_id", "mijlpaal")
+    )
+    aantal = 0
+    for datalek, bereikt in per_datalek.items():
+        if not bereikt or (str(datalek.uuid), bereikt[-1]) in gedaan:
+            continue
+        rollen = (Rol.FG, Rol.CISO, Rol.PRIVACY_OFFICER) if bereikt[-1] == VERSTREKEN else (Rol.PRIVACY_OFFICER,)
+        with transaction.atomic():
+            aantal += meest_urgente_mijlpaal(
+                obj=datalek,
+                bereikt=bereikt,
+                ontvangers=gebruikers_met_rol(datalek.gemeente, *rollen),
+                bericht=_bericht(datalek),
+                link=reverse("datalekken:detail", kwargs={"uuid": datalek.uuid}),
+                nu=nu,
+            )
     return aantal

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.models import Soort
+from privacy_portal.notificaties.services import stap_melden
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol, team_van
 
@@ -122,14 +123,15 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
     if gekoppeld:
         datalek.verwerkingen.set(gekoppeld)
         opslaan(datalek, door=door, reden="Betrokken verwerkingen: " + ", ".join(sorted(v.naam for v in gekoppeld)))
-    mijlpaal_bereiken(
+    stap_melden(
         obj=datalek,
-        mijlpaal="gemeld",
-        ontvangers=gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER),
-        onderwerp=f"Nieuw mogelijk datalek {datalek.kenmerk}",
-        tekst=f"Er is een mogelijk datalek gemeld. De AP-melding moet uiterlijk "
-        f"{timezone.localtime(datalek.meld_deadline):%d-%m-%Y %H:%M} gedaan zijn als het meldplichtig is.",
+        stap="gemeld",
+        ontvangers=gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER, Rol.CISO),
+        onderwerp=f"Nieuw datalek {datalek.kenmerk}: beoordeel het risico",
+        tekst=f"Er is een mogelijk datalek gemeld. Beoordeel het risico. Is het meldplichtig, dan moet de "
+        f"AP-melding uiterlijk {timezone.localtime(datalek.meld_deadline):%d-%m-%Y %H:%M} gedaan zijn.",
         link=_link(datalek),
+        door=door,
         nu=nu,
     )
     return datalek
@@ -172,7 +174,38 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
             namen = ", ".join(sorted(datalek.verwerkingen.values_list("naam", flat=True))) or "geen"
             reden += f" (betrokken verwerkingen nu: {namen})"
         opslaan(datalek, door=door, reden=reden)
+    if "risico" in gewijzigd and datalek.risico:
+        _beoordeling_melden(datalek, door=door, nu=nu)
     return datalek
+
+
+def _beoordeling_melden(datalek, *, door, nu):
+    """The risk is assessed: the melder hears the outcome; when the AP must be notified, the privacy
+    officers get that work (unless one of them assessed it)."""
+    risico = datalek.get_risico_display().lower()
+    stap_melden(
+        obj=datalek,
+        stap="beoordeeld",
+        ontvangers=[datalek.gemeld_door],
+        onderwerp=f"Datalek {datalek.kenmerk}: risico beoordeeld",
+        tekst=f"Het datalek dat u meldde is beoordeeld: {risico}. Dank voor uw melding.",
+        link=_link(datalek),
+        door=door,
+        nu=nu,
+        soort=Soort.UITKOMST,
+    )
+    if datalek.meldplichtig:
+        stap_melden(
+            obj=datalek,
+            stap="meldplichtig",
+            ontvangers=gebruikers_met_rol(datalek.gemeente, Rol.PRIVACY_OFFICER),
+            onderwerp=f"Datalek {datalek.kenmerk}: meld het bij de AP",
+            tekst=f"Het risico is beoordeeld als {risico}: het datalek moet bij de AP gemeld worden, uiterlijk "
+            f"{timezone.localtime(datalek.meld_deadline):%d-%m-%Y %H:%M}.",
+            link=_link(datalek),
+            door=door,
+            nu=nu,
+        )
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ class DpiaConfig(AppConfig):
         demo="dpia.demo.laad_demo",
         dashboard="dpia.dashboard",
         scan="dpia.scan",
+        werklijst="dpia.werk.werk_voor",
         verwerking_panelen=("dpia/_status_verwerking.html",),
     )
 

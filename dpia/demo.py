@@ -2,7 +2,7 @@
 
 Cameratoezicht: finished three years ago, its re-check is due. Wmo: finished last month, with a
 measure past its due date. Risicoanalyse bijstandsfraude (an AI pilot): high residual risk, the AP
-is being consulted. Jeugdhulp: pre-scan started. Schuldhulpverlening: DPIA being filled in.
+is being consulted. Jeugdhulp: pre-scan started. Schuldhulpverlening: filled in, waiting for the FG's advice.
 Webstatistieken: recommended, not done (with the reason). Hondenbelasting: not needed.
 """
 
@@ -275,6 +275,47 @@ def _ai(v, nu, po, tm, fg, ciso, bestuur):
         )
 
 
+def _schuld(v, nu, tm, ciso):
+    """Filled in and waiting for the FG's advice (the FG's work list shows it)."""
+    start = nu - timedelta(days=20)
+    dpia = services.dpia_starten(door=tm, verwerkingen=[v], nu=start)
+    dpia = services.prescan_vastleggen(
+        dpia=dpia, door=tm, criteria=["kwetsbare_betrokkenen", "koppeling"], ap_lijst=[5], nu=start
+    )
+    _invullen(
+        dpia,
+        tm,
+        start,
+        {
+            "14.1": "Zonder inzicht in inkomen en schulden kan de gemeente geen passend schuldhulptraject bieden.",
+            "14.2": "Alleen gegevens die voor het plan van aanpak nodig zijn; de inwoner stemt in met het traject.",
+            "18": "Schuldhulpverlening: financiële gegevens van kwetsbare inwoners, gedeeld met schuldeisers. "
+            "Na maatregelen is het restrisico gemiddeld.",
+        },
+    )
+    risico = _risico(
+        dpia,
+        tm,
+        "Schuldeisers krijgen meer gegevens dan nodig voor de regeling.",
+        "Volledige dossiers worden gedeeld in plaats van een samenvatting.",
+        "midden",
+        "midden",
+        "midden",
+        "Een vast formulier met alleen de nodige gegevens.",
+    )
+    _maatregel(
+        dpia,
+        tm,
+        risico,
+        "Vast formulier voor gegevens aan schuldeisers.",
+        "organisatorisch",
+        tm,
+        nu.date() + timedelta(days=45),
+        nu=start,
+    )
+    services.advies_vragen(dpia=dpia, door=tm, nu=nu - timedelta(days=3))
+
+
 def laad(gemeente, *, gebruikers):
     """Add the demo pre-scans and DPIAs once (safe to run again)."""
     if Dpia.objects.filter(gemeente=gemeente).exists():
@@ -303,14 +344,7 @@ def laad(gemeente, *, gebruikers):
         services.dpia_starten(door=tm, verwerkingen=[v["jeugd"]], nu=nu - timedelta(days=2))
         aantal += 1
     if v["schuld"]:
-        dpia = services.dpia_starten(door=tm, verwerkingen=[v["schuld"]], nu=nu - timedelta(days=20))
-        services.prescan_vastleggen(
-            dpia=dpia,
-            door=tm,
-            criteria=["kwetsbare_betrokkenen", "koppeling"],
-            ap_lijst=[5],
-            nu=nu - timedelta(days=20),
-        )
+        _schuld(v["schuld"], nu, tm, ciso)
         aantal += 1
     if v["web"]:
         dpia = services.dpia_starten(door=po, verwerkingen=[v["web"]], nu=nu - timedelta(days=40))

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from privacy_portal.core.scanner import scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.services import meest_urgente_mijlpaal, mijlpaal_bereiken
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 from registers.models import VerwerkingVersie
@@ -111,7 +111,12 @@ def _wijzigingen(koppeling, versie):
 
 @scan_stap
 def dpia_verwerking_gewijzigd(nu):
-    """Compare each linked verwerking's latest approved version with the content the DPIA was based on."""
+    """Compare each linked verwerking's latest approved version with the content the DPIA was based on.
+
+    Per DPIA one notice: when several of its verwerkingen got a new version during a gap in the scan,
+    the DPIA is marked for each, and only the most recent change is sent (naming all of them); the
+    others are recorded as passed (`meest_urgente_mijlpaal`).
+    """
     laatste = VerwerkingVersie.objects.filter(verwerking=OuterRef("verwerking")).order_by("-volgnummer")
     koppelingen = list(
         DpiaVerwerking.objects.exclude(dpia__status=Status.PRESCAN)
@@ -122,40 +127,59 @@ def dpia_verwerking_gewijzigd(nu):
     )
     versies = VerwerkingVersie.objects.in_bulk([k.laatste_uuid for k in koppelingen], field_name="uuid")
     gedaan = _bereikt(Dpia, [(k.dpia.uuid, f"wijziging_{k.laatste_uuid}") for k in koppelingen])
-    aantal = 0
+    per_dpia = {}
     for koppeling in koppelingen:
-        versie = versies[koppeling.laatste_uuid]
-        mijlpaal = f"wijziging_{versie.uuid}"
-        if (str(koppeling.dpia.uuid), mijlpaal) in gedaan:
-            continue
-        gewijzigd = _wijzigingen(koppeling, versie)
+        if (str(koppeling.dpia.uuid), f"wijziging_{koppeling.laatste_uuid}") not in gedaan:
+            per_dpia.setdefault(koppeling.dpia_id, []).append(koppeling)
+    aantal = 0
+    for dpia_id, eigen in per_dpia.items():
         with transaction.atomic():
+            gewijzigd = []
+            for koppeling in eigen:
+                versie = versies[koppeling.laatste_uuid]
+                velden = _wijzigingen(koppeling, versie)
+                if velden:
+                    gewijzigd.append((versie, koppeling, velden))
+                else:
+                    # Nothing the DPIA depends on changed: it now covers this version too.
+                    koppeling.basis_versie = versie
+                    koppeling.basis_versie_uuid = versie.uuid
+                    koppeling.save()
             if not gewijzigd:
-                # Nothing the DPIA depends on changed: it now covers this version too.
-                koppeling.basis_versie = versie
-                koppeling.basis_versie_uuid = versie.uuid
-                koppeling.save()
                 continue
-            dpia = (
-                Dpia.objects.select_for_update(of=("self",))
-                .select_related("gemeente", "team")
-                .get(pk=koppeling.dpia_id)
+            dpia = Dpia.objects.select_for_update(of=("self",)).select_related("gemeente", "team").get(pk=dpia_id)
+            bekend = set(
+                Mijlpaal.objects.filter(
+                    object_type=Dpia._meta.label,
+                    object_id=str(dpia.uuid),
+                    mijlpaal__in=[f"wijziging_{v.uuid}" for v, _, _ in gewijzigd],
+                ).values_list("mijlpaal", flat=True)
             )
-            if Mijlpaal.objects.filter(object_type=Dpia._meta.label, object_id=str(dpia.uuid), mijlpaal=mijlpaal):
+            gewijzigd = sorted(
+                ((v, k, velden) for v, k, velden in gewijzigd if f"wijziging_{v.uuid}" not in bekend),
+                key=lambda g: (g[0].vastgesteld_op or nu, g[0].pk),
+            )
+            if not gewijzigd:
                 continue
-            velden = ", ".join(VELD_NAMEN[v] for v in gewijzigd)
-            services.herbeoordeling_markeren(
-                dpia=dpia,
-                reden=f"versie {versie.volgnummer} van '{koppeling.verwerking.naam}' wijzigt: {velden}",
-                nu=nu,
+            for versie, koppeling, velden in gewijzigd:
+                services.herbeoordeling_markeren(
+                    dpia=dpia,
+                    reden=f"versie {versie.volgnummer} van '{koppeling.verwerking.naam}' wijzigt: "
+                    + ", ".join(VELD_NAMEN[v] for v in velden),
+                    nu=nu,
+                )
+            alle_velden = ", ".join(
+                VELD_NAMEN[v] for v in HERBEOORDELING_VELDEN if any(v in velden for _, _, velden in gewijzigd)
             )
-            aantal += mijlpaal_bereiken(
+            aantal += meest_urgente_mijlpaal(
                 obj=dpia,
-                mijlpaal=mijlpaal,
+                bereikt=[f"wijziging_{versie.uuid}" for versie, _, _ in gewijzigd],
                 ontvangers=services.ontvangers_opvolging(dpia),
-                onderwerp=f"{dpia.kenmerk}: herbeoordeling nodig na wijziging van een verwerking",
-                tekst=f"Er is een nieuwe versie vastgesteld van een verwerking waar deze DPIA over gaat. "
-                f"Gewijzigd: {velden}. Beoordeel of de DPIA nog klopt.",
+                bericht=lambda naam, dpia=dpia, velden=alle_velden: (
+                    f"{dpia.kenmerk}: herbeoordeling nodig na wijziging van een verwerking",
+                    f"Er is een nieuwe versie vastgesteld van een verwerking waar deze DPIA over gaat. "
+                    f"Gewijzigd: {velden}. Beoordeel of de DPIA nog klopt.",
+                ),
                 link=_link(dpia),
                 nu=nu,
             )

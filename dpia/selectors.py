@@ -88,6 +88,13 @@ def teammanagers(team):
     return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
 
 
+def eigenaren(dpia):
+    """Who owns a DPIA: the teammanager(s) of its team and the medewerkers it was delegated to."""
+    ids = RolToewijzing.objects.filter(rol=Rol.TEAMMANAGER, team=dpia.team_id).values("gebruiker_id")
+    gedelegeerd = DpiaDelegatie.objects.filter(dpia=dpia).values("gebruiker_id")
+    return list(get_user_model().objects.filter(Q(pk__in=ids) | Q(pk__in=gedelegeerd), is_active=True))
+
+
 def medewerkers_van(team):
     ids = RolToewijzing.objects.filter(rol=Rol.MEDEWERKER, team=team).values("gebruiker_id")
     return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("username")

@@ -21,7 +21,8 @@ from django.utils import timezone
 from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
-from privacy_portal.notificaties.services import mijlpaal_bereiken
+from privacy_portal.notificaties.models import Soort
+from privacy_portal.notificaties.services import stap_melden
 from privacy_portal.organisaties.models import Team
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol, rollen_in
@@ -218,9 +219,18 @@ def _herbereken_restrisico(dpia):
     dpia.restrisico = hoogste(dpia.risicos.values_list("restrisico", flat=True))
 
 
-def _meld(dpia, mijlpaal, ontvangers, onderwerp, tekst, nu):
-    return mijlpaal_bereiken(
-        obj=dpia, mijlpaal=mijlpaal, ontvangers=ontvangers, onderwerp=onderwerp, tekst=tekst, link=_link(dpia), nu=nu
+def _stap(dpia, stap, ontvangers, onderwerp, tekst, door, nu=None, soort=Soort.ACTIE):
+    """Tell the next person(s) about a step taken on this DPIA (never the person who took it)."""
+    return stap_melden(
+        obj=dpia,
+        stap=stap,
+        ontvangers=ontvangers,
+        onderwerp=onderwerp,
+        tekst=tekst,
+        link=_link(dpia),
+        door=door,
+        nu=nu,
+        soort=soort,
     )
 
 
@@ -636,12 +646,13 @@ def advies_vragen(*, dpia, door, nu=None, versie=None):
     dpia.adviesronde += 1
     _versie_erbij(dpia, nu, "Ter advies aan de FG")
     opslaan(dpia, door=door, reden="Ter advies aan de FG")
-    _meld(
+    _stap(
         dpia,
-        f"ter_advies_{dpia.adviesronde}",
+        "ter_advies",
         gebruikers_met_rol(dpia.gemeente, Rol.FG, Rol.CISO),
         f"{dpia.kenmerk}: DPIA ter advies",
         "Een DPIA is klaar voor advies. De FG legt het advies vast; de CISO kan beveiligingsadvies geven.",
+        door,
         nu,
     )
     return dpia
@@ -681,15 +692,32 @@ def fg_advies_geven(*, dpia, door, oordeel, advies, nu=None, versie=None):
     dpia.fg_advies_door = door
     _versie_erbij(dpia, nu, f"Advies FG: {FgOordeel(oordeel).label.lower()}")
     opslaan(dpia, door=door, reden=f"Advies FG: {FgOordeel(oordeel).label.lower()}")
-    ontvangers = selectors.teammanagers(dpia.team) + gebruikers_met_rol(dpia.gemeente, Rol.PRIVACY_OFFICER)
-    tekst = "De FG heeft advies gegeven. De teammanager besluit over het restrisico."
+    teammanagers = selectors.teammanagers(dpia.team)
+    privacy_officers = gebruikers_met_rol(dpia.gemeente, Rol.PRIVACY_OFFICER)
     if dpia.restrisico == Niveau.HOOG:
-        ontvangers += gebruikers_met_rol(dpia.gemeente, Rol.COLLEGE, Rol.DIRECTEUR)
+        besluiters = gebruikers_met_rol(dpia.gemeente, Rol.COLLEGE, Rol.DIRECTEUR)
         tekst = (
             "De FG heeft advies gegeven. Het restrisico is hoog: het college of de directeur besluit, "
             "en blijft het hoog, dan volgt een voorafgaande raadpleging van de AP."
         )
-    _meld(dpia, f"fg_advies_{dpia.adviesronde}", ontvangers, f"{dpia.kenmerk}: advies van de FG", tekst, nu)
+        op_de_hoogte = teammanagers + privacy_officers
+    else:
+        besluiters = teammanagers
+        tekst = "De FG heeft advies gegeven. De teammanager besluit over het restrisico."
+        op_de_hoogte = privacy_officers
+    besluiter_ids = {b.pk for b in besluiters}
+    onderwerp = f"{dpia.kenmerk}: advies van de FG"
+    _stap(dpia, "fg_advies", besluiters, f"{onderwerp}, besluit over het restrisico", tekst, door, nu)
+    _stap(
+        dpia,
+        "fg_advies_uitkomst",
+        [o for o in op_de_hoogte if o.pk not in besluiter_ids],
+        onderwerp,
+        tekst,
+        door,
+        nu,
+        soort=Soort.UITKOMST,
+    )
     return dpia
 
 
@@ -706,6 +734,14 @@ def terugzetten(*, dpia, door, reden, versie=None):
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef aan wat er nog moet gebeuren."})
     opslaan(dpia, door=door, reden=f"Teruggezet naar invullen: {reden.strip()}")
+    _stap(
+        dpia,
+        "terug",
+        selectors.eigenaren(dpia),
+        f"{dpia.kenmerk}: DPIA teruggezet, vul hem verder in",
+        "De DPIA is teruggezet naar invullen. In de historie staat wat er nog moet gebeuren.",
+        door,
+    )
     return dpia
 
 
@@ -748,6 +784,17 @@ def accepteren(*, dpia, door, motivering, nu=None, versie=None):
     dpia.hercontrole_op = hercontrole_datum(_vandaag(nu))
     _versie_erbij(dpia, nu, "Vastgesteld: restrisico geaccepteerd")
     opslaan(dpia, door=door, reden=f"Restrisico ({Niveau(dpia.restrisico).label.lower()}) geaccepteerd; DPIA afgerond")
+    _stap(
+        dpia,
+        "afgerond",
+        selectors.eigenaren(dpia),
+        f"{dpia.kenmerk}: restrisico geaccepteerd, DPIA afgerond",
+        f"Het restrisico is geaccepteerd en de DPIA is afgerond. De hercontrole is uiterlijk "
+        f"{dpia.hercontrole_op:%d-%m-%Y}. Voer de open maatregelen uit.",
+        door,
+        nu,
+        soort=Soort.UITKOMST,
+    )
     return dpia
 
 
@@ -777,6 +824,17 @@ def raadpleging_indienen(*, dpia, door, ingediend_op, kenmerk="", toelichting=""
         f": {toelichting.strip()}" if (toelichting or "").strip() else ""
     )
     opslaan(dpia, door=door, reden=reden)
+    _stap(
+        dpia,
+        "raadpleging_ap",
+        selectors.eigenaren(dpia),
+        f"{dpia.kenmerk}: voorafgaande raadpleging van de AP ingediend",
+        f"Het restrisico blijft hoog; de DPIA is voorgelegd aan de AP. De AP antwoordt uiterlijk "
+        f"{dpia.raadpleging_deadline:%d-%m-%Y}. Leg het antwoord of een verlenging vast.",
+        door,
+        nu,
+        soort=Soort.UITKOMST,
+    )
     return dpia
 
 

@@ -36,7 +36,7 @@ def test_medewerker_meldt_usb_stick_en_privacy_officer_handelt_af(demo, nieuwe_p
     inloggen(po, "privacyofficer")
     po.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Meldingen").click()
     bevindingen["meldingen"] = axe_bevindingen(po)
-    po.get_by_role("button", name=f"Nieuw: Nieuw mogelijk datalek {datalek.kenmerk}").click()
+    po.get_by_role("button", name=f"Nieuw: Nieuw datalek {datalek.kenmerk}: beoordeel het risico").click()
     assert "nog 2 dagen 2" in po.content()  # the clock: about 70 hours left
     bevindingen["detail"] = axe_bevindingen(po)
     po.get_by_role("link", name="Beoordelen en aanvullen").click()
