@@ -43,9 +43,12 @@ def demo(transactional_db):
 def nieuwe_pagina(browser, live_server):
     contexts = []
 
-    def maak(*, javascript=True):
+    def maak(*, javascript=True, breedte=None):
         # bypass_csp lets the test inject axe-core; the portal itself runs no inline script.
-        context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript, bypass_csp=True)
+        extra = {"viewport": {"width": breedte, "height": 844}} if breedte else {}
+        context = browser.new_context(
+            base_url=live_server.url, java_script_enabled=javascript, bypass_csp=True, **extra
+        )
         contexts.append(context)
         return context.new_page()
 
