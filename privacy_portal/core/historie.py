@@ -122,6 +122,13 @@ class _Vertaler:
         return self.een(veld, waarde)
 
 
+def _gebeurtenis(soort, reden):
+    """One text for a line: the reason, or the kind of change when there is none (never twice)."""
+    if not reden or reden == soort:
+        return soort
+    return reden if soort == "Gewijzigd" else f"{soort}: {reden}"
+
+
 def historie_regels(obj):
     """The history of one tracked object, newest first: who, when, what changed (old -> new), why.
 
@@ -150,7 +157,7 @@ def historie_regels(obj):
                 "door": record.history_user,
                 "soort": soort,
                 "reden": reden,
-                "gebeurtenis": reden if reden and soort == "Gewijzigd" else (f"{soort}: {reden}" if reden else soort),
+                "gebeurtenis": _gebeurtenis(soort, reden),
                 "wijzigingen": [
                     {
                         "veld": vertaler.label(c.field),
