@@ -221,7 +221,7 @@ class Review(models.Model):
 
 
 class OvereenkomstImport(models.Model):
-    """An uploaded spreadsheet between upload, preview and confirmation."""
+    """An uploaded spreadsheet between upload, preview and confirmation, then its report."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.CASCADE, related_name="+")
@@ -233,6 +233,13 @@ class OvereenkomstImport(models.Model):
         Team, verbose_name="standaardteam", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     geimporteerd = models.BooleanField("geïmporteerd", default=False)
+    verslag = models.JSONField(
+        "verslag",
+        default=dict,
+        blank=True,
+        help_text="Na het importeren: de aangemaakte overeenkomsten, de overgeslagen rijen met reden en de "
+        "waarschuwingen.",
+    )
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["rijen"])
 

@@ -3,18 +3,21 @@
 Export reuses the register's writer (`privacy_portal.core.spreadsheet.export_response`, every cell through `veilig`
 against formula injection). Import is simpler than the register's: the columns are recognised by
 their names (those of our own export, case and accents ignored), there is no mapping step. The
-steps: `privacy_portal.core.spreadsheet.lees_bestand` reads the file; `preview` converts every row and
-collects its errors; `importeer` creates all agreements through the services in one transaction,
-or none.
+steps: `privacy_portal.core.spreadsheet.lees_bestand` reads the file; `preview` converts every row
+(`lees_rij`) and collects its errors and warnings; `importeer` creates the good rows through the
+services and reports the others with row, column and reason. The preview line, the import loop and
+the report are the kernel's (`privacy_portal.core.importeren`); this module keeps the columns and
+the row.
 """
 
 import re
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from privacy_portal.core import importeren as kern
 from privacy_portal.core.audit import audit
+from privacy_portal.core.importeren import Importsoort, Regel
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
@@ -198,9 +201,13 @@ def lees_clausules(soort, tekst):
     return codes
 
 
-def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
-    """One row as (arguments for services.overeenkomst_aanmaken, errors per field). Never raises on data."""
-    gegevens, fouten = {}, {}
+def lees_rij(rij, kolommen, *, teams, verwerkingen, standaard_team):
+    """One row as (arguments for services.overeenkomst_aanmaken, errors per field, warnings per field).
+
+    Never raises on data. A warning names a value replaced by a default (an empty or unknown team
+    becomes the standard team): the row is imported, but never silently with a team nobody chose.
+    """
+    gegevens, fouten, waarschuwingen = {}, {}, {}
     cellen = {veld: cel(rij, kolom) for veld, kolom in kolommen.items()}
     for veld in ("onderwerp", "omschrijving", "samenvatting_openbaar", "interne_notitie"):
         gegevens[veld] = cellen.get(veld, "")
@@ -220,6 +227,12 @@ def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
             f"Team '{teamnaam}' staat niet in het portaal en er is geen standaardteam gekozen."
             if teamnaam
             else "Het team is leeg en er is geen standaardteam gekozen."
+        )
+    elif team is None:
+        waarschuwingen["team"] = (
+            f"Team '{teamnaam}' staat niet in het portaal: de rij krijgt het standaardteam {standaard_team.naam}."
+            if teamnaam
+            else f"Het team is leeg: de rij krijgt het standaardteam {standaard_team.naam}."
         )
     for veld in ("startdatum", "einddatum", "laatste_review"):
         try:
@@ -262,11 +275,15 @@ def zet_om(rij, kolommen, *, teams, verwerkingen, standaard_team):
         (gekoppeld if verwerking else onbekend).append(verwerking or naam)
     if onbekend:
         fouten["verwerkingen"] = f"Niet gevonden in het register: {'; '.join(onbekend)}."
-    return {"gegevens": gegevens, "partijen": partijen, "verwerkingen": gekoppeld}, fouten
+    return {"gegevens": gegevens, "partijen": partijen, "verwerkingen": gekoppeld}, fouten, waarschuwingen
+
+
+SOORT = Importsoort(enkelvoud="overeenkomst", meervoud="overeenkomsten", labels=services.LABELS, naam_kop="Onderwerp")
 
 
 def preview(imp, *, door):
-    """Every row converted: [{nummer, invoer, fouten, onderwerp}], in file order.
+    """Every row as a `Regel` (privacy_portal.core.importeren), in file order; `regel.invoer` holds
+    the arguments for services.overeenkomst_aanmaken.
 
     Besides the conversion errors: the service's own checks (a dry run of its validation), the
     user's right to register for the row's team, and an agreement with the same subject and kind
@@ -283,7 +300,7 @@ def preview(imp, *, door):
     regels = []
     for index, rij in enumerate(imp.rijen):
         nummer = rij.get(RIJNUMMER, index + 2)
-        invoer, fouten = zet_om(
+        invoer, fouten, waarschuwingen = lees_rij(
             rij, kolommen, teams=teams, verwerkingen=verwerkingen, standaard_team=imp.standaard_team
         )
         gegevens = invoer["gegevens"]
@@ -300,7 +317,18 @@ def preview(imp, *, door):
                 fouten["onderwerp"] = f"Deze overeenkomst staat ook in rij {gezien[sleutel]}."
             else:
                 gezien[sleutel] = nummer
-        regels.append({"nummer": nummer, "invoer": invoer, "fouten": fouten, "onderwerp": gegevens["onderwerp"]})
+        regels.append(
+            Regel(
+                nummer=nummer,
+                naam=gegevens["onderwerp"],
+                invoer=invoer,
+                fouten=fouten,
+                waarschuwingen=waarschuwingen,
+                soort=SOORT,
+                koppeling=kolommen,
+                team=team.naam if team else "",
+            )
+        )
     return regels
 
 
@@ -319,36 +347,27 @@ def import_bewaren(*, door, gemeente, bestandsnaam, kolommen, rijen, standaard_t
 
 
 def importeer(imp, *, door):
-    """Create every row through the services in one transaction; return how many. Nothing on any error."""
+    """Create every row without errors through the services; skip and report the others.
+
+    The loop and the report are the kernel's (`privacy_portal.core.importeren.importeer`): each row
+    in its own savepoint, so a row the service refuses does not undo the rest. The report is stored
+    on the import (`verslag`) and returned. Raises ImportFout when the file has no rows, was
+    imported before, or no row can be imported.
+    """
     with transaction.atomic():
         imp = vergrendel(imp, related=("gemeente", "standaard_team"))
         vereis(door, "overeenkomsten.add_overeenkomst", imp.gemeente)
         if imp.geimporteerd:
             raise ImportFout("Dit bestand is al geïmporteerd.")
-        regels = preview(imp, door=door)
-        if not regels:
-            raise ImportFout("Het bestand bevat geen rijen met overeenkomsten.")
-        met_fouten = [regel for regel in regels if regel["fouten"]]
-        if met_fouten:
-            raise ImportFout(
-                f"{len(met_fouten)} van de {len(regels)} rijen bevatten fouten. Er is niets geïmporteerd. "
-                "Verbeter het bestand en lees het opnieuw in."
-            )
-        for regel in regels:
-            try:
-                services.overeenkomst_aanmaken(
-                    door=door,
-                    gemeente=imp.gemeente,
-                    reden=f"Geïmporteerd uit {imp.bestandsnaam}",
-                    **regel["invoer"],
-                )
-            except ValidationError as fout:
-                meldingen = "; ".join(
-                    f"{services.LABELS.get(veld, veld)}: {' '.join(teksten)}"
-                    for veld, teksten in fout.message_dict.items()
-                )
-                raise ImportFout(f"Rij {regel['nummer']}: {meldingen}. Er is niets geïmporteerd.") from fout
+        verslag = kern.importeer(
+            preview(imp, door=door),
+            soort=SOORT,
+            aanmaken=lambda regel: services.overeenkomst_aanmaken(
+                door=door, gemeente=imp.gemeente, reden=f"Geïmporteerd uit {imp.bestandsnaam}", **regel.invoer
+            ),
+        )
         imp.geimporteerd = True
-        opslaan(imp, door=door, reden=f"{len(regels)} overeenkomsten geïmporteerd", update_fields=["geimporteerd"])
-        audit(actor=door, actie=AuditEvent.Actie.IMPORTEREN, obj=imp, resultaat=f"{len(regels)} overeenkomsten")
-    return len(regels)
+        imp.verslag = verslag
+        opslaan(imp, door=door, reden=kern.samenvatting(verslag, SOORT), update_fields=["geimporteerd", "verslag"])
+        audit(actor=door, actie=AuditEvent.Actie.IMPORTEREN, obj=imp, resultaat=kern.samenvatting(verslag, SOORT))
+    return verslag

@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.<str:formaat>", views.exporteer, name="export"),
     path("importeren/", views.import_upload, name="import"),
     path("importeren/<uuid:uuid>/", views.import_voorbeeld, name="import-voorbeeld"),
+    path("importeren/<uuid:uuid>/verslag/", views.import_verslag, name="import-verslag"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/bewerken/", views.bewerken, name="bewerken"),
     path("<uuid:uuid>/checklist/", views.checklist_opslaan, name="checklist"),

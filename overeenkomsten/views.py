@@ -12,11 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from privacy_portal.core.audit import audit
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
+from privacy_portal.core.importeren import verslag_pagina, voorbeeld_pagina
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
 from privacy_portal.core.permissions import vereis
@@ -405,36 +407,54 @@ def import_upload(request):
     return render(request, "overeenkomsten/import_upload.html", {"form": form})
 
 
-@login_required
-def import_voorbeeld(request, uuid):
-    """Step 2: every row with its errors; confirming creates all agreements, or none."""
+def _eigen_import(request, uuid):
+    """The user's own import (another user's is a 404), with the right to register agreements."""
     imp = get_object_or_404(
         OvereenkomstImport.objects.select_related("gemeente", "standaard_team"), uuid=uuid, door=request.user
     )
     vereis(request.user, ADD, imp.gemeente)
-    if imp.geimporteerd:
-        messages.info(request, f"{imp.bestandsnaam} is al geïmporteerd.")
-        return redirect("overeenkomsten:lijst")
-    fout = None
-    if request.method == "POST":
-        try:
-            aantal = spreadsheet.importeer(imp, door=request.user)
-        except ImportFout as exc:
-            fout = str(exc)
-        else:
-            messages.success(request, f"{aantal} overeenkomst{'en' if aantal != 1 else ''} geïmporteerd.")
-            return redirect("overeenkomsten:lijst")
-    regels = spreadsheet.preview(imp, door=request.user)
-    for regel in regels:
-        regel["foutmeldingen"] = [
-            (services.LABELS.get(veld, veld), melding) for veld, melding in regel["fouten"].items()
-        ]
-    aantal_fout = sum(1 for regel in regels if regel["fouten"])
-    context = {
-        "imp": imp,
-        "regels": regels,
-        "aantal_goed": len(regels) - aantal_fout,
-        "aantal_fout": aantal_fout,
-        "fout": fout,
+    return imp
+
+
+def _import_urls(imp):
+    return {
+        "terug": reverse("overeenkomsten:import"),
+        "terug_tekst": "Ander bestand kiezen",
+        "opnieuw": reverse("overeenkomsten:import"),
+        "lijst": reverse("overeenkomsten:lijst"),
+        "verslag": reverse("overeenkomsten:import-verslag", kwargs={"uuid": imp.uuid}),
+        "resultaat": reverse("overeenkomsten:lijst"),
     }
-    return render(request, "overeenkomsten/import_voorbeeld.html", context)
+
+
+@login_required
+def import_voorbeeld(request, uuid):
+    """Step 2: the rows that will be imported (with warnings) and those that will not (with reasons).
+    Confirming creates the good rows and reports the others."""
+    imp = _eigen_import(request, uuid)
+    if imp.geimporteerd:
+        return redirect("overeenkomsten:import-verslag", uuid=imp.uuid)
+    return voorbeeld_pagina(
+        request,
+        imp=imp,
+        soort=spreadsheet.SOORT,
+        preview=lambda: spreadsheet.preview(imp, door=request.user),
+        importeer=lambda: spreadsheet.importeer(imp, door=request.user),
+        urls=_import_urls(imp),
+        stap="Stap 2 van 2",
+    )
+
+
+@login_required
+def import_verslag(request, uuid):
+    """After the import: what was created and what was skipped, with row, column and reason."""
+    imp = _eigen_import(request, uuid)
+    if not imp.geimporteerd:
+        return redirect("overeenkomsten:import-voorbeeld", uuid=imp.uuid)
+    return verslag_pagina(
+        request,
+        imp=imp,
+        soort=spreadsheet.SOORT,
+        urls=_import_urls(imp),
+        resultaat_tekst="Bekijk de overeenkomsten",
+    )

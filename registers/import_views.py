@@ -10,8 +10,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import capfirst
 
+from privacy_portal.core.importeren import verslag_pagina, voorbeeld_pagina
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.spreadsheet import ImportFout, lees_bestand
 from privacy_portal.organisaties.models import Gemeente
@@ -143,6 +145,18 @@ def koppelen(request, uuid):
     return render(request, "registers/import_koppelen.html", context)
 
 
+def _urls(imp):
+    return {
+        "terug": reverse("registers:import-koppelen", kwargs={"uuid": imp.uuid}),
+        "terug_tekst": "Terug naar het koppelen van de kolommen",
+        "koppelen": reverse("registers:import-koppelen", kwargs={"uuid": imp.uuid}),
+        "opnieuw": reverse("registers:import"),
+        "lijst": reverse("registers:lijst"),
+        "verslag": reverse("registers:import-verslag", kwargs={"uuid": imp.uuid}),
+        "resultaat": f"{reverse('registers:lijst')}?import={imp.uuid}",
+    }
+
+
 @login_required
 def voorbeeld(request, uuid):
     """Step 3: the rows that will be imported (with warnings) and those that will not (with reasons).
@@ -152,33 +166,15 @@ def voorbeeld(request, uuid):
         return redirect("registers:import-verslag", uuid=imp.uuid)
     if imp.stap == RegisterImport.Stap.KOPPELEN:
         return redirect("registers:import-koppelen", uuid=imp.uuid)
-    fout = None
-    if request.method == "POST":
-        try:
-            verslag_ = importeren.importeer(imp, door=request.user)
-        except ImportFout as exc:
-            fout = str(exc)
-        else:
-            aantal, overgeslagen = len(verslag_["aangemaakt"]), len(verslag_["overgeslagen"])
-            tekst = f"{aantal} verwerking{'en' if aantal != 1 else ''} geïmporteerd als concept."
-            if overgeslagen:
-                tekst += f" {overgeslagen} rij{'en' if overgeslagen != 1 else ''} niet geïmporteerd: zie hieronder."
-            messages.success(request, tekst)
-            return redirect("registers:import-verslag", uuid=imp.uuid)
-    regels = importeren.preview(imp)
-    goed = [regel for regel in regels if not regel["fouten"]]
-    fout_regels = [regel for regel in regels if regel["fouten"]]
-    context = {
-        "imp": imp,
-        "regels": regels,
-        "goed": goed,
-        "fout_regels": fout_regels,
-        "aantal_goed": len(goed),
-        "aantal_fout": len(fout_regels),
-        "aantal_waarschuwing": sum(1 for regel in goed if regel["waarschuwingen"]),
-        "fout": fout,
-    }
-    return render(request, "registers/import_voorbeeld.html", context)
+    return voorbeeld_pagina(
+        request,
+        imp=imp,
+        soort=importeren.SOORT,
+        preview=lambda: importeren.preview(imp),
+        importeer=lambda: importeren.importeer(imp, door=request.user),
+        urls=_urls(imp),
+        stap="Stap 3 van 3",
+    )
 
 
 @login_required
@@ -187,5 +183,10 @@ def verslag(request, uuid):
     imp = _eigen_import(request, uuid)
     if imp.stap != RegisterImport.Stap.GEIMPORTEERD:
         return redirect("registers:import-voorbeeld", uuid=imp.uuid)
-    verslag_ = {"aangemaakt": [], "overgeslagen": [], "waarschuwingen": [], **(imp.verslag or {})}
-    return render(request, "registers/import_verslag.html", {"imp": imp, "verslag": verslag_})
+    return verslag_pagina(
+        request,
+        imp=imp,
+        soort=importeren.SOORT,
+        urls=_urls(imp),
+        resultaat_tekst="Bekijk de geïmporteerde verwerkingen en dien ze in",
+    )

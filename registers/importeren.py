@@ -8,7 +8,8 @@ The steps, each a function:
   errors and warnings per field;
 - `preview` and `importeer` work on a stored RegisterImport: first show every row with its errors
   (not imported) and warnings (imported with a default), then create the good rows and report the
-  others with row number, column and reason.
+  others with row number, column and reason. The preview line, the import loop and the report are
+  the kernel's (`privacy_portal.core.importeren`); this module keeps the mapping and the row.
 
 Row data never raises: every problem with a cell becomes a Dutch message for that field.
 `ImportFout` is raised only for a file that cannot be read, and by `importeer` when no row can be
@@ -17,10 +18,11 @@ imported.
 
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from privacy_portal.core import importeren as kern
 from privacy_portal.core.audit import audit
+from privacy_portal.core.importeren import Importsoort, Regel
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.spreadsheet import (
@@ -382,17 +384,15 @@ def lees_rij(rij, koppeling, *, gemeente, standaard_team, teams=None, verantwoor
 
 # --- Preview and import ---------------------------------------------------------------------------
 
-
-def _meldingen(imp, per_veld):
-    """[(field label, column in the file or '', message)] for the page and the report."""
-    labels = services.VELD_LABELS
-    return [(labels.get(veld, veld), imp.koppeling.get(veld, ""), melding) for veld, melding in per_veld.items()]
+SOORT = Importsoort(
+    enkelvoud="verwerking", meervoud="verwerkingen", labels=services.VELD_LABELS, na_import="als concept"
+)
 
 
 def preview(imp):
-    """Every row of the import converted, in file order: [{nummer, naam, gegevens, fouten,
-    waarschuwingen, foutmeldingen, waarschuwingmeldingen}]. A row with errors will not be imported;
-    a row with warnings will, with the default named in the warning.
+    """Every row of the import as a `Regel` (privacy_portal.core.importeren), in file order; the
+    input for the service is `regel.invoer`. A row with errors will not be imported; a row with
+    warnings will, with the default named in the warning.
 
     Besides lees_rij's errors, a name that already exists in the gemeente, or twice in the file, is an
     error: an import never makes duplicates.
@@ -422,35 +422,29 @@ def preview(imp):
                 fouten["naam"] = f"Deze naam staat ook in rij {gezien[sleutel]}."
             else:
                 gezien[sleutel] = nummer
+        team = gegevens.get("team")
         regels.append(
-            {
-                "nummer": nummer,
-                "gegevens": gegevens,
-                "fouten": fouten,
-                "waarschuwingen": waarschuwingen,
-                "naam": gegevens["naam"],
-                "foutmeldingen": _meldingen(imp, fouten),
-                "waarschuwingmeldingen": _meldingen(imp, waarschuwingen),
-            }
+            Regel(
+                nummer=nummer,
+                naam=gegevens["naam"],
+                invoer=gegevens,
+                fouten=fouten,
+                waarschuwingen=waarschuwingen,
+                soort=SOORT,
+                koppeling=imp.koppeling,
+                team=team.naam if team else "",
+            )
         )
     return regels
-
-
-def _overgeslagen(regel, imp, fouten=None):
-    return {
-        "nummer": regel["nummer"],
-        "naam": regel["naam"],
-        "fouten": [list(m) for m in _meldingen(imp, fouten or regel["fouten"])],
-    }
 
 
 def importeer(imp, *, door):
     """Create every row without errors as a concept verwerking; skip and report the others.
 
-    Each row is saved on its own (a savepoint), so a row the service refuses does not undo the rest.
-    Returns the report, also stored on the import (`verslag`): the uuids created, the rows skipped
-    with row number, field, column and reason, and the warnings of the rows imported.
-    Raises ImportFout when the file has no rows, was imported before, or no row can be imported.
+    The loop and the report are the kernel's (`privacy_portal.core.importeren.importeer`): each row
+    in its own savepoint, through `services.verwerking_aanmaken`. The report is stored on the
+    import (`verslag`) and returned. Raises ImportFout when the file has no rows, was imported
+    before, or no row can be imported.
     """
     with transaction.atomic():
         imp = (
@@ -461,52 +455,16 @@ def importeer(imp, *, door):
         vereis(door, "registers.importeren_verwerking", imp.gemeente)
         if imp.stap == RegisterImport.Stap.GEIMPORTEERD:
             raise ImportFout("Dit bestand is al geïmporteerd.")
-        regels = preview(imp)
-        if not regels:
-            raise ImportFout("Het bestand bevat geen rijen met verwerkingen.")
-        if all(regel["fouten"] for regel in regels):
-            raise ImportFout(
-                f"Geen van de {len(regels)} rijen kan worden geïmporteerd. Er is niets opgeslagen. "
-                "Verbeter het bestand of de koppeling van de kolommen."
-            )
-        verslag = {"aangemaakt": [], "overgeslagen": [], "waarschuwingen": []}
-        for regel in regels:
-            if regel["fouten"]:
-                verslag["overgeslagen"].append(_overgeslagen(regel, imp))
-                continue
-            try:
-                with transaction.atomic():
-                    verwerking = services.verwerking_aanmaken(
-                        door=door,
-                        gemeente=imp.gemeente,
-                        gegevens=regel["gegevens"],
-                        reden=f"Geïmporteerd uit {imp.bestandsnaam}",
-                    )
-            except ValidationError as fout:
-                fouten = {veld: " ".join(teksten) for veld, teksten in fout.message_dict.items()}
-                verslag["overgeslagen"].append(_overgeslagen(regel, imp, fouten))
-                continue
-            except PermissionDenied:
-                fouten = {"team": f"U mag geen verwerkingen aanmaken voor team {regel['gegevens']['team'].naam}."}
-                verslag["overgeslagen"].append(_overgeslagen(regel, imp, fouten))
-                continue
-            verslag["aangemaakt"].append(str(verwerking.uuid))
-            if regel["waarschuwingen"]:
-                verslag["waarschuwingen"].append(
-                    {
-                        "nummer": regel["nummer"],
-                        "naam": regel["naam"],
-                        "meldingen": [list(m) for m in regel["waarschuwingmeldingen"]],
-                    }
-                )
+        verslag = kern.importeer(
+            preview(imp),
+            soort=SOORT,
+            aanmaken=lambda regel: services.verwerking_aanmaken(
+                door=door, gemeente=imp.gemeente, gegevens=regel.invoer, reden=f"Geïmporteerd uit {imp.bestandsnaam}"
+            ),
+        )
         imp.stap = RegisterImport.Stap.GEIMPORTEERD
         imp.verslag = verslag
         imp._history_user = door
         imp.save(update_fields=["stap", "verslag"])
-        audit(
-            actor=door,
-            actie=AuditEvent.Actie.IMPORTEREN,
-            obj=imp,
-            resultaat=f"{len(verslag['aangemaakt'])} verwerkingen, {len(verslag['overgeslagen'])} rijen overgeslagen",
-        )
+        audit(actor=door, actie=AuditEvent.Actie.IMPORTEREN, obj=imp, resultaat=kern.samenvatting(verslag, SOORT))
     return verslag

@@ -1,4 +1,5 @@
-"""Export as XLSX/CSV with formula injection escaped; import with a preview, then all rows or none."""
+"""Export as XLSX/CSV with formula injection escaped; import with a preview that shows the rows that will
+and will not be imported, then the good rows imported and the bad ones reported (row, column, reason)."""
 
 import csv
 import io
@@ -135,7 +136,7 @@ def test_import_eerst_voorbeeld_dan_bevestigen(po_client, wereld):
 
 
 @pytest.mark.django_db
-def test_een_fout_in_een_rij_slaat_niets_op(po_client, wereld):
+def test_foute_rijen_worden_overgeslagen_en_de_goede_geimporteerd(po_client, wereld):
     maak_overeenkomst(door=wereld["privacy_officer"], team=wereld.team, onderwerp="Bestaat al")
     bestand = csv_bestand(
         [
@@ -147,8 +148,11 @@ def test_een_fout_in_een_rij_slaat_niets_op(po_client, wereld):
         ]
     )
     antwoord = po_client.post("/overeenkomsten/importeren/", {"gemeente": wereld.gemeente.pk, "bestand": bestand})
-    tekst = po_client.get(antwoord["Location"]).content.decode()
-    assert "3 rijen bevatten fouten" in tekst
+    pagina = po_client.get(antwoord["Location"])
+    tekst = pagina.content.decode()
+    assert pagina.context["aantal_goed"] == 1 and pagina.context["aantal_fout"] == 3
+    assert "Rijen die niet worden geïmporteerd" in tekst and "Rijen die worden geïmporteerd" in tekst
+    assert "1 overeenkomst importeren" in tekst
     for melding in (
         "staat al in het register",
         "Onbekende soort",
@@ -158,11 +162,101 @@ def test_een_fout_in_een_rij_slaat_niets_op(po_client, wereld):
         "Onbekend land",
         "Vul &#x27;ja&#x27; of &#x27;nee&#x27; in",
         "Kies het doorgiftemechanisme",
+        "(kolom 'Land van opslag')",
     ):
         assert melding in tekst, melding
+    assert Overeenkomst.objects.count() == 1  # the preview saves nothing
+
+    antwoord = po_client.post(antwoord["Location"], follow=True)
+    tekst = antwoord.content.decode()
+    assert antwoord.redirect_chain[-1][0].endswith("/verslag/")
+    assert "1 overeenkomst geïmporteerd. 3 rijen niet geïmporteerd" in tekst
+    assert "Rij 5 (Buiten EER)" in tekst and "Kies het doorgiftemechanisme" in tekst
+    assert set(Overeenkomst.objects.values_list("onderwerp", flat=True)) == {"Bestaat al", "Goed"}
+    imp = OvereenkomstImport.objects.get()
+    assert imp.geimporteerd
+    assert [rij["nummer"] for rij in imp.verslag["overgeslagen"]] == [3, 4, 5]
+
+
+DATUM_HULP = "Schrijf de datum als 31-12-2026 of 2026-12-31."
+
+
+@pytest.mark.django_db
+def test_twee_foute_rijen_van_vijftig_48_geimporteerd_en_2_gemeld(po_client, wereld):
+    rijen = [
+        [f"Overeenkomst {n}", "verwerkersovereenkomst", "Burgerzaken", "A B.V.", "2026-01-01", "", "", "", "", "", ""]
+        for n in range(1, 51)
+    ]
+    rijen[9][4] = "morgen"  # row 11 of the file: no date
+    rijen[29][1] = "contract"  # row 31: unknown kind
+    antwoord = po_client.post(
+        "/overeenkomsten/importeren/", {"gemeente": wereld.gemeente.pk, "bestand": csv_bestand([KOPPEN, *rijen])}
+    )
+    pagina = po_client.get(antwoord["Location"])
+    assert pagina.context["aantal_goed"] == 48 and pagina.context["aantal_fout"] == 2
+    assert [regel.nummer for regel in pagina.context["fout_regels"]] == [11, 31]
+
+    antwoord = po_client.post(antwoord["Location"], follow=True)
+    assert "48 overeenkomsten geïmporteerd. 2 rijen niet geïmporteerd" in antwoord.content.decode()
+    assert Overeenkomst.objects.count() == 48
+    verslag = OvereenkomstImport.objects.get().verslag
+    assert len(verslag["aangemaakt"]) == 48
+    assert verslag["overgeslagen"] == [
+        {
+            "nummer": 11,
+            "naam": "Overeenkomst 10",
+            "fouten": [["ingangsdatum", "Ingangsdatum", "'morgen' is geen datum. " + DATUM_HULP]],
+        },
+        {
+            "nummer": 31,
+            "naam": "Overeenkomst 30",
+            "fouten": [["soort overeenkomst", "Soort", "Onbekende soort. Kies verwerkersovereenkomst, convenant, ..."]],
+        },
+    ]
+    html = po_client.get(antwoord.redirect_chain[-1][0]).content.decode()
+    assert "Rij 11 (Overeenkomst 10)" in html and "(kolom 'Ingangsdatum')" in html
+    assert "Rij 31 (Overeenkomst 30)" in html and "(kolom 'Soort')" in html
+
+
+@pytest.mark.django_db
+def test_een_leeg_of_onbekend_team_krijgt_het_standaardteam_met_een_waarschuwing(po_client, wereld):
+    bestand = csv_bestand(
+        [
+            KOPPEN,
+            ["Eigen team", "convenant", "Burgerzaken", "Politie", "2026-01-01", "", "", "", "", "", ""],
+            ["Zonder team", "convenant", "", "Politie", "2026-01-01", "", "", "", "", "", ""],
+            ["Verkeerd team", "convenant", "Bestaat niet", "Politie", "2026-01-01", "", "", "", "", "", ""],
+        ]
+    )
+    antwoord = po_client.post(
+        "/overeenkomsten/importeren/",
+        {"gemeente": wereld.gemeente.pk, "standaard_team": wereld.ander_team.pk, "bestand": bestand},
+    )
+    pagina = po_client.get(antwoord["Location"])
+    tekst = pagina.content.decode()
+    assert pagina.context["aantal_goed"] == 3 and pagina.context["aantal_waarschuwing"] == 2
+    assert "Het team is leeg: de rij krijgt het standaardteam Sociaal Domein." in tekst
+    assert "Team &#x27;Bestaat niet&#x27; staat niet in het portaal: de rij krijgt het standaardteam" in tekst
+
+    po_client.post(antwoord["Location"])
+    assert Overeenkomst.objects.get(onderwerp="Zonder team").team == wereld.ander_team
+    assert Overeenkomst.objects.get(onderwerp="Verkeerd team").team == wereld.ander_team
+    verslag = OvereenkomstImport.objects.get().verslag
+    assert [(rij["nummer"], rij["meldingen"][0][:2]) for rij in verslag["waarschuwingen"]] == [
+        (3, ["team", "Team"]),
+        (4, ["team", "Team"]),
+    ]
+    assert verslag["overgeslagen"] == []
+
+
+@pytest.mark.django_db
+def test_zonder_een_goede_rij_wordt_niets_opgeslagen(po_client, wereld):
+    bestand = csv_bestand([KOPPEN, ["", "contract", "", "", "", "", "", "", "", "", ""]])
+    antwoord = po_client.post("/overeenkomsten/importeren/", {"gemeente": wereld.gemeente.pk, "bestand": bestand})
+    assert "Geen enkele rij kan worden geïmporteerd" in po_client.get(antwoord["Location"]).content.decode()
     antwoord = po_client.post(antwoord["Location"])
-    assert "Er is niets geïmporteerd" in antwoord.content.decode()
-    assert Overeenkomst.objects.count() == 1
+    assert "Er is niets opgeslagen" in antwoord.content.decode()
+    assert Overeenkomst.objects.count() == 0 and not OvereenkomstImport.objects.get().geimporteerd
 
 
 @pytest.mark.django_db
