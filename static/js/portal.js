@@ -19,3 +19,18 @@
   smal.addEventListener("change", pasAan);
   pasAan();
 })();
+
+// A table wider than the screen scrolls sideways; make it reachable by keyboard (WCAG 2.1.1).
+(function () {
+  function markeer() {
+    document.querySelectorAll("table.utrecht-table").forEach(function (tabel) {
+      if (tabel.scrollWidth > tabel.clientWidth + 1) {
+        tabel.setAttribute("tabindex", "0");
+      } else {
+        tabel.removeAttribute("tabindex");
+      }
+    });
+  }
+  window.addEventListener("resize", markeer);
+  markeer();
+})();

@@ -75,11 +75,19 @@ STAFPAGINAS = [
     "{historie}",
     "{vaststellen}",
     "/verwerkingen/importeren/",
+    "/meldingen/",
+    "/meldingen/voorkeuren/",
+    "/datalekken/",
+    "/verzoeken/",
+    "/dpia/",
+    "/overeenkomsten/",
+    "/dashboard/",
 ]
 OPENBARE_PAGINAS = ["/register/", "/register/voorbeeldstad/", "{openbaar}", "/inloggen/"]
 
 
-def test_geen_ernstige_axe_bevindingen_op_openbare_en_staf_paginas(demo, nieuwe_pagina):
+@pytest.mark.parametrize("breedte", [None, 390], ids=["scherm", "telefoon"])
+def test_geen_ernstige_axe_bevindingen_op_openbare_en_staf_paginas(demo, nieuwe_pagina, breedte):
     verwerking = Verwerking.objects.filter(gemeente__slug="voorbeeldstad", status="vastgesteld").first()
     ter_beoordeling = Verwerking.objects.filter(gemeente__slug="voorbeeldstad", status="ter_beoordeling").first()
     invullen = {
@@ -89,16 +97,17 @@ def test_geen_ernstige_axe_bevindingen_op_openbare_en_staf_paginas(demo, nieuwe_
         "openbaar": f"/register/voorbeeldstad/{verwerking.uuid}/",
     }
     bevindingen = {}
-    page = nieuwe_pagina()
+    page = nieuwe_pagina(breedte=breedte)
+    voor = "telefoon-" if breedte else ""
     for pad in OPENBARE_PAGINAS:
         page.goto(pad.format(**invullen))
         bevindingen[pad] = axe_bevindingen(page)
-        schermafdruk(page, "openbaar" + pad.replace("/", "_").replace("{", "").replace("}", ""))
+        schermafdruk(page, voor + "openbaar" + pad.replace("/", "_").replace("{", "").replace("}", ""))
     inloggen(page, "privacyofficer")
     for pad in STAFPAGINAS:
         page.goto(pad.format(**invullen))
         bevindingen[pad] = axe_bevindingen(page)
-        schermafdruk(page, "staf" + pad.replace("/", "_").replace("{", "").replace("}", ""))
+        schermafdruk(page, voor + "staf" + pad.replace("/", "_").replace("{", "").replace("}", ""))
     # a form with errors is a page too
     page.goto("/verwerkingen/nieuw/")
     page.get_by_role("button", name="Opslaan").click()
@@ -110,5 +119,5 @@ def test_geen_ernstige_axe_bevindingen_op_openbare_en_staf_paginas(demo, nieuwe_
     page.get_by_role("button", name="Uitvoeren voor de gekozen verwerkingen").click()
     assert "Niet gelukt" in page.content()  # no reason given: said per item
     bevindingen["resultaat van een selectie"] = axe_bevindingen(page)
-    schermafdruk(page, "staf_selectie_resultaat")
+    schermafdruk(page, voor + "staf_selectie_resultaat")
     assert {pad: gevonden for pad, gevonden in bevindingen.items() if gevonden} == {}
