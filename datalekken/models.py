@@ -60,6 +60,27 @@ class Datalek(models.Model):
         "Bij een melding door een verwerker: wanneer de verwerker het de gemeente meldde.",
     )
     meld_deadline = models.DateTimeField("melddeadline AP", db_index=True, editable=False)
+    # A correction of kennisname is its own act (services.kennisname_corrigeren), never an edit.
+    kennisname_oorspronkelijk_op = models.DateTimeField(
+        "oorspronkelijke kennisname",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Het moment van kennisname zoals het eerst was vastgelegd; leeg zolang het niet is gecorrigeerd.",
+    )
+    kennisname_gecorrigeerd_op = models.DateTimeField(
+        "kennisname gecorrigeerd op", null=True, blank=True, editable=False
+    )
+    kennisname_gecorrigeerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="kennisname gecorrigeerd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    kennisname_correctie_reden = models.TextField("reden van de correctie van kennisname", blank=True, editable=False)
 
     # Assessment (AP form)
     oorzaak = models.CharField("oorzaak", max_length=30, choices=Oorzaak.choices, blank=True)
@@ -112,11 +133,16 @@ class Datalek(models.Model):
             ("behandelen_datalek", "Datalek beoordelen en behandelen"),
             ("melden_ap_datalek", "Melding aan de AP vastleggen"),
             ("afsluiten_datalek", "Datalek afsluiten"),
+            ("kennisname_corrigeren_datalek", "Kennisname van een datalek corrigeren"),
             ("statistiek_datalek", "Aantallen datalekken zien"),
         ]
 
     def __str__(self):
         return self.titel
+
+    @property
+    def kennisname_gecorrigeerd(self):
+        return self.kennisname_oorspronkelijk_op is not None
 
     @property
     def kenmerk(self):

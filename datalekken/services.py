@@ -38,7 +38,8 @@ MELD_VELDEN = (
     "via_verwerker",
     "verwerker_naam",
 )
-BEHANDEL_VELDEN = MELD_VELDEN + (
+# Kennisname is set when reporting; afterwards only a correction changes it (kennisname_corrigeren).
+BEHANDEL_VELDEN = tuple(veld for veld in MELD_VELDEN if veld != "kennisname_op") + (
     "oorzaak",
     "soort_inbreuk",
     "gevolgen_voor",
@@ -139,14 +140,19 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
 
 @transaction.atomic
 def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", nu=None, versie=None):
-    """Record facts and the risk assessment; recompute the deadline when kennisname changes."""
+    """Record facts and the risk assessment. Kennisname is not among them: see kennisname_corrigeren."""
     nu = nu or timezone.now()
     datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.behandelen_datalek", datalek)
     WORKFLOW.controleer("wijzigen", datalek.status)
     onbekend = set(gegevens) - set(BEHANDEL_VELDEN)
     if onbekend:
-        raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
+        raise ValidationError(
+            {
+                veld: KENNISNAME_NIET_WIJZIGEN if veld == "kennisname_op" else "Dit veld bestaat niet."
+                for veld in onbekend
+            }
+        )
     samen = {
         veld: getattr(datalek, veld) for veld in ("ontdekt_op", "begonnen_op", "risico_motivering", "verwerker_naam")
     }
@@ -155,8 +161,6 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
     gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(datalek, veld) != waarde]
     for veld in gewijzigd:
         setattr(datalek, veld, gegevens[veld])
-    if "kennisname_op" in gewijzigd:
-        datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
     if "risico" in gewijzigd and datalek.risico:
         datalek.beoordeeld_op = nu
         datalek.status = WORKFLOW.controleer("beoordelen", datalek.status)
@@ -176,6 +180,71 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
         opslaan(datalek, door=door, reden=reden)
     if "risico" in gewijzigd and datalek.risico:
         _beoordeling_melden(datalek, door=door, nu=nu)
+    return datalek
+
+
+KENNISNAME_NIET_WIJZIGEN = (
+    "Kennisname wijzigt u niet met een bewerking: de privacy officer corrigeert het met 'Kennisname corrigeren', "
+    "met een reden."
+)
+CORRECTIE_REDEN_MINIMUM = 10
+
+
+def _moment(waarde):
+    return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
+
+
+@transaction.atomic
+def kennisname_corrigeren(*, datalek, door, kennisname_op, reden, reden_vertraging="", nu=None, versie=None):
+    """Correct the moment of kennisname (privacy officer only, with a reason). The record keeps the
+    original moment and who corrected it, when and why; the melddeadline is recomputed openly. If the
+    recorded AP melding falls after the new deadline, the reason for the delay is required (art. 33(1))."""
+    nu = nu or timezone.now()
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
+    vereis(door, "datalekken.kennisname_corrigeren_datalek", datalek)
+    WORKFLOW.controleer("wijzigen", datalek.status)
+    reden, reden_vertraging = (reden or "").strip(), (reden_vertraging or "").strip()
+    fouten = {}
+    if kennisname_op is None:
+        fouten["kennisname_op"] = "Vul het gecorrigeerde moment van kennisname in."
+    else:
+        try:
+            _valideer(
+                {"kennisname_op": kennisname_op, "ontdekt_op": datalek.ontdekt_op}, nu=nu, gemeente=datalek.gemeente
+            )
+        except ValidationError as fout:
+            fouten.update({veld: teksten[0] for veld, teksten in fout.message_dict.items()})
+        if "kennisname_op" not in fouten and kennisname_op == datalek.kennisname_op:
+            fouten["kennisname_op"] = "Dit is al het vastgelegde moment van kennisname."
+    if len(reden) < CORRECTIE_REDEN_MINIMUM:
+        fouten["reden"] = f"Leg uit waarom kennisname wordt gecorrigeerd (ten minste {CORRECTIE_REDEN_MINIMUM} tekens)."
+    deadline = meld_deadline(kennisname_op) if kennisname_op is not None and "kennisname_op" not in fouten else None
+    melding = datalek.meldingen.filter(soort=SoortMelding.MELDING).first()
+    te_laat = melding is not None and deadline is not None and melding.gemeld_op > deadline
+    if te_laat and not melding.reden_vertraging.strip() and not reden_vertraging:
+        fouten["reden_vertraging"] = (
+            "Met deze kennisname is de melding aan de AP na de deadline gedaan: vermeld de reden van de "
+            "vertraging (art. 33 lid 1)."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    oud_moment, oude_deadline = datalek.kennisname_op, datalek.meld_deadline
+    if datalek.kennisname_oorspronkelijk_op is None:
+        datalek.kennisname_oorspronkelijk_op = oud_moment
+    datalek.kennisname_op = kennisname_op
+    datalek.meld_deadline = deadline
+    datalek.kennisname_gecorrigeerd_op = nu
+    datalek.kennisname_gecorrigeerd_door = door
+    datalek.kennisname_correctie_reden = reden
+    opslaan(
+        datalek,
+        door=door,
+        reden=f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(kennisname_op)}: {reden}. "
+        f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(deadline)}.",
+    )
+    if te_laat and reden_vertraging:
+        melding.reden_vertraging = reden_vertraging
+        opslaan(melding, door=door, reden="Reden van de vertraging vastgelegd na correctie van kennisname")
     return datalek
 
 
