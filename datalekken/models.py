@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
@@ -146,8 +147,9 @@ class Datalek(models.Model):
 
     @property
     def kenmerk(self):
-        """A short reference without personal data, for e-mail subjects and lists."""
-        return f"DL-{self.gemeld_op:%Y}-{self.pk:05d}"
+        """A short reference without personal data, for e-mail subjects and lists. The year is the
+        year of reporting in Dutch time (a report at 00:30 on 1 January belongs to the new year)."""
+        return f"DL-{timezone.localtime(self.gemeld_op):%Y}-{self.pk:05d}"
 
     @property
     def meldplichtig(self):
