@@ -14,6 +14,15 @@ def _lijst(codes, keuzes):
     return ", ".join(labels.get(c, c) for c in codes) or "nog niet vastgelegd"
 
 
+def _openbare_mededeling(datalek):
+    if not datalek.openbare_mededeling_op:
+        return ""
+    return (
+        f"; openbare mededeling op {_moment(datalek.openbare_mededeling_op)} via "
+        f"{datalek.openbare_mededeling_medium}: {datalek.openbare_mededeling_tekst}"
+    )
+
+
 def _correctie(datalek):
     """The correction of kennisname, if any: the original moment and who corrected it, when and why."""
     if not datalek.kennisname_gecorrigeerd:
@@ -96,7 +105,7 @@ def ap_secties(datalek):
                     if datalek.betrokkenen_geinformeerd_op
                     else (
                         f"nee, uitzondering: {datalek.get_uitzondering_34_3_display()} "
-                        f"– {datalek.uitzondering_motivering}"
+                        f"– {datalek.uitzondering_motivering}{_openbare_mededeling(datalek)}"
                         if datalek.uitzondering_34_3
                         else "nee (nog niet)"
                     ),

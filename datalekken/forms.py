@@ -149,6 +149,21 @@ class InformerenForm(VersieMixin, NLDesignMixin, forms.Form):
     motivering = forms.CharField(
         label="Motivering van de uitzondering", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    mededeling_op = MomentVeld(
+        label="Openbare mededeling gedaan op", required=False, help_text="Alleen bij uitzondering c."
+    )
+    mededeling_medium = forms.CharField(
+        label="Waar is de openbare mededeling gedaan?",
+        required=False,
+        max_length=200,
+        help_text="Alleen bij uitzondering c. Bijvoorbeeld de website van de gemeente of de huis-aan-huiskrant.",
+    )
+    mededeling_tekst = forms.CharField(
+        label="Tekst van de openbare mededeling, of de link ernaar",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen bij uitzondering c.",
+    )
 
 
 class AfsluitForm(VersieMixin, NLDesignMixin, forms.Form):

@@ -114,6 +114,17 @@ class Datalek(models.Model):
         "uitzondering art. 34 lid 3", max_length=30, choices=Uitzondering343.choices, blank=True
     )
     uitzondering_motivering = models.TextField("motivering uitzondering", blank=True)
+    # Art. 34(3)(c): the public communication that replaces informing each betrokkene.
+    openbare_mededeling_op = models.DateTimeField("openbare mededeling gedaan op", null=True, blank=True)
+    openbare_mededeling_medium = models.CharField(
+        "medium van de openbare mededeling",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld de website van de gemeente, de huis-aan-huiskrant of een persbericht.",
+    )
+    openbare_mededeling_tekst = models.TextField(
+        "tekst of link van de openbare mededeling", blank=True, help_text="De tekst zelf, of de link ernaar."
+    )
 
     afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
     afsluit_motivering = models.TextField("motivering bij afsluiten", blank=True)

@@ -118,6 +118,9 @@ class DatalekSerializer(serializers.ModelSerializer):
             "betrokkenen_aantal_geinformeerd",
             "uitzondering",
             "uitzondering_motivering",
+            "openbare_mededeling_op",
+            "openbare_mededeling_medium",
+            "openbare_mededeling_tekst",
             "afsluit_bezwaren",
             "afgesloten_op",
             "afsluit_motivering",
@@ -137,6 +140,9 @@ class DatalekSerializer(serializers.ModelSerializer):
             "betrokkenen_wijze",
             "betrokkenen_aantal_geinformeerd",
             "uitzondering_motivering",
+            "openbare_mededeling_op",
+            "openbare_mededeling_medium",
+            "openbare_mededeling_tekst",
             "afgesloten_op",
             "afsluit_motivering",
         ]
@@ -254,6 +260,25 @@ class DatalekInformerenSerializer(serializers.Serializer):
     uitzondering = serializers.ChoiceField(Uitzondering343.choices, required=False, allow_blank=True, default="")
     motivering = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Verplicht bij een uitzondering."
+    )
+    mededeling_op = MomentField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Wanneer de openbare mededeling is gedaan (verplicht bij uitzondering onevenredig, art. 34 lid 3 c).",
+    )
+    mededeling_medium = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        default="",
+        help_text="Waar de openbare mededeling is gedaan (verplicht bij uitzondering onevenredig).",
+    )
+    mededeling_tekst = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Tekst van de openbare mededeling of de link ernaar (verplicht bij uitzondering onevenredig).",
     )
 
 

@@ -231,6 +231,9 @@ BEZWAAR_LABELS = {
     "melding": "Melding aan de AP",
     "betrokkenen": "Betrokkenen informeren",
     "loopt_nog": "Het lek loopt nog",
+    "omschrijving": "Wat is er gebeurd?",
+    "mogelijke_gevolgen": "Waarschijnlijke gevolgen voor betrokkenen",
+    "genomen_maatregelen": "Genomen en voorgenomen maatregelen",
 }
 ACTIES = {
     # action: (service, message on success)

@@ -353,6 +353,14 @@ def test_filters_in_camelcase_en_volgorde_op_deadline(po, wereld):
     nu = timezone.now()
     later = meld_datalek(door=wereld["medewerker"], gemeente=wereld.gemeente, nu=nu - timedelta(hours=1), titel="Later")
     eerder = _beoordeeld(wereld, risico="geen", nu=nu - timedelta(hours=10), titel="Eerder")
+    services.datalek_behandelen(
+        datalek=eerder,
+        door=wereld["privacy_officer"],
+        gegevens={
+            "mogelijke_gevolgen": "Geen gevolgen te verwachten.",
+            "genomen_maatregelen": "De brief is teruggehaald.",
+        },
+    )
     services.datalek_afsluiten(datalek=eerder, door=wereld["privacy_officer"], nu=nu)
 
     def titels(query=""):
