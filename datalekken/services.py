@@ -259,7 +259,7 @@ def kennisname_corrigeren(*, datalek, door, kennisname_op, reden, reden_vertragi
     opslaan(
         datalek,
         door=door,
-        reden=f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(kennisname_op)}: {reden}. "
+        reden=f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(kennisname_op)}: {reden.rstrip('.')}. "
         f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(deadline)}.",
     )
     if te_laat and reden_vertraging:
