@@ -14,6 +14,30 @@ def _lijst(codes, keuzes):
     return ", ".join(labels.get(c, c) for c in codes) or "nog niet vastgelegd"
 
 
+def _openbare_mededeling(datalek):
+    if not datalek.openbare_mededeling_op:
+        return ""
+    return (
+        f"; openbare mededeling op {_moment(datalek.openbare_mededeling_op)} via "
+        f"{datalek.openbare_mededeling_medium}: {datalek.openbare_mededeling_tekst}"
+    )
+
+
+def _correctie(datalek):
+    """The correction of kennisname, if any: the original moment and who corrected it, when and why."""
+    if not datalek.kennisname_gecorrigeerd:
+        return []
+    door = datalek.kennisname_gecorrigeerd_door
+    return [
+        ("Oorspronkelijk vastgelegde kennisname", _moment(datalek.kennisname_oorspronkelijk_op)),
+        (
+            "Correctie van kennisname",
+            f"op {_moment(datalek.kennisname_gecorrigeerd_op)} door "
+            f"{(door.get_full_name() or door.username) if door else 'onbekend'}: {datalek.kennisname_correctie_reden}",
+        ),
+    ]
+
+
 def ap_secties(datalek):
     """[(section title, [(question, answer)])] in the order of the AP form."""
     vv = datalek.gemeente.verantwoordelijken.filter(soort="college").first()
@@ -39,6 +63,7 @@ def ap_secties(datalek):
                 ("Beëindigd", _moment(datalek.beeindigd_op) if not datalek.loopt_nog else "het lek loopt nog"),
                 ("Ontdekt", _moment(datalek.ontdekt_op)),
                 ("Kennisname door de verwerkingsverantwoordelijke", _moment(datalek.kennisname_op)),
+                *_correctie(datalek),
                 ("Gemeld door een verwerker", f"ja, {datalek.verwerker_naam}" if datalek.via_verwerker else "nee"),
                 ("Wat is er met de gegevens gebeurd", _lijst(datalek.soort_inbreuk, SoortInbreuk)),
             ],
@@ -80,7 +105,7 @@ def ap_secties(datalek):
                     if datalek.betrokkenen_geinformeerd_op
                     else (
                         f"nee, uitzondering: {datalek.get_uitzondering_34_3_display()} "
-                        f"– {datalek.uitzondering_motivering}"
+                        f"– {datalek.uitzondering_motivering}{_openbare_mededeling(datalek)}"
                         if datalek.uitzondering_34_3
                         else "nee (nog niet)"
                     ),

@@ -20,6 +20,7 @@ from .constants import Risico, Status
 from .serializers import (
     DatalekAfsluitenSerializer,
     DatalekInformerenSerializer,
+    DatalekKennisnameCorrigerenSerializer,
     DatalekMeldenApSerializer,
     DatalekMeldenSerializer,
     DatalekSerializer,
@@ -143,6 +144,21 @@ class DatalekViewSet(RegisterViewSet):
     def melden_ap(self, request, uuid=None):
         return self._actie(
             request, "datalekken.melden_ap_datalek", DatalekMeldenApSerializer, services.melding_ap_vastleggen
+        )
+
+    @extend_schema(
+        summary="Kennisname corrigeren (privacy officer, met reden); de melddeadline wordt opnieuw berekend",
+        request=DatalekKennisnameCorrigerenSerializer,
+        parameters=[IF_MATCH],
+        responses={200: DatalekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="kennisname-corrigeren", url_name="kennisname-corrigeren")
+    def kennisname_corrigeren(self, request, uuid=None):
+        return self._actie(
+            request,
+            "datalekken.kennisname_corrigeren_datalek",
+            DatalekKennisnameCorrigerenSerializer,
+            services.kennisname_corrigeren,
         )
 
     @extend_schema(

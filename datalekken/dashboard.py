@@ -61,6 +61,7 @@ VENSTER_TELLINGEN = (
     ("op_tijd", "Op tijd gemeld bij de AP (binnen 72 uur)", "op_tijd"),
     ("te_laat", "Te laat gemeld bij de AP", "te_laat"),
     ("meldplichtig_niet_gemeld", "Meldplichtig, niet gemeld", "meldplichtig_niet_gemeld"),
+    ("kennisname_gecorrigeerd", "Kennisname gecorrigeerd", "kennisname_gecorrigeerd"),
 )
 VENSTER_SIGNAAL = {"te_laat": Cijfer.LET_OP, "meldplichtig_niet_gemeld": Cijfer.LET_OP}
 KLOKKEN = ("klok_loopt", "krap", "verlopen")

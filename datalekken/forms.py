@@ -52,10 +52,6 @@ class BehandelForm(VersieMixin, NLDesignMixin, forms.Form):
     begonnen_op = MomentVeld(label="Begonnen op", required=False)
     beeindigd_op = MomentVeld(label="Beëindigd op", required=False)
     ontdekt_op = MomentVeld(label="Ontdekt op")
-    kennisname_op = MomentVeld(
-        label="Kennisname door de gemeente",
-        help_text="Het moment waarop de 72 uur beginnen. Als u dit wijzigt, verandert de deadline.",
-    )
     loopt_nog = forms.BooleanField(label="Het lek loopt nog", required=False)
     systemen = forms.CharField(label="Systemen of documenten", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     via_verwerker = forms.BooleanField(label="Gemeld door een verwerker", required=False)
@@ -125,6 +121,22 @@ class MeldingAPForm(VersieMixin, NLDesignMixin, forms.Form):
     toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class KennisnameCorrectieForm(VersieMixin, NLDesignMixin, forms.Form):
+    # Not required here: the service asks for each with its own message.
+    kennisname_op = MomentVeld(
+        label="Gecorrigeerd moment van kennisname",
+        required=False,
+        help_text="Het moment waarop de 72 uur beginnen. De deadline wordt opnieuw berekend.",
+    )
+    reden = forms.CharField(label="Reden van de correctie", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reden_vertraging = forms.CharField(
+        label="Reden van de vertraging",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alleen nodig als de vastgelegde melding aan de AP door de correctie na de deadline valt.",
+    )
+
+
 class InformerenForm(VersieMixin, NLDesignMixin, forms.Form):
     geinformeerd_op = MomentVeld(label="Geïnformeerd op", required=False)
     wijze = forms.CharField(label="Hoe? (brief, e-mail, telefoon)", required=False, max_length=200)
@@ -136,6 +148,21 @@ class InformerenForm(VersieMixin, NLDesignMixin, forms.Form):
     )
     motivering = forms.CharField(
         label="Motivering van de uitzondering", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    mededeling_op = MomentVeld(
+        label="Openbare mededeling gedaan op", required=False, help_text="Alleen bij uitzondering c."
+    )
+    mededeling_medium = forms.CharField(
+        label="Waar is de openbare mededeling gedaan?",
+        required=False,
+        max_length=200,
+        help_text="Alleen bij uitzondering c. Bijvoorbeeld de website van de gemeente of de huis-aan-huiskrant.",
+    )
+    mededeling_tekst = forms.CharField(
+        label="Tekst van de openbare mededeling, of de link ernaar",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen bij uitzondering c.",
     )
 
 
@@ -172,6 +199,7 @@ class FilterForm(NLDesignMixin, forms.Form):
             ("op_tijd", "Op tijd gemeld"),
             ("te_laat", "Te laat gemeld"),
             ("meldplichtig_niet_gemeld", "Meldplichtig, niet gemeld"),
+            ("kennisname_gecorrigeerd", "Kennisname gecorrigeerd"),
         ],
     )
     gemeld_van = forms.DateField(

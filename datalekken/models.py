@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
@@ -60,6 +61,27 @@ class Datalek(models.Model):
         "Bij een melding door een verwerker: wanneer de verwerker het de gemeente meldde.",
     )
     meld_deadline = models.DateTimeField("melddeadline AP", db_index=True, editable=False)
+    # A correction of kennisname is its own act (services.kennisname_corrigeren), never an edit.
+    kennisname_oorspronkelijk_op = models.DateTimeField(
+        "oorspronkelijke kennisname",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Het moment van kennisname zoals het eerst was vastgelegd; leeg zolang het niet is gecorrigeerd.",
+    )
+    kennisname_gecorrigeerd_op = models.DateTimeField(
+        "kennisname gecorrigeerd op", null=True, blank=True, editable=False
+    )
+    kennisname_gecorrigeerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="kennisname gecorrigeerd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    kennisname_correctie_reden = models.TextField("reden van de correctie van kennisname", blank=True, editable=False)
 
     # Assessment (AP form)
     oorzaak = models.CharField("oorzaak", max_length=30, choices=Oorzaak.choices, blank=True)
@@ -92,6 +114,17 @@ class Datalek(models.Model):
         "uitzondering art. 34 lid 3", max_length=30, choices=Uitzondering343.choices, blank=True
     )
     uitzondering_motivering = models.TextField("motivering uitzondering", blank=True)
+    # Art. 34(3)(c): the public communication that replaces informing each betrokkene.
+    openbare_mededeling_op = models.DateTimeField("openbare mededeling gedaan op", null=True, blank=True)
+    openbare_mededeling_medium = models.CharField(
+        "medium van de openbare mededeling",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld de website van de gemeente, de huis-aan-huiskrant of een persbericht.",
+    )
+    openbare_mededeling_tekst = models.TextField(
+        "tekst of link van de openbare mededeling", blank=True, help_text="De tekst zelf, of de link ernaar."
+    )
 
     afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
     afsluit_motivering = models.TextField("motivering bij afsluiten", blank=True)
@@ -112,6 +145,7 @@ class Datalek(models.Model):
             ("behandelen_datalek", "Datalek beoordelen en behandelen"),
             ("melden_ap_datalek", "Melding aan de AP vastleggen"),
             ("afsluiten_datalek", "Datalek afsluiten"),
+            ("kennisname_corrigeren_datalek", "Kennisname van een datalek corrigeren"),
             ("statistiek_datalek", "Aantallen datalekken zien"),
         ]
 
@@ -119,9 +153,14 @@ class Datalek(models.Model):
         return self.titel
 
     @property
+    def kennisname_gecorrigeerd(self):
+        return self.kennisname_oorspronkelijk_op is not None
+
+    @property
     def kenmerk(self):
-        """A short reference without personal data, for e-mail subjects and lists."""
-        return f"DL-{self.gemeld_op:%Y}-{self.pk:05d}"
+        """A short reference without personal data, for e-mail subjects and lists. The year is the
+        year of reporting in Dutch time (a report at 00:30 on 1 January belongs to the new year)."""
+        return f"DL-{timezone.localtime(self.gemeld_op):%Y}-{self.pk:05d}"
 
     @property
     def meldplichtig(self):

@@ -139,6 +139,7 @@ KERNCIJFERS = [
     ("Betrokkenen geïnformeerd", "betrokkenen_geinformeerd", False),
     ("Uitzondering art. 34 lid 3 toegepast", "uitzondering_34_3", False),
     ("Gemeld door een verwerker", "via_verwerker", False),
+    ("Kennisname gecorrigeerd", "kennisname_gecorrigeerd", False),
     ("Nog open", "open", False),
     ("Afgesloten", "afgesloten", False),
 ]

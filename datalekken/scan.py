@@ -1,12 +1,18 @@
 """Scan steps of the datalekregister: a reminder when the risk assessment is still missing 12 hours
 after the report, reminders at 24, 48 and 60 hours, escalation after 72.
 
+The reminders belong to a deadline. When kennisname is corrected (services.kennisname_corrigeren) the
+deadline moves, and the milestones of the new deadline carry that deadline in their key
+(`herinnering_24u@20261201T1000Z`): those still ahead fire, also when the same milestone already fired
+for the old deadline, and each still fires once per deadline. The milestones of the original
+deadline keep their plain name, so the ones recorded before a correction existed stay valid.
+
 The milestones form one ladder per datalek, from least to most urgent. After a gap in the scan
 several can be due at once; then only the most urgent one is sent and the others are recorded as
 passed (`meest_urgente_mijlpaal`), so a person gets one reminder per datalek, not four.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -20,6 +26,7 @@ from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
 from .constants import HERINNERING_UREN, RISICO_ONTBREEKT_UREN, Status
+from .deadlines import meld_deadline
 from .models import Datalek
 from .selectors import klok_loopt_q
 
@@ -31,6 +38,19 @@ def _herinnering(uren):
     return f"herinnering_{uren}u"
 
 
+def _sleutel(datalek, naam):
+    """The milestone key of `naam` for the datalek's current deadline (see the module docstring)."""
+    if naam == RISICO_ONTBREEKT or not datalek.kennisname_gecorrigeerd:
+        return naam
+    if meld_deadline(datalek.kennisname_oorspronkelijk_op) == datalek.meld_deadline:
+        return naam
+    return f"{naam}@{datalek.meld_deadline.astimezone(UTC):%Y%m%dT%H%MZ}"
+
+
+def _naam(sleutel):
+    return sleutel.split("@", 1)[0]
+
+
 def _bereikt(datalek, klok_loopt, nu):
     """The milestones this datalek has reached at `nu`, least urgent first."""
     bereikt = []
@@ -40,11 +60,12 @@ def _bereikt(datalek, klok_loopt, nu):
         bereikt += [_herinnering(u) for u in HERINNERING_UREN if datalek.kennisname_op <= nu - timedelta(hours=u)]
         if datalek.meld_deadline <= nu:
             bereikt.append(VERSTREKEN)
-    return bereikt
+    return [_sleutel(datalek, naam) for naam in bereikt]
 
 
 def _bericht(datalek):
-    def bericht(mijlpaal):
+    def bericht(sleutel):
+        mijlpaal = _naam(sleutel)
         if mijlpaal == VERSTREKEN:
             return (
                 f"Datalek {datalek.kenmerk}: meldtermijn van 72 uur verstreken",
@@ -87,7 +108,7 @@ def datalek_termijnen(nu):
     for datalek, bereikt in per_datalek.items():
         if not bereikt or (str(datalek.uuid), bereikt[-1]) in gedaan:
             continue
-        rollen = (Rol.FG, Rol.CISO, Rol.PRIVACY_OFFICER) if bereikt[-1] == VERSTREKEN else (Rol.PRIVACY_OFFICER,)
+        rollen = (Rol.FG, Rol.CISO, Rol.PRIVACY_OFFICER) if _naam(bereikt[-1]) == VERSTREKEN else (Rol.PRIVACY_OFFICER,)
         with transaction.atomic():
             aantal += meest_urgente_mijlpaal(
                 obj=datalek,

@@ -66,6 +66,7 @@ def melding_q(melding, nu, meldingen=None):
         "op_tijd": op_tijd_gemeld_q(meldingen),
         "te_laat": gemeld_ap_q(meldingen) & ~op_tijd_gemeld_q(meldingen),
         "meldplichtig_niet_gemeld": meldplichtig & ~gemeld_ap_q(meldingen),
+        "kennisname_gecorrigeerd": Q(kennisname_oorspronkelijk_op__isnull=False),
     }.get(melding, Q())
 
 
@@ -157,6 +158,7 @@ def kwartaal_cijfers(gemeente, van, tot):
         "betrokkenen_geinformeerd": sum(1 for d in rijen if d.betrokkenen_geinformeerd_op),
         "uitzondering_34_3": sum(1 for d in rijen if d.uitzondering_34_3),
         "via_verwerker": sum(1 for d in rijen if d.via_verwerker),
+        "kennisname_gecorrigeerd": sum(1 for d in rijen if d.kennisname_gecorrigeerd),
         "open": sum(1 for d in rijen if d.status != Status.AFGESLOTEN),
         "afgesloten": sum(1 for d in rijen if d.status == Status.AFGESLOTEN),
         "per_risico": _verdeling(Counter(d.risico for d in rijen), Risico, "Nog niet beoordeeld"),

@@ -90,6 +90,9 @@ class DatalekSerializer(serializers.ModelSerializer):
     reden = serializers.CharField(
         write_only=True, required=False, allow_blank=True, max_length=500, help_text="Reden voor de historie."
     )
+    kennisname_gecorrigeerd_door = serializers.SerializerMethodField(
+        help_text="Wie kennisname het laatst corrigeerde (leeg: niet gecorrigeerd)."
+    )
 
     class Meta:
         model = Datalek
@@ -101,6 +104,10 @@ class DatalekSerializer(serializers.ModelSerializer):
             "gemeld_op",
             *services.MELD_VELDEN,
             "meld_deadline",
+            "kennisname_oorspronkelijk_op",
+            "kennisname_gecorrigeerd_op",
+            "kennisname_gecorrigeerd_door",
+            "kennisname_correctie_reden",
             "verwerkingen",
             *BEOORDELING_VELDEN,
             "beoordeeld_op",
@@ -111,6 +118,9 @@ class DatalekSerializer(serializers.ModelSerializer):
             "betrokkenen_aantal_geinformeerd",
             "uitzondering",
             "uitzondering_motivering",
+            "openbare_mededeling_op",
+            "openbare_mededeling_medium",
+            "openbare_mededeling_tekst",
             "afsluit_bezwaren",
             "afgesloten_op",
             "afsluit_motivering",
@@ -122,11 +132,17 @@ class DatalekSerializer(serializers.ModelSerializer):
             "status",
             "gemeld_op",
             "meld_deadline",
+            "kennisname_oorspronkelijk_op",
+            "kennisname_gecorrigeerd_op",
+            "kennisname_correctie_reden",
             "beoordeeld_op",
             "betrokkenen_geinformeerd_op",
             "betrokkenen_wijze",
             "betrokkenen_aantal_geinformeerd",
             "uitzondering_motivering",
+            "openbare_mededeling_op",
+            "openbare_mededeling_medium",
+            "openbare_mededeling_tekst",
             "afgesloten_op",
             "afsluit_motivering",
         ]
@@ -142,6 +158,10 @@ class DatalekSerializer(serializers.ModelSerializer):
 
     def get_kenmerk(self, obj) -> str:
         return obj.kenmerk
+
+    def get_kennisname_gecorrigeerd_door(self, obj) -> str:
+        door = obj.kennisname_gecorrigeerd_door
+        return (door.get_full_name() or door.username) if door else ""
 
     def get_gemeld_ap(self, obj) -> bool:
         if hasattr(obj, "is_gemeld_ap"):
@@ -160,6 +180,10 @@ class DatalekSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         gemeente = attrs.get("gemeente") or getattr(self.instance, "gemeente", None)
         fouten = {}
+        if self.instance is not None and "kennisname_op" in self.initial_data:
+            fouten["kennisname_op"] = (
+                "Kennisname wijzigt u niet met PATCH: gebruik de actie kennisname-corrigeren, met een reden."
+            )
         team = attrs.get("team")
         if team is not None and gemeente is not None and team.gemeente_id != gemeente.pk:
             fouten["team"] = "Kies een team van deze gemeente."
@@ -209,6 +233,22 @@ class DatalekMeldenApSerializer(serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class DatalekKennisnameCorrigerenSerializer(serializers.Serializer):
+    """A correction of the moment of kennisname, with its reason (privacy officer only)."""
+
+    kennisname_op = MomentField(help_text="Het gecorrigeerde moment van kennisname.")
+    reden = serializers.CharField(
+        allow_blank=True,
+        help_text=f"Waarom het moment wordt gecorrigeerd (ten minste {services.CORRECTIE_REDEN_MINIMUM} tekens).",
+    )
+    reden_vertraging = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Verplicht als de vastgelegde melding aan de AP door de correctie na de deadline valt.",
+    )
+
+
 class DatalekInformerenSerializer(serializers.Serializer):
     """Either how the betrokkenen were informed, or which exception of art. 34(3) applies and why."""
 
@@ -220,6 +260,25 @@ class DatalekInformerenSerializer(serializers.Serializer):
     uitzondering = serializers.ChoiceField(Uitzondering343.choices, required=False, allow_blank=True, default="")
     motivering = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Verplicht bij een uitzondering."
+    )
+    mededeling_op = MomentField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Wanneer de openbare mededeling is gedaan (verplicht bij uitzondering onevenredig, art. 34 lid 3 c).",
+    )
+    mededeling_medium = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        default="",
+        help_text="Waar de openbare mededeling is gedaan (verplicht bij uitzondering onevenredig).",
+    )
+    mededeling_tekst = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Tekst van de openbare mededeling of de link ernaar (verplicht bij uitzondering onevenredig).",
     )
 
 

@@ -38,7 +38,8 @@ MELD_VELDEN = (
     "via_verwerker",
     "verwerker_naam",
 )
-BEHANDEL_VELDEN = MELD_VELDEN + (
+# Kennisname is set when reporting; afterwards only a correction changes it (kennisname_corrigeren).
+BEHANDEL_VELDEN = tuple(veld for veld in MELD_VELDEN if veld != "kennisname_op") + (
     "oorzaak",
     "soort_inbreuk",
     "gevolgen_voor",
@@ -62,6 +63,21 @@ def _label(veld):
     return str(Datalek._meta.get_field(veld).verbose_name)
 
 
+# The register starts no earlier than this: an older moment is a typing error (the API once took 1524).
+VROEGSTE_JAAR = 2000
+
+
+def moment_fout(moment, nu):
+    """Why a recorded moment cannot be right (before 2000 or in the future), or None."""
+    if moment is None:
+        return None
+    if moment.year < VROEGSTE_JAAR:
+        return f"Dit moment ligt voor {VROEGSTE_JAAR}; controleer de datum."
+    if moment > nu + timedelta(minutes=5):
+        return "Dit moment ligt in de toekomst."
+    return None
+
+
 def _valideer(gegevens, *, nu, gemeente):
     fouten = {}
     for veld in ("titel", "omschrijving"):
@@ -71,12 +87,15 @@ def _valideer(gegevens, *, nu, gemeente):
         if veld in gegevens and gegevens[veld] is None:
             fouten[veld] = "Vul datum en tijd in."
     for veld in ("begonnen_op", "beeindigd_op", "ontdekt_op", "kennisname_op"):
-        moment = gegevens.get(veld)
-        if moment is not None and moment > nu + timedelta(minutes=5):
-            fouten[veld] = "Dit moment ligt in de toekomst."
+        fout = moment_fout(gegevens.get(veld), nu)
+        if fout and veld not in fouten:
+            fouten[veld] = fout
     begin, ontdekt = gegevens.get("begonnen_op"), gegevens.get("ontdekt_op")
     if begin and ontdekt and begin > ontdekt and "begonnen_op" not in fouten:
         fouten["begonnen_op"] = "Het lek kan niet begonnen zijn na de ontdekking."
+    einde = gegevens.get("beeindigd_op")
+    if begin and einde and einde < begin and "beeindigd_op" not in fouten:
+        fouten["beeindigd_op"] = "Het lek kan niet beëindigd zijn voordat het begon."
     if ontdekt and gegevens.get("kennisname_op") and gegevens["kennisname_op"] < ontdekt - timedelta(days=365):
         fouten["kennisname_op"] = "Kennisname ligt meer dan een jaar voor de ontdekking; controleer de datum."
     team = gegevens.get("team")
@@ -112,10 +131,11 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
     gegevens.setdefault("omschrijving", "")
     gegevens.setdefault("ontdekt_op", None)
     if not gegevens.get("kennisname_op"):
-        gegevens["kennisname_op"] = gegevens["ontdekt_op"]
+        gegevens.pop("kennisname_op", None)  # it follows the discovery; errors are named there
     if not gegevens.get("team"):
         gegevens["team"] = team_van(door, gemeente)
     _valideer(gegevens, nu=nu, gemeente=gemeente)
+    gegevens.setdefault("kennisname_op", gegevens["ontdekt_op"])
     datalek = Datalek(gemeente=gemeente, gemeld_door=door, gemeld_op=nu, status=Status.GEMELD, **gegevens)
     datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
     opslaan(datalek, door=door, reden="Gemeld")
@@ -139,24 +159,28 @@ def datalek_melden(*, door, gemeente, gegevens, verwerkingen=(), nu=None):
 
 @transaction.atomic
 def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", nu=None, versie=None):
-    """Record facts and the risk assessment; recompute the deadline when kennisname changes."""
+    """Record facts and the risk assessment. Kennisname is not among them: see kennisname_corrigeren."""
     nu = nu or timezone.now()
     datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.behandelen_datalek", datalek)
     WORKFLOW.controleer("wijzigen", datalek.status)
     onbekend = set(gegevens) - set(BEHANDEL_VELDEN)
     if onbekend:
-        raise ValidationError({veld: "Dit veld bestaat niet." for veld in onbekend})
+        raise ValidationError(
+            {
+                veld: KENNISNAME_NIET_WIJZIGEN if veld == "kennisname_op" else "Dit veld bestaat niet."
+                for veld in onbekend
+            }
+        )
     samen = {
-        veld: getattr(datalek, veld) for veld in ("ontdekt_op", "begonnen_op", "risico_motivering", "verwerker_naam")
+        veld: getattr(datalek, veld)
+        for veld in ("ontdekt_op", "begonnen_op", "beeindigd_op", "risico_motivering", "verwerker_naam")
     }
     samen.update(gegevens)
     _valideer(samen, nu=nu, gemeente=datalek.gemeente)
     gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(datalek, veld) != waarde]
     for veld in gewijzigd:
         setattr(datalek, veld, gegevens[veld])
-    if "kennisname_op" in gewijzigd:
-        datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
     if "risico" in gewijzigd and datalek.risico:
         datalek.beoordeeld_op = nu
         datalek.status = WORKFLOW.controleer("beoordelen", datalek.status)
@@ -176,6 +200,71 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
         opslaan(datalek, door=door, reden=reden)
     if "risico" in gewijzigd and datalek.risico:
         _beoordeling_melden(datalek, door=door, nu=nu)
+    return datalek
+
+
+KENNISNAME_NIET_WIJZIGEN = (
+    "Kennisname wijzigt u niet met een bewerking: de privacy officer corrigeert het met 'Kennisname corrigeren', "
+    "met een reden."
+)
+CORRECTIE_REDEN_MINIMUM = 10
+
+
+def _moment(waarde):
+    return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
+
+
+@transaction.atomic
+def kennisname_corrigeren(*, datalek, door, kennisname_op, reden, reden_vertraging="", nu=None, versie=None):
+    """Correct the moment of kennisname (privacy officer only, with a reason). The record keeps the
+    original moment and who corrected it, when and why; the melddeadline is recomputed openly. If the
+    recorded AP melding falls after the new deadline, the reason for the delay is required (art. 33(1))."""
+    nu = nu or timezone.now()
+    datalek = vergrendel(datalek, versie=versie, related=RELATED)
+    vereis(door, "datalekken.kennisname_corrigeren_datalek", datalek)
+    WORKFLOW.controleer("wijzigen", datalek.status)
+    reden, reden_vertraging = (reden or "").strip(), (reden_vertraging or "").strip()
+    fouten = {}
+    if kennisname_op is None:
+        fouten["kennisname_op"] = "Vul het gecorrigeerde moment van kennisname in."
+    else:
+        try:
+            _valideer(
+                {"kennisname_op": kennisname_op, "ontdekt_op": datalek.ontdekt_op}, nu=nu, gemeente=datalek.gemeente
+            )
+        except ValidationError as fout:
+            fouten.update({veld: teksten[0] for veld, teksten in fout.message_dict.items()})
+        if "kennisname_op" not in fouten and kennisname_op == datalek.kennisname_op:
+            fouten["kennisname_op"] = "Dit is al het vastgelegde moment van kennisname."
+    if len(reden) < CORRECTIE_REDEN_MINIMUM:
+        fouten["reden"] = f"Leg uit waarom kennisname wordt gecorrigeerd (ten minste {CORRECTIE_REDEN_MINIMUM} tekens)."
+    deadline = meld_deadline(kennisname_op) if kennisname_op is not None and "kennisname_op" not in fouten else None
+    melding = datalek.meldingen.filter(soort=SoortMelding.MELDING).first()
+    te_laat = melding is not None and deadline is not None and melding.gemeld_op > deadline
+    if te_laat and not melding.reden_vertraging.strip() and not reden_vertraging:
+        fouten["reden_vertraging"] = (
+            "Met deze kennisname is de melding aan de AP na de deadline gedaan: vermeld de reden van de "
+            "vertraging (art. 33 lid 1)."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    oud_moment, oude_deadline = datalek.kennisname_op, datalek.meld_deadline
+    if datalek.kennisname_oorspronkelijk_op is None:
+        datalek.kennisname_oorspronkelijk_op = oud_moment
+    datalek.kennisname_op = kennisname_op
+    datalek.meld_deadline = deadline
+    datalek.kennisname_gecorrigeerd_op = nu
+    datalek.kennisname_gecorrigeerd_door = door
+    datalek.kennisname_correctie_reden = reden
+    opslaan(
+        datalek,
+        door=door,
+        reden=f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(kennisname_op)}: {reden.rstrip('.')}. "
+        f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(deadline)}.",
+    )
+    if te_laat and reden_vertraging:
+        melding.reden_vertraging = reden_vertraging
+        opslaan(melding, door=door, reden="Reden van de vertraging vastgelegd na correctie van kennisname")
     return datalek
 
 
@@ -222,8 +311,8 @@ def melding_ap_vastleggen(
         fouten["soort"] = "Kies melding, aanvulling of intrekking."
     if gemeld_op is None:
         fouten["gemeld_op"] = "Vul in wanneer de melding is gedaan."
-    elif gemeld_op > nu + timedelta(minutes=5):
-        fouten["gemeld_op"] = "Dit moment ligt in de toekomst."
+    elif moment_fout(gemeld_op, nu):
+        fouten["gemeld_op"] = moment_fout(gemeld_op, nu)
     eerste = datalek.meldingen.filter(soort=SoortMelding.MELDING).first()
     if soort == SoortMelding.MELDING and eerste:
         fouten["soort"] = "Er is al een melding; leg een aanvulling of intrekking vast."
@@ -268,10 +357,15 @@ def betrokkenen_informeren(
     aantal=None,
     uitzondering="",
     motivering="",
+    mededeling_op=None,
+    mededeling_medium="",
+    mededeling_tekst="",
     nu=None,
     versie=None,
 ):
-    """Record that the betrokkenen were informed (art. 34), or which exception of 34(3) applies and why."""
+    """Record that the betrokkenen were informed (art. 34), or which exception of 34(3) applies and why.
+    The exception of 34(3)(c) replaces the individual message by a public communication: its date,
+    medium and text (or link) are then recorded too."""
     nu = nu or timezone.now()
     datalek = vergrendel(datalek, versie=versie, related=RELATED)
     vereis(door, "datalekken.behandelen_datalek", datalek)
@@ -282,11 +376,22 @@ def betrokkenen_informeren(
             fouten["uitzondering"] = "Kies een uitzondering uit art. 34 lid 3."
         if not motivering.strip():
             fouten["motivering"] = "Motiveer waarom de uitzondering geldt."
+        if uitzondering == Uitzondering343.ONEVENREDIG:
+            if mededeling_op is None:
+                fouten["mededeling_op"] = "Vul in wanneer de openbare mededeling is gedaan (art. 34 lid 3 onder c)."
+            elif moment_fout(mededeling_op, nu):
+                fouten["mededeling_op"] = moment_fout(mededeling_op, nu)
+            if not (mededeling_medium or "").strip():
+                fouten["mededeling_medium"] = (
+                    "Vul in waar de openbare mededeling is gedaan (website, krant, persbericht)."
+                )
+            if not (mededeling_tekst or "").strip():
+                fouten["mededeling_tekst"] = "Leg de tekst van de openbare mededeling vast, of de link ernaar."
     else:
         if geinformeerd_op is None:
             fouten["geinformeerd_op"] = "Vul in wanneer de betrokkenen zijn geïnformeerd."
-        elif geinformeerd_op > nu + timedelta(minutes=5):
-            fouten["geinformeerd_op"] = "Dit moment ligt in de toekomst."
+        elif moment_fout(geinformeerd_op, nu):
+            fouten["geinformeerd_op"] = moment_fout(geinformeerd_op, nu)
         if not wijze.strip():
             fouten["wijze"] = "Vul in hoe de betrokkenen zijn geïnformeerd (brief, e-mail, telefoon)."
         if aantal is not None and aantal < 0:
@@ -298,6 +403,10 @@ def betrokkenen_informeren(
     datalek.betrokkenen_aantal_geinformeerd = None if uitzondering else aantal
     datalek.uitzondering_34_3 = uitzondering
     datalek.uitzondering_motivering = motivering.strip() if uitzondering else ""
+    openbaar = uitzondering == Uitzondering343.ONEVENREDIG
+    datalek.openbare_mededeling_op = mededeling_op if openbaar else None
+    datalek.openbare_mededeling_medium = (mededeling_medium or "").strip() if openbaar else ""
+    datalek.openbare_mededeling_tekst = (mededeling_tekst or "").strip() if openbaar else ""
     opslaan(
         datalek,
         door=door,
@@ -324,6 +433,33 @@ def afsluit_bezwaren(datalek):
         )
     if datalek.loopt_nog:
         bezwaren["loopt_nog"] = "Het lek loopt volgens de registratie nog."
+    # Not notified because there is no risk: art. 33(5) asks the documentation (a notifiable datalek
+    # cannot be closed without its melding at all, see above).
+    if datalek.risico == Risico.GEEN and not any(m.soort == SoortMelding.MELDING for m in datalek.meldingen.all()):
+        for veld, tekst in _documentatie_bezwaren(datalek).items():
+            bezwaren.setdefault(veld, tekst)
+    return bezwaren
+
+
+# Art. 33(5): a datalek that is not notified to the AP is documented well enough for the AP to check
+# the decision later: the facts, the effects and the remedial action, each in a few real words.
+DOCUMENTATIE_MINIMUM = 20
+DOCUMENTATIE_33_5 = {
+    "omschrijving": "de feiten (wat is er gebeurd)",
+    "risico_motivering": "de motivering van de risicobeoordeling",
+    "mogelijke_gevolgen": "de gevolgen voor de betrokkenen",
+    "genomen_maatregelen": "de genomen maatregelen",
+}
+
+
+def _documentatie_bezwaren(datalek):
+    bezwaren = {}
+    for veld, wat in DOCUMENTATIE_33_5.items():
+        if len((getattr(datalek, veld) or "").strip()) < DOCUMENTATIE_MINIMUM:
+            bezwaren[veld] = (
+                f"Niet gemeld bij de AP: leg {wat} vast in ten minste {DOCUMENTATIE_MINIMUM} tekens "
+                "(art. 33 lid 5 AVG)."
+            )
     return bezwaren
 
 

@@ -24,7 +24,16 @@ from privacy_portal.organisaties.selectors import gemeenten_voor
 from . import selectors, services
 from .ap_tekst import ap_formulier_tekst, ap_secties
 from .constants import Status
-from .forms import AfsluitForm, BehandelForm, FilterForm, HeropenForm, InformerenForm, MeldForm, MeldingAPForm
+from .forms import (
+    AfsluitForm,
+    BehandelForm,
+    FilterForm,
+    HeropenForm,
+    InformerenForm,
+    KennisnameCorrectieForm,
+    MeldForm,
+    MeldingAPForm,
+)
 from .models import MeldingAP
 from .workflow import WORKFLOW
 
@@ -115,6 +124,7 @@ def melden(request):
 # The forms of the action panels on the detail page, by action (the last part of the URL).
 ACTIE_FORMS = {
     "melden-ap": MeldingAPForm,
+    "kennisname-corrigeren": KennisnameCorrectieForm,
     "informeren": InformerenForm,
     "afsluiten": AfsluitForm,
     "heropenen": HeropenForm,
@@ -132,11 +142,14 @@ def _detail(request, datalek, *, formulieren=None, status=200):
         "nu": timezone.now(),
         "versie": versie,
         "meldingen": datalek.meldingen.select_related("vastgelegd_door"),
+        "gecorrigeerd_door": datalek.kennisname_gecorrigeerd_door,
         "verwerkingen": datalek.verwerkingen.all(),
         "kan_behandelen": user.has_perm("datalekken.behandelen_datalek", datalek)
         and WORKFLOW.mag("wijzigen", datalek.status),
         "kan_melden_ap": user.has_perm("datalekken.melden_ap_datalek", datalek)
         and WORKFLOW.mag("melden_ap", datalek.status),
+        "kan_kennisname_corrigeren": user.has_perm("datalekken.kennisname_corrigeren_datalek", datalek)
+        and WORKFLOW.mag("wijzigen", datalek.status),
         "kan_informeren": user.has_perm("datalekken.behandelen_datalek", datalek)
         and WORKFLOW.mag("informeren", datalek.status),
         # The closing panel also explains, before the risk is assessed, what is still missing.
@@ -146,6 +159,11 @@ def _detail(request, datalek, *, formulieren=None, status=200):
         "afsluit_bezwaren": services.afsluit_bezwaren(datalek).values(),
         "melding_form": formulieren.get("melden-ap")
         or MeldingAPForm(initial={"gemeld_op": timezone.localtime().replace(second=0, microsecond=0)}, versie=versie),
+        "kennisname_form": formulieren.get("kennisname-corrigeren")
+        or KennisnameCorrectieForm(
+            initial={"kennisname_op": timezone.localtime(datalek.kennisname_op).replace(second=0, microsecond=0)},
+            versie=versie,
+        ),
         "informeren_form": formulieren.get("informeren") or InformerenForm(versie=versie),
         "afsluit_form": formulieren.get("afsluiten") or AfsluitForm(versie=versie),
         "heropen_form": formulieren.get("heropenen") or HeropenForm(versie=versie),
@@ -213,10 +231,17 @@ BEZWAAR_LABELS = {
     "melding": "Melding aan de AP",
     "betrokkenen": "Betrokkenen informeren",
     "loopt_nog": "Het lek loopt nog",
+    "omschrijving": "Wat is er gebeurd?",
+    "mogelijke_gevolgen": "Waarschijnlijke gevolgen voor betrokkenen",
+    "genomen_maatregelen": "Genomen en voorgenomen maatregelen",
 }
 ACTIES = {
     # action: (service, message on success)
     "melden-ap": (services.melding_ap_vastleggen, "De melding aan de AP is vastgelegd."),
+    "kennisname-corrigeren": (
+        services.kennisname_corrigeren,
+        "Kennisname is gecorrigeerd en de melddeadline opnieuw berekend.",
+    ),
     "informeren": (services.betrokkenen_informeren, "Vastgelegd."),
     "afsluiten": (services.datalek_afsluiten, "Het datalek is afgesloten."),
     "heropenen": (services.datalek_heropenen, "Het datalek is heropend."),

@@ -71,7 +71,11 @@ def _eerdere_datalekken(gemeente, gebruikers):
             door=mw,
             gemeente=gemeente,
             nu=moment,
-            gegevens={"titel": titel, "omschrijving": f"{titel}.", "ontdekt_op": moment - timedelta(hours=1)},
+            gegevens={
+                "titel": titel,
+                "omschrijving": f"{titel}: vastgelegd voor de kwartaalevaluatie.",
+                "ontdekt_op": moment - timedelta(hours=1),
+            },
         )
         datalek_services.datalek_behandelen(
             datalek=datalek,
@@ -84,6 +88,7 @@ def _eerdere_datalekken(gemeente, gebruikers):
                 "risico": risico,
                 "risico_motivering": "Beoordeeld door de privacy officer.",
                 "genomen_maatregelen": "Maatregelen genomen en medewerkers geïnstrueerd.",
+                "mogelijke_gevolgen": "Beperkte gevolgen: de gegevens zijn bij één ontvanger terechtgekomen.",
             },
         )
         if melding:

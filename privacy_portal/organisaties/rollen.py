@@ -69,6 +69,7 @@ RECHTEN = {
     "datalekken.behandelen_datalek": "Datalek beoordelen en behandelen",
     "datalekken.melden_ap_datalek": "Melding aan de AP vastleggen",
     "datalekken.afsluiten_datalek": "Datalek afsluiten",
+    "datalekken.kennisname_corrigeren_datalek": "Kennisname van een datalek corrigeren (met reden)",
     "datalekken.statistiek_datalek": "Aantallen datalekken zien (zonder details)",
     "rechten.add_verzoek": "Betrokkenenverzoek registreren",
     "rechten.view_verzoek": "Betrokkenenverzoeken inzien, met gegevens van de verzoeker",
@@ -160,7 +161,12 @@ ROL_RECHTEN: dict[str, set[str]] = {
         "registers.importeren_verwerking",
     }
     | _DATALEK_INZIEN
-    | {"datalekken.behandelen_datalek", "datalekken.melden_ap_datalek", "datalekken.afsluiten_datalek"}
+    | {
+        "datalekken.behandelen_datalek",
+        "datalekken.melden_ap_datalek",
+        "datalekken.afsluiten_datalek",
+        "datalekken.kennisname_corrigeren_datalek",
+    }
     | _VERZOEK_BEHANDELEN
     | _DPIA_UITVOEREN
     | _OVK_BEHEREN

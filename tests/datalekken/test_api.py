@@ -317,11 +317,16 @@ def test_informeren_met_uitzondering_vraagt_motivering(po, wereld):
 
 
 @pytest.mark.django_db
-def test_wijzigen_van_kennisname_berekent_de_deadline_opnieuw(po, wereld):
+def test_correctie_van_kennisname_berekent_de_deadline_opnieuw(po, wereld):
+    # Was a PATCH of kennisnameOp; kennisname is now only corrected, with a reason (art. 33(1)).
     nu = timezone.now()
     datalek = meld_datalek(door=wereld["medewerker"], gemeente=wereld.gemeente, nu=nu - timedelta(hours=1))
     kennisname = nu - timedelta(minutes=30)
-    antwoord = po.patch(f"/api/v1/datalekken/{datalek.uuid}", {"kennisnameOp": _iso(kennisname)}, format="json")
+    antwoord = po.post(
+        f"/api/v1/datalekken/{datalek.uuid}/kennisname-corrigeren",
+        {"kennisnameOp": _iso(kennisname), "reden": "Pas later zeker dat het om persoonsgegevens ging."},
+        format="json",
+    )
     assert antwoord.status_code == 200, antwoord.content
     assert _moment(antwoord.json()["meldDeadline"]) == kennisname + timedelta(hours=72)
     datalek.refresh_from_db()
@@ -348,6 +353,14 @@ def test_filters_in_camelcase_en_volgorde_op_deadline(po, wereld):
     nu = timezone.now()
     later = meld_datalek(door=wereld["medewerker"], gemeente=wereld.gemeente, nu=nu - timedelta(hours=1), titel="Later")
     eerder = _beoordeeld(wereld, risico="geen", nu=nu - timedelta(hours=10), titel="Eerder")
+    services.datalek_behandelen(
+        datalek=eerder,
+        door=wereld["privacy_officer"],
+        gegevens={
+            "mogelijke_gevolgen": "Geen gevolgen te verwachten.",
+            "genomen_maatregelen": "De brief is teruggehaald.",
+        },
+    )
     services.datalek_afsluiten(datalek=eerder, door=wereld["privacy_officer"], nu=nu)
 
     def titels(query=""):

@@ -144,6 +144,8 @@ def kwartaal3(wereld):
         soort_inbreuk=["gelezen"],
         risico=Risico.GEEN,
         risico_motivering="Alleen zakelijke e-mailadressen van leveranciers.",
+        mogelijke_gevolgen="Geen: zakelijke adressen zijn openbaar.",
+        genomen_maatregelen="Ontvangers gevraagd de e-mail te verwijderen.",
     )
     services.datalek_afsluiten(datalek=geen_risico, door=po, nu=op(2026, 9, 22))
 

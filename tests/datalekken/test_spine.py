@@ -63,7 +63,13 @@ def beoordeeld(wereld, gemeld):
     return services.datalek_behandelen(
         datalek=gemeld,
         door=wereld["privacy_officer"],
-        gegevens={"risico": Risico.GEEN, "risico_motivering": "Alleen een zaaknummer."},
+        gegevens={
+            "risico": Risico.GEEN,
+            "risico_motivering": "Alleen een zaaknummer.",
+            # art. 33(5): what closing a datalek that is not notified asks
+            "mogelijke_gevolgen": "Geen: een zaaknummer zegt niets over een persoon.",
+            "genomen_maatregelen": "De stick is teruggevonden en gewist.",
+        },
     )
 
 

@@ -114,7 +114,21 @@ def beoordelen(wereld, datalek, moment, risico, oorzaak="verkeerd_verstuurd"):
     return datalek_services.datalek_behandelen(
         datalek=datalek,
         door=wereld["privacy_officer"],
-        gegevens={"risico": risico, "risico_motivering": "Beoordeeld.", "oorzaak": oorzaak},
+        gegevens={
+            "risico": risico,
+            "risico_motivering": "Beoordeeld.",
+            "oorzaak": oorzaak,
+            # art. 33(5): what closing a datalek that is not notified asks
+            **(
+                {
+                    "risico_motivering": "Beoordeeld: geen risico voor de betrokkenen.",
+                    "mogelijke_gevolgen": "Geen gevolgen voor de betrokkenen.",
+                    "genomen_maatregelen": "Ontvangers gevraagd de e-mail te verwijderen.",
+                }
+                if risico == "geen"
+                else {}
+            ),
+        },
         nu=moment,
     )
 
