@@ -22,7 +22,12 @@ from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
 from .constants import Soort, Status
-from .serializers import VerzoekAfhandelenSerializer, VerzoekSerializer, VerzoekVerlengenSerializer
+from .serializers import (
+    VerzoekAfhandelenSerializer,
+    VerzoekOntvangstCorrigerenSerializer,
+    VerzoekSerializer,
+    VerzoekVerlengenSerializer,
+)
 
 NIET_ONTVANGEN = (Status.ONBEVESTIGD, Status.VERVALLEN)
 
@@ -139,6 +144,21 @@ class VerzoekViewSet(RegisterViewSet):
     @action(detail=True, methods=["post"])
     def verlengen(self, request, uuid=None):
         return self._actie(request, "rechten.verlengen_verzoek", VerzoekVerlengenSerializer, services.verzoek_verlengen)
+
+    @extend_schema(
+        summary="De datum van ontvangst corrigeren (alleen de privacy officer, met reden)",
+        request=VerzoekOntvangstCorrigerenSerializer,
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="ontvangst-corrigeren")
+    def ontvangst_corrigeren(self, request, uuid=None):
+        return self._actie(
+            request,
+            "rechten.ontvangst_corrigeren_verzoek",
+            VerzoekOntvangstCorrigerenSerializer,
+            services.ontvangst_corrigeren,
+        )
 
     @extend_schema(
         summary="Het besluit vastleggen: toegewezen, deels toegewezen, afgewezen (met grond) of ingetrokken",

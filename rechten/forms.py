@@ -117,7 +117,32 @@ class VerzoekForm(Formulier):
 
 
 class VerzoekWijzigenForm(VersieMixin, VerzoekForm):
-    """Correcting the intake: with the version the user opened, so a stale save is refused."""
+    """Correcting the intake: with the version the user opened, so a stale save is refused.
+
+    The receipt date is shown but not editable here: it changes only by `OntvangstCorrigerenForm`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ontvangen_op"].disabled = True
+        self.fields["ontvangen_op"].help_text = (
+            "Verkeerd vastgelegd? De privacy officer corrigeert de datum van ontvangst op de pagina van het "
+            "verzoek, met een reden."
+        )
+
+
+class OntvangstCorrigerenForm(Formulier):
+    ontvangen_op = DatumVeld(
+        label="Juiste datum van ontvangst",
+        help_text="De dag waarop de gemeente het verzoek echt kreeg. Die dag telt niet mee.",
+        error_messages={"required": "Vul de juiste datum van ontvangst in.", "invalid": "Vul een geldige datum in."},
+    )
+    ontvangst_correctie_reden = forms.CharField(
+        label="Reden van de correctie",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld: de brief lag al eerder in de postkamer.",
+        error_messages={"required": "Geef de reden van de correctie."},
+    )
 
 
 class IdentiteitForm(Formulier):

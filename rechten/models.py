@@ -39,6 +39,7 @@ PERSOONSGEGEVENS = (
     "verlenging_reden",
     "ontvangers_toelichting",
     "besluit_toelichting",
+    "ontvangst_correctie_reden",
 )
 
 
@@ -119,6 +120,26 @@ class Verzoek(models.Model):
         db_index=True,
         help_text="Ontvangst + 3 maanden, alleen na een verlenging vóór de oorspronkelijke deadline.",
     )
+    # A corrected receipt date (art. 12(3) AVG): only the privacy officer, with a reason; the first
+    # recorded date stays visible next to the corrected one (services.ontvangst_corrigeren).
+    ontvangen_op_oorspronkelijk = models.DateField(
+        "oorspronkelijk vastgelegde ontvangst",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="De datum van ontvangst zoals die eerst was vastgelegd; alleen gevuld na een correctie.",
+    )
+    ontvangst_gecorrigeerd_op = models.DateTimeField("ontvangst gecorrigeerd op", null=True, blank=True, editable=False)
+    ontvangst_gecorrigeerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ontvangst gecorrigeerd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    ontvangst_correctie_reden = models.TextField("reden van de correctie van de ontvangst", blank=True)
     verlengd_op = models.DateField("verlengd op", null=True, blank=True, editable=False)
     verlenging_reden = models.TextField("reden van de verlenging", blank=True)
 
@@ -174,6 +195,7 @@ class Verzoek(models.Model):
         ordering = ["deadline", "pk"]
         permissions = [
             ("verlengen_verzoek", "Termijn van een verzoek verlengen"),
+            ("ontvangst_corrigeren_verzoek", "Datum van ontvangst van een verzoek corrigeren"),
             ("afhandelen_verzoek", "Besluit op een verzoek vastleggen"),
             ("taak_uitvoeren_verzoek", "Taak van het eigen team bij een verzoek uitvoeren"),
             ("statistiek_verzoek", "Aantallen verzoeken zien (zonder persoonsgegevens)"),

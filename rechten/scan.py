@@ -7,7 +7,8 @@ escalation to the FG and the privacy officers once the deadline has passed. Ever
 happens exactly once; the reminders go through `meest_urgente_mijlpaal`, so after a gap in the
 scan (both reminders due at once) a person gets one reminder, the most urgent, and the other is
 recorded as passed. Reminders before an extension and after it have different names (suffix
-`_verlengd`), so the new deadline gets its own reminders.
+`_verlengd`), so the new deadline gets its own reminders; so do reminders after a correction of the
+receipt date (suffix: the corrected deadline).
 
 `verzoeken_opschonen`: anonymises closed requests after VERZOEK_BEWAARTERMIJN_DAGEN and lets
 unconfirmed web requests lapse after BEVESTIGEN_BINNEN_DAGEN.
@@ -75,7 +76,8 @@ def _herinner(obj, bereikt, ontvangers, bericht, link, nu, gedaan):
 
 
 def _onderwerp(verzoek, mijlpaal):
-    return f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[mijlpaal.removesuffix('_verlengd')]}"
+    soort = next(naam for naam in ONDERWERPEN if mijlpaal.startswith(naam))
+    return f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[soort]}"
 
 
 @scan_stap
@@ -114,6 +116,9 @@ def verzoek_termijnen(nu):
             )
             continue
         achtervoegsel = "_verlengd" if verzoek.verlengd_tot else ""
+        if verzoek.ontvangst_gecorrigeerd_op:
+            # a corrected receipt date moves the deadline: its reminders are new milestones
+            achtervoegsel += f"_{termijn:%Y%m%d}"
         # the reminders due today, least to most urgent (the one due last is the most urgent)
         bereikt = [
             naam + achtervoegsel

@@ -20,6 +20,7 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
   own web request, recorded unconfirmed (it does not count as received yet); mail `token` in a link.
 - `verzoek_bevestigen(*, token, gemeente=None, nu=None) -> Verzoek`: the inwoner clicked the link:
   received today, the clock starts. Idempotent for a second click.
+- `ontvangst_corrigeren`: the privacy officer corrects the date of receipt, with a reason.
 - `verzoek_wijzigen`, `identiteit_vastleggen`, `taken_toewijzen`, `taak_afronden`, `taak_intrekken`,
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
 - System (no user): `verzoek_vervallen`, `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
@@ -69,7 +70,7 @@ from .constants import (
     TaakStatus,
     Uitkomst,
 )
-from .deadlines import deadlines, mag_verlengen
+from .deadlines import deadlines, mag_verlengen, verstreken
 from .models import PERSOONSGEGEVENS, Kennisgeving, Taak, Verzoek
 from .selectors import teammanagers_van
 from .workflow import WORKFLOW
@@ -350,7 +351,7 @@ def verzoek_vervallen(*, verzoek, nu=None):
 
 @transaction.atomic
 def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
-    """Correct the intake data; a changed receipt date recomputes the deadline (not after an extension)."""
+    """Correct the intake data. The receipt date is not intake data to edit: see `ontvangst_corrigeren`."""
     nu = nu or timezone.now()
     verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
@@ -359,9 +360,12 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     samen = {veld: getattr(verzoek, veld) for veld in GEGEVENS_VELDEN if veld not in ("teams", "verwerkingen")}
     samen.update(gegevens)
     _valideer(samen, gemeente=verzoek.gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN)
-    if "ontvangen_op" in gegevens and gegevens["ontvangen_op"] != verzoek.ontvangen_op and verzoek.verlengd_op:
+    if "ontvangen_op" in gegevens and gegevens["ontvangen_op"] != verzoek.ontvangen_op:
         raise ValidationError(
-            {"ontvangen_op": "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."}
+            {
+                "ontvangen_op": "De datum van ontvangst verandert alleen met een correctie door de privacy officer, "
+                "met een reden (Ontvangst corrigeren)."
+            }
         )
     gewijzigd = []
     for veld, waarde in gegevens.items():
@@ -376,12 +380,63 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     if not gewijzigd:
         return verzoek
     reden = "Gewijzigd: " + ", ".join(LABELS.get(v, v) for v in gewijzigd)
-    if "ontvangen_op" in gewijzigd:
-        _zet_deadlines(verzoek, huidige_kalender())
-        reden += f"; deadline nu {_datum(verzoek.deadline)}"
     if {"teams", "verwerkingen"} & set(gewijzigd):
         reden += " (" + _koppelingen_tekst(verzoek) + ")"
     opslaan(verzoek, door=door, reden=reden)
+    return verzoek
+
+
+@transaction.atomic
+def ontvangst_corrigeren(*, verzoek, door, ontvangen_op, reden, versie=None, nu=None):
+    """Correct the date of receipt (art. 12(3) AVG): the privacy officer only, with a reason.
+
+    The first recorded date stays on the record (`ontvangen_op_oorspronkelijk`) next to the
+    corrected one, and the history names both and the recomputed deadline. A request whose
+    deadline has already passed gets no new month from a later receipt date: the correction is
+    recorded, the deadline stays, and extending stays the extension procedure's (before the
+    deadline, with a letter). After an extension the receipt date is fixed.
+    """
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
+    WORKFLOW.controleer("wijzigen", verzoek.status)
+    fouten = {}
+    reden = (reden or "").strip()
+    if not _is_datum(ontvangen_op):
+        fouten["ontvangen_op"] = "Vul de juiste datum van ontvangst in."
+    elif ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = "De datum van ontvangst ligt in de toekomst."
+    elif ontvangen_op < AVG_VAN_KRACHT:
+        fouten["ontvangen_op"] = "De datum van ontvangst ligt vóór 25 mei 2018, toen de AVG begon."
+    elif ontvangen_op == verzoek.ontvangen_op:
+        fouten["ontvangen_op"] = f"De datum van ontvangst is al {_datum(ontvangen_op)}: er is niets te corrigeren."
+    elif verzoek.verlengd_op:
+        fouten["ontvangen_op"] = "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."
+    if not reden:
+        fouten["reden"] = "Geef de reden van de correctie, bijvoorbeeld: de brief lag eerder in de postkamer."
+    if fouten:
+        raise ValidationError(fouten)
+    oud_ontvangen, oude_deadline = verzoek.ontvangen_op, verzoek.deadline
+    over_de_termijn = verstreken(oude_deadline, vandaag)
+    if verzoek.ontvangen_op_oorspronkelijk is None:
+        verzoek.ontvangen_op_oorspronkelijk = oud_ontvangen
+    verzoek.ontvangen_op = ontvangen_op
+    verzoek.ontvangst_gecorrigeerd_op = nu
+    verzoek.ontvangst_gecorrigeerd_door = door
+    verzoek.ontvangst_correctie_reden = reden
+    nieuwe_deadline, _ = deadlines(ontvangen_op, huidige_kalender())
+    tekst = f"Ontvangst gecorrigeerd: {_datum(oud_ontvangen)} wordt {_datum(ontvangen_op)}"
+    if over_de_termijn and nieuwe_deadline > oude_deadline:
+        # no new month for a request that is already late: the deadline stays
+        tekst += (
+            f"; de deadline van {_datum(oude_deadline)} was al verstreken en blijft staan "
+            "(verlengen gaat alleen via de verlenging)"
+        )
+    else:
+        verzoek.deadline = nieuwe_deadline
+        tekst += f"; deadline {_datum(oude_deadline)} wordt {_datum(nieuwe_deadline)}"
+    opslaan(verzoek, door=door, reden=tekst)
     return verzoek
 
 

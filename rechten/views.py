@@ -39,6 +39,7 @@ from .forms import (
     GeenOntvangersForm,
     IdentiteitForm,
     KennisgevingForm,
+    OntvangstCorrigerenForm,
     TaakAfrondenForm,
     TakenForm,
     VerlengForm,
@@ -185,6 +186,11 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         "art_19": bool(SOORTEN_ART_19 & set(verzoek.soorten)),
         "kan_wijzigen": kan_wijzigen and WORKFLOW.mag("wijzigen", verzoek.status),
         "kan_kennisgeven": kan_wijzigen and WORKFLOW.mag("kennisgeving", verzoek.status),
+        "kan_corrigeren": WORKFLOW.mag("wijzigen", verzoek.status)
+        and verzoek.ontvangen_op is not None
+        and not verzoek.verlengd_op
+        and user.has_perm("rechten.ontvangst_corrigeren_verzoek", verzoek),
+        "corrigeer_form": OntvangstCorrigerenForm(initial={"ontvangen_op": verzoek.ontvangen_op}),
         "kan_verlengen": kan_verlengen and user.has_perm("rechten.verlengen_verzoek", verzoek),
         "mag_verlengen": user.has_perm("rechten.verlengen_verzoek", verzoek),
         "verleng_reden": verleng_reden,
@@ -229,9 +235,6 @@ def wijzigen(request, uuid):
     form = VerzoekWijzigenForm(
         request.POST or None, initial=initial, gemeente=verzoek.gemeente, versie=versie_van(verzoek)
     )
-    if verzoek.verlengd_op:
-        form.fields["ontvangen_op"].disabled = True
-        form.fields["ontvangen_op"].help_text = "De termijn is verlengd: de datum van ontvangst ligt vast."
 
     def opslaan():
         gegevens = {k: v for k, v in form.cleaned_data.items() if k != "versie"}
@@ -264,6 +267,7 @@ ACTIE_LABELS = {
     "kennisgeving": {"toelichting": _label(KennisgevingForm, "kennisgeving_toelichting"), "soorten": "Rechten"},
     "geen-ontvangers": {"soorten": "Rechten"},
     "taak-intrekken": {"reden": "Waarom vervalt de taak?"},
+    "ontvangst-corrigeren": {"reden": _label(OntvangstCorrigerenForm, "ontvangst_correctie_reden")},
 }
 
 
@@ -299,6 +303,22 @@ def actie(request, uuid, actie):
             lambda _: "De gegevens over de identiteit zijn vastgelegd.",
         )
         naam = "identiteit_form"
+    elif actie == "ontvangst-corrigeren":
+        form = OntvangstCorrigerenForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.ontvangst_corrigeren(
+                verzoek=verzoek,
+                door=user,
+                ontvangen_op=form.cleaned_data["ontvangen_op"],
+                reden=form.cleaned_data["ontvangst_correctie_reden"],
+                versie=versie,
+            ),
+            lambda _: "De datum van ontvangst is gecorrigeerd. Kijk de deadline na.",
+        )
+        naam = "corrigeer_form"
     elif actie == "taken":
         form = TakenForm(post, gemeente=verzoek.gemeente)
         gelukt = _paneel(

@@ -74,6 +74,7 @@ RECHTEN = {
     "rechten.view_verzoek": "Betrokkenenverzoeken inzien, met gegevens van de verzoeker",
     "rechten.change_verzoek": "Betrokkenenverzoek behandelen (identiteit, taken, ontvangers)",
     "rechten.verlengen_verzoek": "Termijn van een verzoek verlengen",
+    "rechten.ontvangst_corrigeren_verzoek": "Datum van ontvangst van een verzoek corrigeren (met reden)",
     "rechten.afhandelen_verzoek": "Besluit op een verzoek vastleggen",
     "rechten.taak_uitvoeren_verzoek": "Taak van het eigen team bij een verzoek uitvoeren",
     "rechten.statistiek_verzoek": "Aantallen verzoeken zien (zonder persoonsgegevens)",
@@ -162,6 +163,7 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | _DATALEK_INZIEN
     | {"datalekken.behandelen_datalek", "datalekken.melden_ap_datalek", "datalekken.afsluiten_datalek"}
     | _VERZOEK_BEHANDELEN
+    | {"rechten.ontvangst_corrigeren_verzoek"}
     | _DPIA_UITVOEREN
     | _OVK_BEHEREN
     | _RAPPORTEREN,
