@@ -145,6 +145,27 @@ class OntvangstCorrigerenForm(Formulier):
     )
 
 
+class OnbevestigdForm(Formulier):
+    besluit = forms.ChoiceField(
+        label="Wat doet u met dit webverzoek?",
+        choices=[
+            (
+                "aannemen",
+                "Ik heb de inwoner langs een andere weg bereikt: het verzoek is ontvangen op de dag van indienen",
+            ),
+            ("vervallen", "Het verzoek vervalt"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies wat er met het webverzoek gebeurt."},
+    )
+    onbevestigd_toelichting = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Hoe u de inwoner heeft bereikt, of waarom het verzoek vervalt.",
+        error_messages={"required": "Schrijf op hoe u de inwoner heeft bereikt of waarom het verzoek vervalt."},
+    )
+
+
 class IdentiteitForm(Formulier):
     identiteit_wijze = forms.ChoiceField(
         label="Hoe is de identiteit vastgesteld?",

@@ -40,6 +40,7 @@ PERSOONSGEGEVENS = (
     "ontvangers_toelichting",
     "besluit_toelichting",
     "ontvangst_correctie_reden",
+    "onbevestigd_toelichting",
 )
 
 
@@ -140,6 +141,11 @@ class Verzoek(models.Model):
         related_name="+",
     )
     ontvangst_correctie_reden = models.TextField("reden van de correctie van de ontvangst", blank=True)
+    onbevestigd_toelichting = models.TextField(
+        "besluit over het onbevestigde webverzoek",
+        blank=True,
+        help_text="Hoe de inwoner langs een andere weg is bereikt, of waarom het webverzoek vervalt.",
+    )
     verlengd_op = models.DateField("verlengd op", null=True, blank=True, editable=False)
     verlenging_reden = models.TextField("reden van de verlenging", blank=True)
 
@@ -195,7 +201,10 @@ class Verzoek(models.Model):
         ordering = ["deadline", "pk"]
         permissions = [
             ("verlengen_verzoek", "Termijn van een verzoek verlengen"),
-            ("ontvangst_corrigeren_verzoek", "Datum van ontvangst van een verzoek corrigeren"),
+            (
+                "ontvangst_corrigeren_verzoek",
+                "Ontvangst van een verzoek vaststellen (datum corrigeren, onbevestigd webverzoek beslissen)",
+            ),
             ("afhandelen_verzoek", "Besluit op een verzoek vastleggen"),
             ("taak_uitvoeren_verzoek", "Taak van het eigen team bij een verzoek uitvoeren"),
             ("statistiek_verzoek", "Aantallen verzoeken zien (zonder persoonsgegevens)"),

@@ -10,8 +10,8 @@ recorded as passed. Reminders before an extension and after it have different na
 `_verlengd`), so the new deadline gets its own reminders; so do reminders after a correction of the
 receipt date (suffix: the corrected deadline).
 
-`verzoeken_opschonen`: anonymises closed requests after VERZOEK_BEWAARTERMIJN_DAGEN and lets
-unconfirmed web requests lapse after BEVESTIGEN_BINNEN_DAGEN.
+`verzoeken_opschonen`: anonymises closed (and lapsed) requests after VERZOEK_BEWAARTERMIJN_DAGEN.
+An unconfirmed web request is not dropped by the scan: the privacy officer decides (werk.py).
 """
 
 from datetime import timedelta
@@ -31,7 +31,7 @@ from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
 from . import services
-from .constants import BEVESTIGEN_BINNEN_DAGEN, OPEN_STATUSSEN, Status, TaakStatus
+from .constants import OPEN_STATUSSEN, Status, TaakStatus
 from .deadlines import herinnering_data, verstreken
 from .models import Taak, Verzoek
 from .selectors import teammanagers_van
@@ -161,7 +161,7 @@ def verzoek_termijnen(nu):
 
 @scan_stap
 def verzoeken_opschonen(nu):
-    """Anonymise after the retention period; let unconfirmed web requests lapse. Returns the number handled."""
+    """Anonymise after the retention period. Returns the number handled."""
     aantal = 0
     grens = nu - timedelta(days=settings.VERZOEK_BEWAARTERMIJN_DAGEN)
     te_anonimiseren = Verzoek.objects.filter(
@@ -170,10 +170,5 @@ def verzoeken_opschonen(nu):
     for verzoek in te_anonimiseren:
         services.verzoek_anonimiseren(verzoek=verzoek, nu=nu)
         aantal += 1
-    verlopen = Verzoek.objects.filter(
-        status=Status.ONBEVESTIGD, aangemaakt_op__lte=nu - timedelta(days=BEVESTIGEN_BINNEN_DAGEN)
-    )
-    for verzoek in verlopen:
-        services.verzoek_vervallen(verzoek=verzoek, nu=nu)
-        aantal += 1
+    # Unconfirmed web requests are never dropped here: they wait in the privacy officer's work list.
     return aantal

@@ -23,7 +23,9 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
 - `ontvangst_corrigeren`: the privacy officer corrects the date of receipt, with a reason.
 - `verzoek_wijzigen`, `identiteit_vastleggen`, `taken_toewijzen`, `taak_afronden`, `taak_intrekken`,
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
-- System (no user): `verzoek_vervallen`, `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
+- Unconfirmed web requests, decided by the privacy officer: `onbevestigd_aannemen`,
+  `onbevestigd_laten_vervallen` (never silently by the system).
+- System (no user): `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
 
 Every service that edits a request or takes a decision on it accepts `versie` (the version the user
 saw, `privacy_portal.core.schrijven.versie_van`); the task services take the task's version.
@@ -281,8 +283,9 @@ def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
     `gegevens`: soorten, verzoeker_naam, verzoeker_email (required: the confirmation link goes
     there), optional verzoeker_telefoon, verzoeker_adres, vertegenwoordiger_naam,
     vertegenwoordiger_hoedanigheid, omschrijving. Nothing counts as received and no deadline runs
-    until `verzoek_bevestigen(token=...)`. Only a hash of the token is stored; mail the token in a
-    link. An unconfirmed request lapses after BEVESTIGEN_BINNEN_DAGEN days and is then anonymised.
+    until `verzoek_bevestigen(token=...)` (then received on the day of submission). Only a hash of the
+    token is stored; mail the token in a link. After BEVESTIGEN_BINNEN_DAGEN days the link expires and
+    the request waits for the privacy officer (`onbevestigd_aannemen`, `onbevestigd_laten_vervallen`).
     Rate limiting is the caller's job.
     """
     nu = nu or timezone.now()
@@ -306,7 +309,7 @@ def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
 
 @transaction.atomic
 def verzoek_bevestigen(*, token, gemeente=None, nu=None):
-    """The inwoner confirmed by the link: the request is received today and the clock starts.
+    """The inwoner confirmed by the link: the request counts as received on the day it was submitted.
 
     A second click returns the same request unchanged. An unknown token, a token of another
     gemeente, or one older than BEVESTIGEN_BINNEN_DAGEN days raises ValidationError({"token": ...}).
@@ -322,7 +325,8 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
         tekst = f"Deze link is verlopen: bevestig binnen {BEVESTIGEN_BINNEN_DAGEN} dagen. Dien uw verzoek opnieuw in."
         raise ValidationError({"token": tekst})
     verzoek.status = WORKFLOW.controleer("bevestigen", verzoek.status)
-    verzoek.ontvangen_op = timezone.localdate(nu)
+    # received when submitted (art. 12(3) AVG, Awb 4:13), not when the link was clicked
+    verzoek.ontvangen_op = timezone.localdate(verzoek.aangemaakt_op)
     _zet_deadlines(verzoek, huidige_kalender())
     opslaan(verzoek, door=None, reden=f"Bevestigd door de inwoner: ontvangen; deadline {_datum(verzoek.deadline)}")
     _nieuw_verzoek_melden(
@@ -336,14 +340,45 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
 
 
 @transaction.atomic
-def verzoek_vervallen(*, verzoek, nu=None):
-    """An unconfirmed web request lapses (system action): no request was received; its data go."""
+def onbevestigd_aannemen(*, verzoek, door, toelichting, versie=None, nu=None):
+    """The privacy officer reached the inwoner another way: the web request counts as received on the
+    day it was submitted (art. 12(3) AVG, Awb 4:13), and its deadline runs from that day."""
     nu = nu or timezone.now()
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
+    verzoek.status = WORKFLOW.controleer("aannemen", verzoek.status)
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        raise ValidationError({"toelichting": "Schrijf op hoe de inwoner langs een andere weg is bereikt."})
+    verzoek.onbevestigd_toelichting = toelichting
+    verzoek.ontvangen_op = timezone.localdate(verzoek.aangemaakt_op)
+    verzoek.bevestig_token_hash = ""
+    _zet_deadlines(verzoek, huidige_kalender())
+    opslaan(
+        verzoek,
+        door=door,
+        reden=f"Aangenomen na contact langs een andere weg: ontvangen op {_datum(verzoek.ontvangen_op)} "
+        f"(ingediend); deadline {_datum(verzoek.deadline)}",
+    )
+    return verzoek
+
+
+@transaction.atomic
+def onbevestigd_laten_vervallen(*, verzoek, door, toelichting, versie=None, nu=None):
+    """The privacy officer records why an unconfirmed web request lapses. Its personal data go after
+    the retention period, like those of a closed request (`verzoeken_opschonen`)."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
     verzoek.status = WORKFLOW.controleer("vervallen", verzoek.status)
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        raise ValidationError({"toelichting": "Schrijf op waarom het webverzoek vervalt."})
+    verzoek.onbevestigd_toelichting = toelichting
+    verzoek.bevestig_token_hash = ""
     verzoek.afgesloten_op = nu
-    opslaan(verzoek, door=None, reden=f"Vervallen: niet bevestigd binnen {BEVESTIGEN_BINNEN_DAGEN} dagen")
-    return verzoek_anonimiseren(verzoek=verzoek, nu=nu)
+    opslaan(verzoek, door=door, reden="Vervallen: niet bevestigd; de reden is vastgelegd")
+    return verzoek
 
 
 # --- handling ------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
-from .constants import SOORTEN_ART_19, UITKOMSTEN_MET_BESLUIT, Kanaal, Soort, TaakStatus, Uitkomst
+from .constants import SOORTEN_ART_19, UITKOMSTEN_MET_BESLUIT, Kanaal, Soort, Status, TaakStatus, Uitkomst
 from .deadlines import deadlines, mag_verlengen
 from .forms import (
     AfhandelForm,
@@ -39,6 +39,7 @@ from .forms import (
     GeenOntvangersForm,
     IdentiteitForm,
     KennisgevingForm,
+    OnbevestigdForm,
     OntvangstCorrigerenForm,
     TaakAfrondenForm,
     TakenForm,
@@ -190,6 +191,9 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         and verzoek.ontvangen_op is not None
         and not verzoek.verlengd_op
         and user.has_perm("rechten.ontvangst_corrigeren_verzoek", verzoek),
+        "kan_onbevestigd_beslissen": verzoek.status == Status.ONBEVESTIGD
+        and user.has_perm("rechten.ontvangst_corrigeren_verzoek", verzoek),
+        "onbevestigd_form": OnbevestigdForm(),
         "corrigeer_form": OntvangstCorrigerenForm(initial={"ontvangen_op": verzoek.ontvangen_op}),
         "kan_verlengen": kan_verlengen and user.has_perm("rechten.verlengen_verzoek", verzoek),
         "mag_verlengen": user.has_perm("rechten.verlengen_verzoek", verzoek),
@@ -267,6 +271,7 @@ ACTIE_LABELS = {
     "kennisgeving": {"toelichting": _label(KennisgevingForm, "kennisgeving_toelichting"), "soorten": "Rechten"},
     "geen-ontvangers": {"soorten": "Rechten"},
     "taak-intrekken": {"reden": "Waarom vervalt de taak?"},
+    "onbevestigd": {"toelichting": _label(OnbevestigdForm, "onbevestigd_toelichting")},
     "ontvangst-corrigeren": {"reden": _label(OntvangstCorrigerenForm, "ontvangst_correctie_reden")},
 }
 
@@ -319,6 +324,31 @@ def actie(request, uuid, actie):
             lambda _: "De datum van ontvangst is gecorrigeerd. Kijk de deadline na.",
         )
         naam = "corrigeer_form"
+    elif actie == "onbevestigd":
+        form = OnbevestigdForm(post)
+
+        def _beslis():
+            service = (
+                services.onbevestigd_aannemen
+                if form.cleaned_data["besluit"] == "aannemen"
+                else services.onbevestigd_laten_vervallen
+            )
+            return service(
+                verzoek=verzoek, door=user, toelichting=form.cleaned_data["onbevestigd_toelichting"], versie=versie
+            )
+
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            _beslis,
+            lambda data: (
+                "Het verzoek is aangenomen; de termijn loopt vanaf de dag van indienen."
+                if data["besluit"] == "aannemen"
+                else "Het webverzoek is vervallen; de reden is vastgelegd."
+            ),
+        )
+        naam = "onbevestigd_form"
     elif actie == "taken":
         form = TakenForm(post, gemeente=verzoek.gemeente)
         gelukt = _paneel(

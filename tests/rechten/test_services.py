@@ -111,13 +111,14 @@ def test_inwoner_verzoek_telt_pas_na_bevestiging_en_tweede_klik_verandert_niets(
     with django_capture_on_commit_callbacks(execute=True):
         bevestigd = services.verzoek_bevestigen(token=token, gemeente=wereld.gemeente, nu=moment(date(2026, 3, 3), 8))
     assert bevestigd.pk == verzoek.pk and bevestigd.status == Status.ONTVANGEN
-    assert bevestigd.ontvangen_op == date(2026, 3, 3)  # the day of confirmation counts as receipt
-    assert bevestigd.deadline == date(2026, 4, 7)
+    # the day of submission counts as receipt (art. 12(3) AVG, Awb 4:13), not the click (issue 12)
+    assert bevestigd.ontvangen_op == date(2026, 3, 2)
+    assert bevestigd.deadline == date(2026, 4, 2)
     po = Notificatie.objects.get(ontvanger=wereld["privacy_officer"])
     assert bevestigd.kenmerk in po.onderwerp and "Inge" not in po.onderwerp + po.tekst
 
     nogmaals = services.verzoek_bevestigen(token=token, nu=moment(date(2026, 3, 4)))
-    assert nogmaals.ontvangen_op == date(2026, 3, 3) and nogmaals.history.count() == 2
+    assert nogmaals.ontvangen_op == date(2026, 3, 2) and nogmaals.history.count() == 2
 
 
 @pytest.mark.django_db
