@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
-from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
+from .constants import UITKOMSTEN_ZONDER_ACTIE, Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
 
 # Fields with personal data of the requester; only roles with rechten.view_verzoek see them.
 PERSOONSGEGEVENS = (
@@ -230,11 +230,19 @@ class Verzoek(models.Model):
         return self.status in (Status.ONTVANGEN, Status.IN_BEHANDELING)
 
     @property
+    def besluit_termijn(self):
+        """The deadline that applied to the decision taken: a refusal (no action) is due within the
+        first month also after an extension (art. 12(4) AVG); any other decision by `termijn`."""
+        if self.uitkomst in UITKOMSTEN_ZONDER_ACTIE:
+            return self.deadline
+        return self.termijn
+
+    @property
     def op_tijd(self):
-        """Whether the decision was taken on or before the deadline (None while open)."""
-        if not self.besloten_op or not self.termijn:
+        """Whether the decision was taken on or before its deadline (None while open)."""
+        if not self.besloten_op or not self.besluit_termijn:
             return None
-        return self.besloten_op <= self.termijn
+        return self.besloten_op <= self.besluit_termijn
 
     def historie_delen(self):
         """The request and its parts whose history belongs with it: its tasks and art. 19 records."""

@@ -7,7 +7,9 @@ escalation to the FG and the privacy officers once the deadline has passed. Ever
 happens exactly once; the reminders go through `meest_urgente_mijlpaal`, so after a gap in the
 scan (both reminders due at once) a person gets one reminder, the most urgent, and the other is
 recorded as passed. Reminders before an extension and after it have different names (suffix
-`_verlengd`), so the new deadline gets its own reminders; so do reminders after a correction of the
+`_verlengd`), so the new deadline gets its own reminders. An extended request also gets
+`herinnering_afwijzen` two working days before the first month ends: a refusal is due by then
+(art. 12(4) AVG); so do reminders after a correction of the
 receipt date (suffix: the corrected deadline).
 
 `verzoeken_opschonen`: anonymises closed (and lapsed) requests after VERZOEK_BEWAARTERMIJN_DAGEN.
@@ -18,7 +20,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -92,7 +94,10 @@ def verzoek_termijnen(nu):
     verzoeken = list(
         Verzoek.objects.filter(status__in=OPEN_STATUSSEN, deadline__isnull=False)
         .annotate(geldende_termijn=Coalesce("verlengd_tot", "deadline"))
-        .filter(geldende_termijn__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+        .filter(
+            Q(geldende_termijn__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+            | Q(verlengd_tot__isnull=False, deadline__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+        )
         .select_related("gemeente")
         .prefetch_related(open_taken)
     )
@@ -101,6 +106,24 @@ def verzoek_termijnen(nu):
     for verzoek in verzoeken:
         termijn = verzoek.termijn
         link = reverse("rechten:detail", kwargs={"uuid": verzoek.uuid})
+        if (
+            verzoek.verlengd_tot
+            and not verstreken(verzoek.deadline, vandaag)
+            and vandaag >= herinnering_data(verzoek.deadline, kalender)["herinnering_werkdagen"]
+        ):
+            # art. 12(4): refusing or taking no action is due within the first month, extended or not
+            aantal += _bereik(
+                verzoek,
+                "herinnering_afwijzen",
+                gebruikers_met_rol(verzoek.gemeente, Rol.PRIVACY_OFFICER),
+                f"Verzoek {verzoek.kenmerk}: afwijzen kan nog tot {verzoek.deadline:%d-%m-%Y}",
+                f"De termijn van dit verzoek is verlengd tot {termijn:%d-%m-%Y}. Wilt u het verzoek afwijzen of "
+                f"er niets mee doen? Dat besluit moet uiterlijk {verzoek.deadline:%d-%m-%Y} bij de verzoeker zijn, "
+                "met de reden en het recht om te klagen bij de Autoriteit Persoonsgegevens (art. 12 lid 4 AVG).",
+                link,
+                nu,
+                gedaan,
+            )
         if verstreken(termijn, vandaag):
             aantal += _bereik(
                 verzoek,

@@ -649,7 +649,8 @@ def taak_intrekken(*, taak, door, reden, versie=None, nu=None):
 
 @transaction.atomic
 def verzoek_verlengen(*, verzoek, door, reden, versie=None, nu=None):
-    """Extend by two months: only before the original deadline (not on it), once, with a reason.
+    """Extend by two months: up to and including the original deadline (the last day of the first
+    month, art. 12(3) AVG), once, with a reason.
 
     The extended deadline is receipt + 3 months (DOMAIN Decision). The requester must be told,
     with the reason, within the first month: the extension letter (`views.verlengingsbrief`).
@@ -666,7 +667,8 @@ def verzoek_verlengen(*, verzoek, door, reden, versie=None, nu=None):
         fouten["deadline"] = f"De termijn is al verlengd tot {_datum(verzoek.verlengd_tot)}. Dat kan maar één keer."
     elif not mag_verlengen(verzoek.deadline, vandaag):
         fouten["deadline"] = (
-            f"Verlengen kan alleen vóór de deadline van {_datum(verzoek.deadline)}. Die is vandaag of al verstreken."
+            f"Verlengen kan tot en met de laatste dag van de eerste maand, {_datum(verzoek.deadline)}. "
+            "Die is verstreken."
         )
     if not reden:
         fouten["reden"] = "Geef de reden van de verlenging: die staat in de brief aan de verzoeker."

@@ -150,7 +150,8 @@ def _verleng_status(verzoek, vandaag):
         return False, "Het verzoek is afgehandeld."
     if not mag_verlengen(verzoek.deadline, vandaag):
         return False, (
-            f"Verlengen kan alleen vóór de deadline van {verzoek.deadline:%d-%m-%Y}. Die is vandaag of al verstreken."
+            f"Verlengen kan tot en met de laatste dag van de eerste maand, {verzoek.deadline:%d-%m-%Y}. "
+            "Die is verstreken."
         )
     return True, ""
 
