@@ -27,6 +27,7 @@ from .serializers import (
     VerzoekOntvangstCorrigerenSerializer,
     VerzoekSerializer,
     VerzoekVerlengenSerializer,
+    VerzoekVerzondenSerializer,
 )
 
 NIET_ONTVANGEN = (Status.ONBEVESTIGD, Status.VERVALLEN)
@@ -170,4 +171,16 @@ class VerzoekViewSet(RegisterViewSet):
     def afhandelen(self, request, uuid=None):
         return self._actie(
             request, "rechten.afhandelen_verzoek", VerzoekAfhandelenSerializer, services.verzoek_afhandelen
+        )
+
+    @extend_schema(
+        summary="Vastleggen wanneer de besluitbrief is verzonden (de datum van de brief; Awb 6:8)",
+        request=VerzoekVerzondenSerializer,
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="besluitbrief-verzonden")
+    def besluitbrief_verzonden(self, request, uuid=None):
+        return self._actie(
+            request, "rechten.afhandelen_verzoek", VerzoekVerzondenSerializer, services.besluitbrief_verzonden
         )

@@ -250,6 +250,14 @@ class AfhandelForm(Formulier):
     )
 
 
+class VerzondenForm(Formulier):
+    verzonden_op = DatumVeld(
+        label="Besluitbrief verzonden op",
+        help_text="De brief krijgt deze datum. De bezwaartermijn van zes weken begint de dag erna.",
+        error_messages={"required": "Vul de datum van verzending in.", "invalid": "Vul een geldige datum in."},
+    )
+
+
 class FilterForm(Formulier):
     zoek = forms.CharField(label="Kenmerk (zoals VZ-2026-00012)", required=False)
     status = forms.ChoiceField(

@@ -183,6 +183,13 @@ class Verzoek(models.Model):
         blank=True,
         related_name="+",
     )
+    verzonden_op = models.DateField(
+        "besluitbrief verzonden op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="De datum van de besluitbrief; de bezwaartermijn van zes weken begint de dag erna (Awb 6:8).",
+    )
     afgesloten_op = models.DateTimeField(
         "afgesloten op", null=True, blank=True, help_text="Vanaf dit moment loopt de bewaartermijn."
     )

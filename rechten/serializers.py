@@ -93,6 +93,7 @@ class VerzoekSerializer(serializers.ModelSerializer):
             "uitkomst",
             "grond",
             "besloten_op",
+            "verzonden_op",
         ]
         read_only_fields = [
             "uuid",
@@ -141,6 +142,12 @@ class VerzoekVerlengenSerializer(serializers.Serializer):
 class VerzoekOntvangstCorrigerenSerializer(serializers.Serializer):
     ontvangen_op = serializers.DateField(help_text="De juiste dag van ontvangst; niet in de toekomst.")
     reden = serializers.CharField(allow_blank=True, help_text="Waarom de datum van ontvangst wordt gecorrigeerd.")
+
+
+class VerzoekVerzondenSerializer(serializers.Serializer):
+    verzonden_op = serializers.DateField(
+        help_text="De dag waarop de besluitbrief is verzonden (de datum van de brief)."
+    )
 
 
 class VerzoekAfhandelenSerializer(serializers.Serializer):

@@ -23,6 +23,7 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
 - `ontvangst_corrigeren`: the privacy officer corrects the date of receipt, with a reason.
 - `verzoek_wijzigen`, `identiteit_vastleggen`, `taken_toewijzen`, `taak_afronden`, `taak_intrekken`,
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
+- `besluitbrief_verzonden`: the day the decision letter went out (its date; the bezwaar term starts the day after).
 - Unconfirmed web requests, decided by the privacy officer: `onbevestigd_aannemen`,
   `onbevestigd_laten_vervallen` (never silently by the system).
 - System (no user): `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
@@ -63,6 +64,7 @@ from .constants import (
     BEVESTIGEN_BINNEN_DAGEN,
     GEANONIMISEERD,
     SOORTEN_ART_19,
+    UITKOMSTEN_MET_BESLUIT,
     UITKOMSTEN_TOEGEWEZEN,
     Grond,
     IdentiteitWijze,
@@ -801,6 +803,30 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", versie
     verzoek.besloten_door = door
     verzoek.afgesloten_op = nu
     opslaan(verzoek, door=door, reden=f"Afgehandeld: {Uitkomst(uitkomst).label.lower()}")
+    return verzoek
+
+
+@transaction.atomic
+def besluitbrief_verzonden(*, verzoek, door, verzonden_op, versie=None, nu=None):
+    """Record the day the decision letter was sent: the letter carries that date and the bezwaar
+    term of six weeks starts the day after (Awb 6:7, 6:8; `reports.bezwaar_termijn_tot`). Once."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    if verzoek.status != Status.AFGEHANDELD or verzoek.uitkomst not in UITKOMSTEN_MET_BESLUIT:
+        raise OvergangNietToegestaan("Er is (nog) geen besluit met een besluitbrief.")
+    if verzoek.verzonden_op:
+        raise ValidationError({"verzonden_op": f"De besluitbrief is al verzonden op {_datum(verzoek.verzonden_op)}."})
+    if not _is_datum(verzonden_op):
+        raise ValidationError({"verzonden_op": "Vul de datum van verzending in."})
+    if verzonden_op > timezone.localdate(nu):
+        raise ValidationError({"verzonden_op": "De datum van verzending ligt in de toekomst."})
+    if verzonden_op < verzoek.besloten_op:
+        raise ValidationError(
+            {"verzonden_op": f"De datum van verzending ligt vóór het besluit van {_datum(verzoek.besloten_op)}."}
+        )
+    verzoek.verzonden_op = verzonden_op
+    opslaan(verzoek, door=door, reden=f"Besluitbrief verzonden op {_datum(verzonden_op)}")
     return verzoek
 
 

@@ -46,6 +46,7 @@ from .forms import (
     VerlengForm,
     VerzoekForm,
     VerzoekWijzigenForm,
+    VerzondenForm,
 )
 from .models import Taak
 from .reports import brief_pdf
@@ -203,6 +204,10 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         and user.has_perm("rechten.afhandelen_verzoek", verzoek),
         "afhandel_bezwaren": services.afhandel_bezwaren(verzoek, Uitkomst.TOEGEWEZEN).values(),
         "heeft_besluitbrief": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT,
+        "kan_verzenden": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT
+        and not verzoek.verzonden_op
+        and user.has_perm("rechten.afhandelen_verzoek", verzoek),
+        "verzonden_form": VerzondenForm(initial={"verzonden_op": vandaag}),
         "identiteit_form": IdentiteitForm(
             initial={veld: getattr(verzoek, veld) for veld in services.IDENTITEIT_VELDEN}
         ),
@@ -350,6 +355,18 @@ def actie(request, uuid, actie):
             ),
         )
         naam = "onbevestigd_form"
+    elif actie == "verzonden":
+        form = VerzondenForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.besluitbrief_verzonden(
+                verzoek=verzoek, door=user, verzonden_op=form.cleaned_data["verzonden_op"], versie=versie
+            ),
+            lambda data: f"Vastgelegd: de besluitbrief is verzonden op {data['verzonden_op']:%d-%m-%Y}.",
+        )
+        naam = "verzonden_form"
     elif actie == "taken":
         form = TakenForm(post, gemeente=verzoek.gemeente)
         gelukt = _paneel(
