@@ -783,6 +783,17 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", versie
     if uitkomst in (Uitkomst.AFGEWEZEN, Uitkomst.DEELS_TOEGEWEZEN):
         if grond not in Grond.values:
             fouten["grond"] = "Kies de grond voor de (gedeeltelijke) afwijzing."
+        elif grond == Grond.IDENTITEIT and not verzoek.info_gevraagd_op:
+            # art. 12(6) and 11(2): first ask for what is needed to establish the identity
+            fouten["grond"] = (
+                "Afwijzen omdat de identiteit niet vaststaat kan pas nadat de verzoeker om aanvullende "
+                "informatie is gevraagd (art. 12 lid 6 AVG). Leg eerst vast wanneer dat is gevraagd."
+            )
+        elif grond == Grond.ART_17_3 and Soort.WISSING not in (verzoek.soorten or []):
+            fouten["grond"] = (
+                "Art. 17 lid 3 AVG is een grond om wissen te weigeren; dit verzoek gaat niet over wissing. "
+                "Kies een grond die bij de gevraagde rechten past."
+            )
     elif grond:
         fouten["grond"] = "Een grond hoort alleen bij een (gedeeltelijke) afwijzing."
     if fouten:
