@@ -258,6 +258,29 @@ class VerzondenForm(Formulier):
     )
 
 
+class RechtsmiddelForm(Formulier):
+    soort = forms.ChoiceField(
+        label="Wat is ingediend?",
+        choices=[("bezwaar", "Bezwaar"), ("beroep", "Beroep bij de rechtbank")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies bezwaar of beroep."},
+    )
+    ingediend_op = DatumVeld(
+        label="Ingediend op",
+        help_text="Zolang het loopt, worden de gegevens van dit verzoek niet geanonimiseerd.",
+        error_messages={"required": "Vul de datum in waarop het is ingediend.", "invalid": "Vul een geldige datum in."},
+    )
+
+
+class RechtsmiddelAfrondenForm(Formulier):
+    afgerond_op = DatumVeld(
+        label="Afgerond op",
+        help_text="Bijvoorbeeld de datum van de beslissing op bezwaar of de uitspraak. Daarna loopt de "
+        "bewaartermijn opnieuw.",
+        error_messages={"required": "Vul de datum in waarop het is afgerond.", "invalid": "Vul een geldige datum in."},
+    )
+
+
 class FilterForm(Formulier):
     zoek = forms.CharField(label="Kenmerk (zoals VZ-2026-00012)", required=False)
     status = forms.ChoiceField(

@@ -190,6 +190,16 @@ class Verzoek(models.Model):
         editable=False,
         help_text="De datum van de besluitbrief; de bezwaartermijn van zes weken begint de dag erna (Awb 6:8).",
     )
+    # Bezwaar (Awb 6:4) and beroep against the decision: while pending, nothing is anonymised.
+    bezwaar_ingediend_op = models.DateField("bezwaar ingediend op", null=True, blank=True, editable=False)
+    beroep_ingesteld_op = models.DateField("beroep ingesteld op", null=True, blank=True, editable=False)
+    rechtsmiddel_afgerond_op = models.DateField(
+        "bezwaar of beroep afgerond op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Vanaf deze dag loopt de bewaartermijn opnieuw.",
+    )
     afgesloten_op = models.DateTimeField(
         "afgesloten op", null=True, blank=True, help_text="Vanaf dit moment loopt de bewaartermijn."
     )
@@ -250,6 +260,11 @@ class Verzoek(models.Model):
         if not self.besloten_op or not self.besluit_termijn:
             return None
         return self.besloten_op <= self.besluit_termijn
+
+    @property
+    def rechtsmiddel_lopend(self):
+        """A bezwaar or beroep against the decision is pending: the file must stay complete."""
+        return bool(self.bezwaar_ingediend_op or self.beroep_ingesteld_op) and not self.rechtsmiddel_afgerond_op
 
     def historie_delen(self):
         """The request and its parts whose history belongs with it: its tasks and art. 19 records."""

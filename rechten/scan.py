@@ -12,7 +12,8 @@ recorded as passed. Reminders before an extension and after it have different na
 (art. 12(4) AVG); so do reminders after a correction of the
 receipt date (suffix: the corrected deadline).
 
-`verzoeken_opschonen`: anonymises closed (and lapsed) requests after VERZOEK_BEWAARTERMIJN_DAGEN.
+`verzoeken_opschonen`: anonymises closed (and lapsed) requests after VERZOEK_BEWAARTERMIJN_DAGEN,
+never while a bezwaar or beroep is pending, and only a full period after it ended.
 An unconfirmed web request is not dropped by the scan: the privacy officer decides (werk.py).
 """
 
@@ -187,8 +188,16 @@ def verzoeken_opschonen(nu):
     """Anonymise after the retention period. Returns the number handled."""
     aantal = 0
     grens = nu - timedelta(days=settings.VERZOEK_BEWAARTERMIJN_DAGEN)
-    te_anonimiseren = Verzoek.objects.filter(
-        status__in=(Status.AFGEHANDELD, Status.VERVALLEN), afgesloten_op__lte=grens, geanonimiseerd_op__isnull=True
+    te_anonimiseren = (
+        Verzoek.objects.filter(
+            status__in=(Status.AFGEHANDELD, Status.VERVALLEN), afgesloten_op__lte=grens, geanonimiseerd_op__isnull=True
+        )
+        # not while a bezwaar or beroep is pending, and a full period after it ended
+        .exclude(
+            (Q(bezwaar_ingediend_op__isnull=False) | Q(beroep_ingesteld_op__isnull=False))
+            & Q(rechtsmiddel_afgerond_op__isnull=True)
+        )
+        .exclude(rechtsmiddel_afgerond_op__gt=timezone.localdate(grens))
     )
     for verzoek in te_anonimiseren:
         services.verzoek_anonimiseren(verzoek=verzoek, nu=nu)

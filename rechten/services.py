@@ -23,6 +23,7 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
 - `ontvangst_corrigeren`: the privacy officer corrects the date of receipt, with a reason.
 - `verzoek_wijzigen`, `identiteit_vastleggen`, `taken_toewijzen`, `taak_afronden`, `taak_intrekken`,
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
+- `rechtsmiddel_vastleggen`, `rechtsmiddel_afronden`: a bezwaar or beroep against the decision (blocks anonymisation).
 - `besluitbrief_verzonden`: the day the decision letter went out (its date; the bezwaar term starts the day after).
 - Unconfirmed web requests, decided by the privacy officer: `onbevestigd_aannemen`,
   `onbevestigd_laten_vervallen` (never silently by the system).
@@ -841,6 +842,58 @@ def besluitbrief_verzonden(*, verzoek, door, verzonden_op, versie=None, nu=None)
     return verzoek
 
 
+RECHTSMIDDELEN = {"bezwaar": "bezwaar_ingediend_op", "beroep": "beroep_ingesteld_op"}
+
+
+@transaction.atomic
+def rechtsmiddel_vastleggen(*, verzoek, door, soort, ingediend_op, versie=None, nu=None):
+    """Record a bezwaar (Awb 6:4) or beroep against the decision. While it is pending the request is
+    not anonymised (`verzoek_anonimiseren`); a new one reopens the wait after an earlier one ended."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    if verzoek.status != Status.AFGEHANDELD or verzoek.uitkomst not in UITKOMSTEN_MET_BESLUIT:
+        raise OvergangNietToegestaan("Bezwaar of beroep kan alleen tegen een besluit op het verzoek.")
+    if verzoek.geanonimiseerd_op:
+        raise OvergangNietToegestaan("Dit verzoek is al geanonimiseerd.")
+    fouten = {}
+    if soort not in RECHTSMIDDELEN:
+        fouten["soort"] = "Kies bezwaar of beroep."
+    if not _is_datum(ingediend_op):
+        fouten["ingediend_op"] = "Vul de datum in waarop het is ingediend."
+    elif ingediend_op > timezone.localdate(nu):
+        fouten["ingediend_op"] = "Deze datum ligt in de toekomst."
+    elif ingediend_op < verzoek.besloten_op:
+        fouten["ingediend_op"] = f"Deze datum ligt vóór het besluit van {_datum(verzoek.besloten_op)}."
+    if fouten:
+        raise ValidationError(fouten)
+    setattr(verzoek, RECHTSMIDDELEN[soort], ingediend_op)
+    verzoek.rechtsmiddel_afgerond_op = None
+    opslaan(verzoek, door=door, reden=f"{soort.capitalize()} ingediend op {_datum(ingediend_op)}; niet anonimiseren")
+    return verzoek
+
+
+@transaction.atomic
+def rechtsmiddel_afronden(*, verzoek, door, afgerond_op, versie=None, nu=None):
+    """The bezwaar or beroep has ended (decision on bezwaar, judgment, withdrawal); the retention
+    period runs again from that day."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    if not verzoek.rechtsmiddel_lopend:
+        raise OvergangNietToegestaan("Er loopt geen bezwaar of beroep.")
+    if not _is_datum(afgerond_op):
+        raise ValidationError({"afgerond_op": "Vul de datum in waarop het is afgerond."})
+    if afgerond_op > timezone.localdate(nu):
+        raise ValidationError({"afgerond_op": "Deze datum ligt in de toekomst."})
+    begin = max(d for d in (verzoek.bezwaar_ingediend_op, verzoek.beroep_ingesteld_op) if d)
+    if afgerond_op < begin:
+        raise ValidationError({"afgerond_op": f"Deze datum ligt vóór het indienen op {_datum(begin)}."})
+    verzoek.rechtsmiddel_afgerond_op = afgerond_op
+    opslaan(verzoek, door=door, reden=f"Bezwaar of beroep afgerond op {_datum(afgerond_op)}")
+    return verzoek
+
+
 # --- system: retention and calendar ----------------------------------------------------------------
 
 
@@ -865,7 +918,8 @@ def verzoek_anonimiseren(*, verzoek, nu=None):
     nu = nu or timezone.now()
     verzoek = _vergrendeld(verzoek)
     WORKFLOW.controleer("anonimiseren", verzoek.status)
-    if verzoek.geanonimiseerd_op:
+    if verzoek.geanonimiseerd_op or verzoek.rechtsmiddel_lopend:
+        # a pending bezwaar or beroep needs the complete file
         return verzoek
     leeg = {veld: _leeg(veld) for veld in PERSOONSGEGEVENS}
     for veld, waarde in leeg.items():

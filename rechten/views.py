@@ -41,6 +41,8 @@ from .forms import (
     KennisgevingForm,
     OnbevestigdForm,
     OntvangstCorrigerenForm,
+    RechtsmiddelAfrondenForm,
+    RechtsmiddelForm,
     TaakAfrondenForm,
     TakenForm,
     VerlengForm,
@@ -207,6 +209,11 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         "kan_verzenden": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT
         and not verzoek.verzonden_op
         and user.has_perm("rechten.afhandelen_verzoek", verzoek),
+        "kan_rechtsmiddel": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT
+        and not verzoek.geanonimiseerd_op
+        and user.has_perm("rechten.afhandelen_verzoek", verzoek),
+        "rechtsmiddel_form": RechtsmiddelForm(initial={"ingediend_op": vandaag}),
+        "rechtsmiddel_afronden_form": RechtsmiddelAfrondenForm(initial={"afgerond_op": vandaag}),
         "verzonden_form": VerzondenForm(initial={"verzonden_op": vandaag}),
         "identiteit_form": IdentiteitForm(
             initial={veld: getattr(verzoek, veld) for veld in services.IDENTITEIT_VELDEN}
@@ -355,6 +362,30 @@ def actie(request, uuid, actie):
             ),
         )
         naam = "onbevestigd_form"
+    elif actie == "rechtsmiddel":
+        form = RechtsmiddelForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.rechtsmiddel_vastleggen(verzoek=verzoek, door=user, **form.cleaned_data, versie=versie),
+            lambda data: (
+                f"Vastgelegd: {data['soort']} ingediend. Het verzoek wordt niet geanonimiseerd zolang het loopt."
+            ),
+        )
+        naam = "rechtsmiddel_form"
+    elif actie == "rechtsmiddel-afronden":
+        form = RechtsmiddelAfrondenForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.rechtsmiddel_afronden(
+                verzoek=verzoek, door=user, afgerond_op=form.cleaned_data["afgerond_op"], versie=versie
+            ),
+            lambda _: "Vastgelegd: het bezwaar of beroep is afgerond.",
+        )
+        naam = "rechtsmiddel_afronden_form"
     elif actie == "verzonden":
         form = VerzondenForm(post)
         gelukt = _paneel(
