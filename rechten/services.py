@@ -960,7 +960,17 @@ def termijnen_herberekenen(kalender):
             if not verzoek.is_open or not verzoek.ontvangen_op:
                 continue
             deadline, verlengd_tot = verzoek.deadline, verzoek.verlengd_tot
-            if _zet_deadlines(verzoek, kalender):
+            gewijzigd = _zet_deadlines(verzoek, kalender)
+            if (
+                verzoek.ontvangst_gecorrigeerd_op
+                and verstreken(deadline, timezone.localdate())
+                and verzoek.deadline > deadline
+            ):
+                # a late request whose receipt date was corrected keeps its passed deadline
+                # (ontvangst_corrigeren): a calendar change gives it no new month either
+                verzoek.deadline = deadline
+                gewijzigd = verlengd_tot != verzoek.verlengd_tot
+            if gewijzigd:
                 delen = []
                 if deadline != verzoek.deadline:
                     delen.append(f"deadline {_datum(deadline)} wordt {_datum(verzoek.deadline)}")

@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from privacy_portal.core import scanner
+from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.schrijven import versie_van
 from privacy_portal.notificaties.models import Mijlpaal
 from rechten import services
@@ -107,6 +108,11 @@ def test_art_12_3_een_te_laat_verzoek_krijgt_geen_nieuwe_maand_door_een_latere_o
     # and extending stays impossible after the deadline
     with pytest.raises(ValidationError):
         services.verzoek_verlengen(verzoek=verzoek, door=po, reden="Meer tijd", nu=laat)
+    # nor does recomputing after a calendar change give it the month back
+    aantal = verzoek.history.count()
+    services.termijnen_herberekenen(huidige_kalender())
+    verzoek.refresh_from_db()
+    assert verzoek.deadline == date(2026, 4, 7) and verzoek.history.count() == aantal
 
 
 @pytest.mark.django_db
