@@ -22,7 +22,13 @@ from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
 from .constants import Soort, Status
-from .serializers import VerzoekAfhandelenSerializer, VerzoekSerializer, VerzoekVerlengenSerializer
+from .serializers import (
+    VerzoekAfhandelenSerializer,
+    VerzoekOntvangstCorrigerenSerializer,
+    VerzoekSerializer,
+    VerzoekVerlengenSerializer,
+    VerzoekVerzondenSerializer,
+)
 
 NIET_ONTVANGEN = (Status.ONBEVESTIGD, Status.VERVALLEN)
 
@@ -141,6 +147,21 @@ class VerzoekViewSet(RegisterViewSet):
         return self._actie(request, "rechten.verlengen_verzoek", VerzoekVerlengenSerializer, services.verzoek_verlengen)
 
     @extend_schema(
+        summary="De datum van ontvangst corrigeren (alleen de privacy officer, met reden)",
+        request=VerzoekOntvangstCorrigerenSerializer,
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="ontvangst-corrigeren")
+    def ontvangst_corrigeren(self, request, uuid=None):
+        return self._actie(
+            request,
+            "rechten.ontvangst_corrigeren_verzoek",
+            VerzoekOntvangstCorrigerenSerializer,
+            services.ontvangst_corrigeren,
+        )
+
+    @extend_schema(
         summary="Het besluit vastleggen: toegewezen, deels toegewezen, afgewezen (met grond) of ingetrokken",
         request=VerzoekAfhandelenSerializer,
         parameters=[IF_MATCH],
@@ -150,4 +171,16 @@ class VerzoekViewSet(RegisterViewSet):
     def afhandelen(self, request, uuid=None):
         return self._actie(
             request, "rechten.afhandelen_verzoek", VerzoekAfhandelenSerializer, services.verzoek_afhandelen
+        )
+
+    @extend_schema(
+        summary="Vastleggen wanneer de besluitbrief is verzonden (de datum van de brief; Awb 6:8)",
+        request=VerzoekVerzondenSerializer,
+        parameters=[IF_MATCH],
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="besluitbrief-verzonden")
+    def besluitbrief_verzonden(self, request, uuid=None):
+        return self._actie(
+            request, "rechten.afhandelen_verzoek", VerzoekVerzondenSerializer, services.besluitbrief_verzonden
         )

@@ -63,6 +63,9 @@ class Uitkomst(models.TextChoices):
 UITKOMSTEN_MET_BESLUIT = (Uitkomst.TOEGEWEZEN, Uitkomst.DEELS_TOEGEWEZEN, Uitkomst.AFGEWEZEN)
 # Outcomes that give the requester (some of) what was asked: identity must be established first.
 UITKOMSTEN_TOEGEWEZEN = (Uitkomst.TOEGEWEZEN, Uitkomst.DEELS_TOEGEWEZEN)
+# Outcomes that take no action on the request (art. 12(4) AVG): due within the first month, also
+# when the term was extended.
+UITKOMSTEN_ZONDER_ACTIE = (Uitkomst.AFGEWEZEN,)
 
 
 class Grond(models.TextChoices):

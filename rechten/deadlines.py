@@ -1,8 +1,8 @@
 """Deadlines of a verzoek: pure functions on dates. The month arithmetic itself is in core.kalender.
 
 - `deadlines(ontvangen_op, kalender)`: (deadline, extended deadline) for a receipt date.
-- `mag_verlengen(deadline, vandaag)`: an extension is allowed only *before* the original deadline,
-  read literally: up to and including the day before it, not on the deadline day itself.
+- `mag_verlengen(deadline, vandaag)`: an extension is allowed within the first month (art. 12(3)
+  AVG): up to and including the original deadline, its last day.
 - `herinnering_data(termijn, kalender)`: the days of the reminders (one week and two working days before).
 - `dagen_over(termijn, vandaag)`: calendar days left (negative when passed).
 
@@ -23,8 +23,8 @@ def deadlines(ontvangen_op: date, kalender: Kalender) -> tuple[date, date]:
 
 
 def mag_verlengen(deadline: date, vandaag: date) -> bool:
-    """True strictly before the original deadline (the deadline day itself is too late)."""
-    return vandaag < deadline
+    """True up to and including the original deadline, the last day of the first month."""
+    return vandaag <= deadline
 
 
 def herinnering_data(termijn: date, kalender: Kalender) -> dict[str, date]:

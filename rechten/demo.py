@@ -203,13 +203,15 @@ def laad(gemeente, *, gebruikers):
         gegevens={"soorten": ["inzage"], "verzoeker_naam": "Eva Peeters", "verzoeker_email": "eva@example.org"},
     )
 
-    # 10. Filed on the public form ten days ago and never confirmed: lapsed and anonymised.
+    # 10. Filed on the public form ten days ago and never confirmed: the privacy officer let it lapse.
     oud, _token = services.verzoek_ontvangen_van_inwoner(
         gemeente=gemeente,
         gegevens={"soorten": ["wissing"], "verzoeker_naam": "Onbekend", "verzoeker_email": "x@example.org"},
         nu=timezone.now() - timedelta(days=10),
     )
-    services.verzoek_vervallen(verzoek=oud)
+    services.onbevestigd_laten_vervallen(
+        verzoek=oud, door=po, toelichting="Geen bevestiging; geen ander adres of telefoonnummer bekend."
+    )
     return Verzoek.objects.filter(gemeente=gemeente).count()
 
 

@@ -117,7 +117,53 @@ class VerzoekForm(Formulier):
 
 
 class VerzoekWijzigenForm(VersieMixin, VerzoekForm):
-    """Correcting the intake: with the version the user opened, so a stale save is refused."""
+    """Correcting the intake: with the version the user opened, so a stale save is refused.
+
+    The receipt date is shown but not editable here: it changes only by `OntvangstCorrigerenForm`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ontvangen_op"].disabled = True
+        self.fields["ontvangen_op"].help_text = (
+            "Verkeerd vastgelegd? De privacy officer corrigeert de datum van ontvangst op de pagina van het "
+            "verzoek, met een reden."
+        )
+
+
+class OntvangstCorrigerenForm(Formulier):
+    ontvangen_op = DatumVeld(
+        label="Juiste datum van ontvangst",
+        help_text="De dag waarop de gemeente het verzoek echt kreeg. Die dag telt niet mee.",
+        error_messages={"required": "Vul de juiste datum van ontvangst in.", "invalid": "Vul een geldige datum in."},
+    )
+    ontvangst_correctie_reden = forms.CharField(
+        label="Reden van de correctie",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld: de brief lag al eerder in de postkamer.",
+        error_messages={"required": "Geef de reden van de correctie."},
+    )
+
+
+class OnbevestigdForm(Formulier):
+    besluit = forms.ChoiceField(
+        label="Wat doet u met dit webverzoek?",
+        choices=[
+            (
+                "aannemen",
+                "Ik heb de inwoner langs een andere weg bereikt: het verzoek is ontvangen op de dag van indienen",
+            ),
+            ("vervallen", "Het verzoek vervalt"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies wat er met het webverzoek gebeurt."},
+    )
+    onbevestigd_toelichting = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Hoe u de inwoner heeft bereikt, of waarom het verzoek vervalt.",
+        error_messages={"required": "Schrijf op hoe u de inwoner heeft bereikt of waarom het verzoek vervalt."},
+    )
 
 
 class IdentiteitForm(Formulier):
@@ -201,6 +247,37 @@ class AfhandelForm(Formulier):
         label="Wat is besloten en waarom?",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Deze tekst staat in de besluitbrief. Schrijf in eenvoudige taal (B1).",
+    )
+
+
+class VerzondenForm(Formulier):
+    verzonden_op = DatumVeld(
+        label="Besluitbrief verzonden op",
+        help_text="De brief krijgt deze datum. De bezwaartermijn van zes weken begint de dag erna.",
+        error_messages={"required": "Vul de datum van verzending in.", "invalid": "Vul een geldige datum in."},
+    )
+
+
+class RechtsmiddelForm(Formulier):
+    soort = forms.ChoiceField(
+        label="Wat is ingediend?",
+        choices=[("bezwaar", "Bezwaar"), ("beroep", "Beroep bij de rechtbank")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies bezwaar of beroep."},
+    )
+    ingediend_op = DatumVeld(
+        label="Ingediend op",
+        help_text="Zolang het loopt, worden de gegevens van dit verzoek niet geanonimiseerd.",
+        error_messages={"required": "Vul de datum in waarop het is ingediend.", "invalid": "Vul een geldige datum in."},
+    )
+
+
+class RechtsmiddelAfrondenForm(Formulier):
+    afgerond_op = DatumVeld(
+        label="Afgerond op",
+        help_text="Bijvoorbeeld de datum van de beslissing op bezwaar of de uitspraak. Daarna loopt de "
+        "bewaartermijn opnieuw.",
+        error_messages={"required": "Vul de datum in waarop het is afgerond.", "invalid": "Vul een geldige datum in."},
     )
 
 

@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
-from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
+from .constants import UITKOMSTEN_ZONDER_ACTIE, Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
 
 # Fields with personal data of the requester; only roles with rechten.view_verzoek see them.
 PERSOONSGEGEVENS = (
@@ -39,6 +39,8 @@ PERSOONSGEGEVENS = (
     "verlenging_reden",
     "ontvangers_toelichting",
     "besluit_toelichting",
+    "ontvangst_correctie_reden",
+    "onbevestigd_toelichting",
 )
 
 
@@ -119,6 +121,31 @@ class Verzoek(models.Model):
         db_index=True,
         help_text="Ontvangst + 3 maanden, alleen na een verlenging vóór de oorspronkelijke deadline.",
     )
+    # A corrected receipt date (art. 12(3) AVG): only the privacy officer, with a reason; the first
+    # recorded date stays visible next to the corrected one (services.ontvangst_corrigeren).
+    ontvangen_op_oorspronkelijk = models.DateField(
+        "oorspronkelijk vastgelegde ontvangst",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="De datum van ontvangst zoals die eerst was vastgelegd; alleen gevuld na een correctie.",
+    )
+    ontvangst_gecorrigeerd_op = models.DateTimeField("ontvangst gecorrigeerd op", null=True, blank=True, editable=False)
+    ontvangst_gecorrigeerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ontvangst gecorrigeerd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    ontvangst_correctie_reden = models.TextField("reden van de correctie van de ontvangst", blank=True)
+    onbevestigd_toelichting = models.TextField(
+        "besluit over het onbevestigde webverzoek",
+        blank=True,
+        help_text="Hoe de inwoner langs een andere weg is bereikt, of waarom het webverzoek vervalt.",
+    )
     verlengd_op = models.DateField("verlengd op", null=True, blank=True, editable=False)
     verlenging_reden = models.TextField("reden van de verlenging", blank=True)
 
@@ -156,6 +183,23 @@ class Verzoek(models.Model):
         blank=True,
         related_name="+",
     )
+    verzonden_op = models.DateField(
+        "besluitbrief verzonden op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="De datum van de besluitbrief; de bezwaartermijn van zes weken begint de dag erna (Awb 6:8).",
+    )
+    # Bezwaar (Awb 6:4) and beroep against the decision: while pending, nothing is anonymised.
+    bezwaar_ingediend_op = models.DateField("bezwaar ingediend op", null=True, blank=True, editable=False)
+    beroep_ingesteld_op = models.DateField("beroep ingesteld op", null=True, blank=True, editable=False)
+    rechtsmiddel_afgerond_op = models.DateField(
+        "bezwaar of beroep afgerond op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Vanaf deze dag loopt de bewaartermijn opnieuw.",
+    )
     afgesloten_op = models.DateTimeField(
         "afgesloten op", null=True, blank=True, help_text="Vanaf dit moment loopt de bewaartermijn."
     )
@@ -174,6 +218,10 @@ class Verzoek(models.Model):
         ordering = ["deadline", "pk"]
         permissions = [
             ("verlengen_verzoek", "Termijn van een verzoek verlengen"),
+            (
+                "ontvangst_corrigeren_verzoek",
+                "Ontvangst van een verzoek vaststellen (datum corrigeren, onbevestigd webverzoek beslissen)",
+            ),
             ("afhandelen_verzoek", "Besluit op een verzoek vastleggen"),
             ("taak_uitvoeren_verzoek", "Taak van het eigen team bij een verzoek uitvoeren"),
             ("statistiek_verzoek", "Aantallen verzoeken zien (zonder persoonsgegevens)"),
@@ -199,11 +247,24 @@ class Verzoek(models.Model):
         return self.status in (Status.ONTVANGEN, Status.IN_BEHANDELING)
 
     @property
+    def besluit_termijn(self):
+        """The deadline that applied to the decision taken: a refusal (no action) is due within the
+        first month also after an extension (art. 12(4) AVG); any other decision by `termijn`."""
+        if self.uitkomst in UITKOMSTEN_ZONDER_ACTIE:
+            return self.deadline
+        return self.termijn
+
+    @property
     def op_tijd(self):
-        """Whether the decision was taken on or before the deadline (None while open)."""
-        if not self.besloten_op or not self.termijn:
+        """Whether the decision was taken on or before its deadline (None while open)."""
+        if not self.besloten_op or not self.besluit_termijn:
             return None
-        return self.besloten_op <= self.termijn
+        return self.besloten_op <= self.besluit_termijn
+
+    @property
+    def rechtsmiddel_lopend(self):
+        """A bezwaar or beroep against the decision is pending: the file must stay complete."""
+        return bool(self.bezwaar_ingediend_op or self.beroep_ingesteld_op) and not self.rechtsmiddel_afgerond_op
 
     def historie_delen(self):
         """The request and its parts whose history belongs with it: its tasks and art. 19 records."""

@@ -2,22 +2,34 @@
 
 `verlengingsbrief_context(verzoek, ...)` and `besluitbrief_context(verzoek, ...)` return the
 context for templates/reports/rechten/*.html; `brief_pdf(soort, verzoek, ...)` renders it with
-core.pdf and returns (pdf_bytes, html). Letters are in B1 Dutch. The letter date is the date of the
-recorded extension or decision, so a letter printed again later is the same letter.
+core.pdf and returns (pdf_bytes, html). Letters are in B1 Dutch. The extension letter is dated on
+the day of the extension. The answer letter is dated on the day it is sent (`verzonden_op`,
+recorded with `services.besluitbrief_verzonden`); until then on the day it is printed to be sent.
 
-The bezwaar clause (Awb art. 6:7 and 6:5) names the six-week term and where to send the
-objection: the address of the verwerkingsverantwoordelijke that decided (the college by default).
+The bezwaar clause (Awb art. 6:7, 6:8 and 6:5) names the six-week term, which starts the day after
+the letter is sent, its last day (`bezwaar_termijn_tot`), and where to send the objection: the
+address of the verwerkingsverantwoordelijke that decided (the college by default).
 The answer letter also names the right to complain to the Autoriteit Persoonsgegevens (AVG art. 12(4), 77).
 """
 
 from django.utils import timezone
 
+from privacy_portal.core.kalender import plus_weken
+from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.pdf import render_pdf
 from privacy_portal.organisaties.models import Verwerkingsverantwoordelijke
 
 from .constants import GROND_B1, SOORT_B1, Soort, Uitkomst
 
 AP_WEBSITE = "www.autoriteitpersoonsgegevens.nl"
+BEZWAAR_WEKEN = 6  # Awb 6:7
+
+
+def bezwaar_termijn_tot(verzonden_op, kalender=None):
+    """The last day to object: six weeks from the day after sending (Awb 6:8); a last day on a
+    weekend or holiday moves to the next working day (Algemene termijnenwet art. 1)."""
+    return plus_weken(verzonden_op, BEZWAAR_WEKEN, kalender or huidige_kalender())
+
 
 BESLUIT_B1 = {
     Uitkomst.TOEGEWEZEN: "Wij wijzen uw verzoek toe. U krijgt wat u vroeg.",
@@ -79,13 +91,15 @@ def verlengingsbrief_context(verzoek, *, gegenereerd_door="", nu=None):
 
 def besluitbrief_context(verzoek, *, gegenereerd_door="", nu=None):
     nu = nu or timezone.now()
+    datum = verzoek.verzonden_op or timezone.localdate(nu)
     context = _basis(
         verzoek,
         titel=f"Besluit op uw verzoek over uw persoonsgegevens ({verzoek.kenmerk})",
-        datum=verzoek.besloten_op,
+        datum=datum,
         gegenereerd_door=gegenereerd_door,
         nu=nu,
     )
+    context["bezwaar_tot"] = bezwaar_termijn_tot(datum)
     context["besluit_b1"] = BESLUIT_B1.get(verzoek.uitkomst, "")
     context["grond_b1"] = GROND_B1.get(verzoek.grond, "") if verzoek.grond else ""
     context["toelichting_alineas"] = [a.strip() for a in verzoek.besluit_toelichting.split("\n\n") if a.strip()]

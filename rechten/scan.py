@@ -7,17 +7,21 @@ escalation to the FG and the privacy officers once the deadline has passed. Ever
 happens exactly once; the reminders go through `meest_urgente_mijlpaal`, so after a gap in the
 scan (both reminders due at once) a person gets one reminder, the most urgent, and the other is
 recorded as passed. Reminders before an extension and after it have different names (suffix
-`_verlengd`), so the new deadline gets its own reminders.
+`_verlengd`), so the new deadline gets its own reminders. An extended request also gets
+`herinnering_afwijzen` two working days before the first month ends: a refusal is due by then
+(art. 12(4) AVG); so do reminders after a correction of the
+receipt date (suffix: the corrected deadline).
 
-`verzoeken_opschonen`: anonymises closed requests after VERZOEK_BEWAARTERMIJN_DAGEN and lets
-unconfirmed web requests lapse after BEVESTIGEN_BINNEN_DAGEN.
+`verzoeken_opschonen`: anonymises closed (and lapsed) requests after VERZOEK_BEWAARTERMIJN_DAGEN,
+never while a bezwaar or beroep is pending, and only a full period after it ended.
+An unconfirmed web request is not dropped by the scan: the privacy officer decides (werk.py).
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +34,7 @@ from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
 from . import services
-from .constants import BEVESTIGEN_BINNEN_DAGEN, OPEN_STATUSSEN, Status, TaakStatus
+from .constants import OPEN_STATUSSEN, Status, TaakStatus
 from .deadlines import herinnering_data, verstreken
 from .models import Taak, Verzoek
 from .selectors import teammanagers_van
@@ -75,7 +79,8 @@ def _herinner(obj, bereikt, ontvangers, bericht, link, nu, gedaan):
 
 
 def _onderwerp(verzoek, mijlpaal):
-    return f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[mijlpaal.removesuffix('_verlengd')]}"
+    soort = next(naam for naam in ONDERWERPEN if mijlpaal.startswith(naam))
+    return f"Verzoek {verzoek.kenmerk}: {ONDERWERPEN[soort]}"
 
 
 @scan_stap
@@ -90,7 +95,10 @@ def verzoek_termijnen(nu):
     verzoeken = list(
         Verzoek.objects.filter(status__in=OPEN_STATUSSEN, deadline__isnull=False)
         .annotate(geldende_termijn=Coalesce("verlengd_tot", "deadline"))
-        .filter(geldende_termijn__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+        .filter(
+            Q(geldende_termijn__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+            | Q(verlengd_tot__isnull=False, deadline__lte=vandaag + timedelta(days=VOORUIT_DAGEN))
+        )
         .select_related("gemeente")
         .prefetch_related(open_taken)
     )
@@ -99,6 +107,24 @@ def verzoek_termijnen(nu):
     for verzoek in verzoeken:
         termijn = verzoek.termijn
         link = reverse("rechten:detail", kwargs={"uuid": verzoek.uuid})
+        if (
+            verzoek.verlengd_tot
+            and not verstreken(verzoek.deadline, vandaag)
+            and vandaag >= herinnering_data(verzoek.deadline, kalender)["herinnering_werkdagen"]
+        ):
+            # art. 12(4): refusing or taking no action is due within the first month, extended or not
+            aantal += _bereik(
+                verzoek,
+                "herinnering_afwijzen",
+                gebruikers_met_rol(verzoek.gemeente, Rol.PRIVACY_OFFICER),
+                f"Verzoek {verzoek.kenmerk}: afwijzen kan nog tot {verzoek.deadline:%d-%m-%Y}",
+                f"De termijn van dit verzoek is verlengd tot {termijn:%d-%m-%Y}. Wilt u het verzoek afwijzen of "
+                f"er niets mee doen? Dat besluit moet uiterlijk {verzoek.deadline:%d-%m-%Y} bij de verzoeker zijn, "
+                "met de reden en het recht om te klagen bij de Autoriteit Persoonsgegevens (art. 12 lid 4 AVG).",
+                link,
+                nu,
+                gedaan,
+            )
         if verstreken(termijn, vandaag):
             aantal += _bereik(
                 verzoek,
@@ -114,6 +140,9 @@ def verzoek_termijnen(nu):
             )
             continue
         achtervoegsel = "_verlengd" if verzoek.verlengd_tot else ""
+        if verzoek.ontvangst_gecorrigeerd_op:
+            # a corrected receipt date moves the deadline: its reminders are new milestones
+            achtervoegsel += f"_{termijn:%Y%m%d}"
         # the reminders due today, least to most urgent (the one due last is the most urgent)
         bereikt = [
             naam + achtervoegsel
@@ -156,19 +185,22 @@ def verzoek_termijnen(nu):
 
 @scan_stap
 def verzoeken_opschonen(nu):
-    """Anonymise after the retention period; let unconfirmed web requests lapse. Returns the number handled."""
+    """Anonymise after the retention period. Returns the number handled."""
     aantal = 0
     grens = nu - timedelta(days=settings.VERZOEK_BEWAARTERMIJN_DAGEN)
-    te_anonimiseren = Verzoek.objects.filter(
-        status__in=(Status.AFGEHANDELD, Status.VERVALLEN), afgesloten_op__lte=grens, geanonimiseerd_op__isnull=True
+    te_anonimiseren = (
+        Verzoek.objects.filter(
+            status__in=(Status.AFGEHANDELD, Status.VERVALLEN), afgesloten_op__lte=grens, geanonimiseerd_op__isnull=True
+        )
+        # not while a bezwaar or beroep is pending, and a full period after it ended
+        .exclude(
+            (Q(bezwaar_ingediend_op__isnull=False) | Q(beroep_ingesteld_op__isnull=False))
+            & Q(rechtsmiddel_afgerond_op__isnull=True)
+        )
+        .exclude(rechtsmiddel_afgerond_op__gt=timezone.localdate(grens))
     )
     for verzoek in te_anonimiseren:
         services.verzoek_anonimiseren(verzoek=verzoek, nu=nu)
         aantal += 1
-    verlopen = Verzoek.objects.filter(
-        status=Status.ONBEVESTIGD, aangemaakt_op__lte=nu - timedelta(days=BEVESTIGEN_BINNEN_DAGEN)
-    )
-    for verzoek in verlopen:
-        services.verzoek_vervallen(verzoek=verzoek, nu=nu)
-        aantal += 1
+    # Unconfirmed web requests are never dropped here: they wait in the privacy officer's work list.
     return aantal

@@ -12,14 +12,14 @@ import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Q, When
 from django.db.models.functions import Coalesce
 
 from privacy_portal.organisaties.models import RolToewijzing
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import bereik_filter
 
-from .constants import OPEN_STATUSSEN, Soort, Status, TaakStatus, Uitkomst
+from .constants import OPEN_STATUSSEN, UITKOMSTEN_ZONDER_ACTIE, Soort, Status, TaakStatus, Uitkomst
 from .models import PERSOONSGEGEVENS, Taak, Verzoek
 
 KENMERK = re.compile(r"^\s*(?:VZ-)?(?:\d{4}-)?0*(\d+)\s*$", re.IGNORECASE)
@@ -51,6 +51,15 @@ def _termijn():
     return Coalesce("verlengd_tot", "deadline")
 
 
+def besluit_termijn(prefix=""):
+    """The deadline of the decision taken (`Verzoek.besluit_termijn`): a refusal by the first month
+    (art. 12(4) AVG), any other decision by the deadline that applies (extended or not)."""
+    return Case(
+        When(**{f"{prefix}uitkomst__in": UITKOMSTEN_ZONDER_ACTIE}, then=F(f"{prefix}deadline")),
+        default=Coalesce(f"{prefix}verlengd_tot", f"{prefix}deadline"),
+    )
+
+
 def termijn_q(termijn, vandaag):
     """Open requests by their (extended) deadline on `vandaag`: deze_week (today or in the next
     DEZE_WEEK_DAGEN days), verstreken (passed), verlengd (extended). Needs the alias `_termijn`."""
@@ -73,14 +82,14 @@ def gebeurtenis_q(gebeurtenis, periode):
     return {
         "ontvangen": ONTVANGEN & Q(ontvangen_op__gte=van, ontvangen_op__lte=tot),
         "afgehandeld": besloten,
-        "op_tijd": besloten & Q(besloten_op__lte=F("_termijn")),
-        "te_laat": besloten & ~Q(besloten_op__lte=F("_termijn")),
+        "op_tijd": besloten & Q(besloten_op__lte=F("_besluit_termijn")),
+        "te_laat": besloten & ~Q(besloten_op__lte=F("_besluit_termijn")),
         "verlengd": ONTVANGEN & Q(verlengd_op__gte=van, verlengd_op__lte=tot),
     }[gebeurtenis]
 
 
 def met_termijn_alias(qs):
-    return qs.annotate(_termijn=_termijn())
+    return qs.annotate(_termijn=_termijn(), _besluit_termijn=besluit_termijn())
 
 
 def filter_verzoeken(
@@ -164,7 +173,7 @@ def cijfers(gemeenten, *, vandaag):
     per_soort}] for received requests (not unconfirmed or lapsed web requests).
     """
     ontvangen = Q(verzoeken__status__in=(Status.ONTVANGEN, Status.IN_BEHANDELING, Status.AFGEHANDELD))
-    termijn = Coalesce("verzoeken__verlengd_tot", "verzoeken__deadline")
+    termijn = besluit_termijn("verzoeken__")
     rijen = gemeenten.annotate(
         v_open=Count("verzoeken", filter=Q(verzoeken__status__in=OPEN_STATUSSEN)),
         v_te_laat_open=Count(

@@ -65,7 +65,10 @@ class VerzoekSerializer(serializers.ModelSerializer):
         required=False,
         help_text="Betrokken verwerkingen (uuid's) van dezelfde gemeente.",
     )
-    ontvangen_op = serializers.DateField(help_text="De dag van ontvangst; die dag telt niet mee. Niet in de toekomst.")
+    ontvangen_op = serializers.DateField(
+        help_text="De dag van ontvangst; die dag telt niet mee. Niet in de toekomst. "
+        "Daarna alleen te veranderen met POST .../ontvangst-corrigeren."
+    )
     verlengd_tot = serializers.DateField(
         read_only=True, allow_null=True, help_text="Leeg tot de termijn is verlengd; daarna ontvangst + 3 maanden."
     )
@@ -84,13 +87,23 @@ class VerzoekSerializer(serializers.ModelSerializer):
             "teams",
             "verwerkingen",
             "ontvangen_op",
+            "ontvangen_op_oorspronkelijk",
             "deadline",
             "verlengd_tot",
             "uitkomst",
             "grond",
             "besloten_op",
+            "verzonden_op",
         ]
-        read_only_fields = ["uuid", "status", "deadline", "uitkomst", "grond", "besloten_op"]
+        read_only_fields = [
+            "uuid",
+            "status",
+            "ontvangen_op_oorspronkelijk",
+            "deadline",
+            "uitkomst",
+            "grond",
+            "besloten_op",
+        ]
         extra_kwargs = {"omschrijving": {"required": False, "help_text": "Wat vraagt de verzoeker?"}}
 
     def __init__(self, *args, gemeenten=None, **kwargs):
@@ -123,6 +136,17 @@ class VerzoekSerializer(serializers.ModelSerializer):
 class VerzoekVerlengenSerializer(serializers.Serializer):
     reden = serializers.CharField(
         allow_blank=True, help_text="Waarom meer tijd nodig is; dit staat in de brief aan de verzoeker."
+    )
+
+
+class VerzoekOntvangstCorrigerenSerializer(serializers.Serializer):
+    ontvangen_op = serializers.DateField(help_text="De juiste dag van ontvangst; niet in de toekomst.")
+    reden = serializers.CharField(allow_blank=True, help_text="Waarom de datum van ontvangst wordt gecorrigeerd.")
+
+
+class VerzoekVerzondenSerializer(serializers.Serializer):
+    verzonden_op = serializers.DateField(
+        help_text="De dag waarop de besluitbrief is verzonden (de datum van de brief)."
     )
 
 

@@ -20,9 +20,14 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
   own web request, recorded unconfirmed (it does not count as received yet); mail `token` in a link.
 - `verzoek_bevestigen(*, token, gemeente=None, nu=None) -> Verzoek`: the inwoner clicked the link:
   received today, the clock starts. Idempotent for a second click.
+- `ontvangst_corrigeren`: the privacy officer corrects the date of receipt, with a reason.
 - `verzoek_wijzigen`, `identiteit_vastleggen`, `taken_toewijzen`, `taak_afronden`, `taak_intrekken`,
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
-- System (no user): `verzoek_vervallen`, `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
+- `rechtsmiddel_vastleggen`, `rechtsmiddel_afronden`: a bezwaar or beroep against the decision (blocks anonymisation).
+- `besluitbrief_verzonden`: the day the decision letter went out (its date; the bezwaar term starts the day after).
+- Unconfirmed web requests, decided by the privacy officer: `onbevestigd_aannemen`,
+  `onbevestigd_laten_vervallen` (never silently by the system).
+- System (no user): `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
 
 Every service that edits a request or takes a decision on it accepts `versie` (the version the user
 saw, `privacy_portal.core.schrijven.versie_van`); the task services take the task's version.
@@ -60,6 +65,7 @@ from .constants import (
     BEVESTIGEN_BINNEN_DAGEN,
     GEANONIMISEERD,
     SOORTEN_ART_19,
+    UITKOMSTEN_MET_BESLUIT,
     UITKOMSTEN_TOEGEWEZEN,
     Grond,
     IdentiteitWijze,
@@ -69,7 +75,7 @@ from .constants import (
     TaakStatus,
     Uitkomst,
 )
-from .deadlines import deadlines, mag_verlengen
+from .deadlines import deadlines, mag_verlengen, verstreken
 from .models import PERSOONSGEGEVENS, Kennisgeving, Taak, Verzoek
 from .selectors import teammanagers_van
 from .workflow import WORKFLOW
@@ -280,8 +286,9 @@ def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
     `gegevens`: soorten, verzoeker_naam, verzoeker_email (required: the confirmation link goes
     there), optional verzoeker_telefoon, verzoeker_adres, vertegenwoordiger_naam,
     vertegenwoordiger_hoedanigheid, omschrijving. Nothing counts as received and no deadline runs
-    until `verzoek_bevestigen(token=...)`. Only a hash of the token is stored; mail the token in a
-    link. An unconfirmed request lapses after BEVESTIGEN_BINNEN_DAGEN days and is then anonymised.
+    until `verzoek_bevestigen(token=...)` (then received on the day of submission). Only a hash of the
+    token is stored; mail the token in a link. After BEVESTIGEN_BINNEN_DAGEN days the link expires and
+    the request waits for the privacy officer (`onbevestigd_aannemen`, `onbevestigd_laten_vervallen`).
     Rate limiting is the caller's job.
     """
     nu = nu or timezone.now()
@@ -305,7 +312,7 @@ def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
 
 @transaction.atomic
 def verzoek_bevestigen(*, token, gemeente=None, nu=None):
-    """The inwoner confirmed by the link: the request is received today and the clock starts.
+    """The inwoner confirmed by the link: the request counts as received on the day it was submitted.
 
     A second click returns the same request unchanged. An unknown token, a token of another
     gemeente, or one older than BEVESTIGEN_BINNEN_DAGEN days raises ValidationError({"token": ...}).
@@ -321,7 +328,8 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
         tekst = f"Deze link is verlopen: bevestig binnen {BEVESTIGEN_BINNEN_DAGEN} dagen. Dien uw verzoek opnieuw in."
         raise ValidationError({"token": tekst})
     verzoek.status = WORKFLOW.controleer("bevestigen", verzoek.status)
-    verzoek.ontvangen_op = timezone.localdate(nu)
+    # received when submitted (art. 12(3) AVG, Awb 4:13), not when the link was clicked
+    verzoek.ontvangen_op = timezone.localdate(verzoek.aangemaakt_op)
     _zet_deadlines(verzoek, huidige_kalender())
     opslaan(verzoek, door=None, reden=f"Bevestigd door de inwoner: ontvangen; deadline {_datum(verzoek.deadline)}")
     _nieuw_verzoek_melden(
@@ -335,14 +343,45 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
 
 
 @transaction.atomic
-def verzoek_vervallen(*, verzoek, nu=None):
-    """An unconfirmed web request lapses (system action): no request was received; its data go."""
+def onbevestigd_aannemen(*, verzoek, door, toelichting, versie=None, nu=None):
+    """The privacy officer reached the inwoner another way: the web request counts as received on the
+    day it was submitted (art. 12(3) AVG, Awb 4:13), and its deadline runs from that day."""
     nu = nu or timezone.now()
-    verzoek = _vergrendeld(verzoek)
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
+    verzoek.status = WORKFLOW.controleer("aannemen", verzoek.status)
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        raise ValidationError({"toelichting": "Schrijf op hoe de inwoner langs een andere weg is bereikt."})
+    verzoek.onbevestigd_toelichting = toelichting
+    verzoek.ontvangen_op = timezone.localdate(verzoek.aangemaakt_op)
+    verzoek.bevestig_token_hash = ""
+    _zet_deadlines(verzoek, huidige_kalender())
+    opslaan(
+        verzoek,
+        door=door,
+        reden=f"Aangenomen na contact langs een andere weg: ontvangen op {_datum(verzoek.ontvangen_op)} "
+        f"(ingediend); deadline {_datum(verzoek.deadline)}",
+    )
+    return verzoek
+
+
+@transaction.atomic
+def onbevestigd_laten_vervallen(*, verzoek, door, toelichting, versie=None, nu=None):
+    """The privacy officer records why an unconfirmed web request lapses. Its personal data go after
+    the retention period, like those of a closed request (`verzoeken_opschonen`)."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
     verzoek.status = WORKFLOW.controleer("vervallen", verzoek.status)
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        raise ValidationError({"toelichting": "Schrijf op waarom het webverzoek vervalt."})
+    verzoek.onbevestigd_toelichting = toelichting
+    verzoek.bevestig_token_hash = ""
     verzoek.afgesloten_op = nu
-    opslaan(verzoek, door=None, reden=f"Vervallen: niet bevestigd binnen {BEVESTIGEN_BINNEN_DAGEN} dagen")
-    return verzoek_anonimiseren(verzoek=verzoek, nu=nu)
+    opslaan(verzoek, door=door, reden="Vervallen: niet bevestigd; de reden is vastgelegd")
+    return verzoek
 
 
 # --- handling ------------------------------------------------------------------------------------
@@ -350,7 +389,7 @@ def verzoek_vervallen(*, verzoek, nu=None):
 
 @transaction.atomic
 def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
-    """Correct the intake data; a changed receipt date recomputes the deadline (not after an extension)."""
+    """Correct the intake data. The receipt date is not intake data to edit: see `ontvangst_corrigeren`."""
     nu = nu or timezone.now()
     verzoek = _vergrendeld(verzoek, versie)
     vereis(door, "rechten.change_verzoek", verzoek)
@@ -359,9 +398,12 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     samen = {veld: getattr(verzoek, veld) for veld in GEGEVENS_VELDEN if veld not in ("teams", "verwerkingen")}
     samen.update(gegevens)
     _valideer(samen, gemeente=verzoek.gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN)
-    if "ontvangen_op" in gegevens and gegevens["ontvangen_op"] != verzoek.ontvangen_op and verzoek.verlengd_op:
+    if "ontvangen_op" in gegevens and gegevens["ontvangen_op"] != verzoek.ontvangen_op:
         raise ValidationError(
-            {"ontvangen_op": "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."}
+            {
+                "ontvangen_op": "De datum van ontvangst verandert alleen met een correctie door de privacy officer, "
+                "met een reden (Ontvangst corrigeren)."
+            }
         )
     gewijzigd = []
     for veld, waarde in gegevens.items():
@@ -376,12 +418,63 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     if not gewijzigd:
         return verzoek
     reden = "Gewijzigd: " + ", ".join(LABELS.get(v, v) for v in gewijzigd)
-    if "ontvangen_op" in gewijzigd:
-        _zet_deadlines(verzoek, huidige_kalender())
-        reden += f"; deadline nu {_datum(verzoek.deadline)}"
     if {"teams", "verwerkingen"} & set(gewijzigd):
         reden += " (" + _koppelingen_tekst(verzoek) + ")"
     opslaan(verzoek, door=door, reden=reden)
+    return verzoek
+
+
+@transaction.atomic
+def ontvangst_corrigeren(*, verzoek, door, ontvangen_op, reden, versie=None, nu=None):
+    """Correct the date of receipt (art. 12(3) AVG): the privacy officer only, with a reason.
+
+    The first recorded date stays on the record (`ontvangen_op_oorspronkelijk`) next to the
+    corrected one, and the history names both and the recomputed deadline. A request whose
+    deadline has already passed gets no new month from a later receipt date: the correction is
+    recorded, the deadline stays, and extending stays the extension procedure's (before the
+    deadline, with a letter). After an extension the receipt date is fixed.
+    """
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
+    WORKFLOW.controleer("wijzigen", verzoek.status)
+    fouten = {}
+    reden = (reden or "").strip()
+    if not _is_datum(ontvangen_op):
+        fouten["ontvangen_op"] = "Vul de juiste datum van ontvangst in."
+    elif ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = "De datum van ontvangst ligt in de toekomst."
+    elif ontvangen_op < AVG_VAN_KRACHT:
+        fouten["ontvangen_op"] = "De datum van ontvangst ligt vóór 25 mei 2018, toen de AVG begon."
+    elif ontvangen_op == verzoek.ontvangen_op:
+        fouten["ontvangen_op"] = f"De datum van ontvangst is al {_datum(ontvangen_op)}: er is niets te corrigeren."
+    elif verzoek.verlengd_op:
+        fouten["ontvangen_op"] = "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."
+    if not reden:
+        fouten["reden"] = "Geef de reden van de correctie, bijvoorbeeld: de brief lag eerder in de postkamer."
+    if fouten:
+        raise ValidationError(fouten)
+    oud_ontvangen, oude_deadline = verzoek.ontvangen_op, verzoek.deadline
+    over_de_termijn = verstreken(oude_deadline, vandaag)
+    if verzoek.ontvangen_op_oorspronkelijk is None:
+        verzoek.ontvangen_op_oorspronkelijk = oud_ontvangen
+    verzoek.ontvangen_op = ontvangen_op
+    verzoek.ontvangst_gecorrigeerd_op = nu
+    verzoek.ontvangst_gecorrigeerd_door = door
+    verzoek.ontvangst_correctie_reden = reden
+    nieuwe_deadline, _ = deadlines(ontvangen_op, huidige_kalender())
+    tekst = f"Ontvangst gecorrigeerd: {_datum(oud_ontvangen)} wordt {_datum(ontvangen_op)}"
+    if over_de_termijn and nieuwe_deadline > oude_deadline:
+        # no new month for a request that is already late: the deadline stays
+        tekst += (
+            f"; de deadline van {_datum(oude_deadline)} was al verstreken en blijft staan "
+            "(verlengen gaat alleen via de verlenging)"
+        )
+    else:
+        verzoek.deadline = nieuwe_deadline
+        tekst += f"; deadline {_datum(oude_deadline)} wordt {_datum(nieuwe_deadline)}"
+    opslaan(verzoek, door=door, reden=tekst)
     return verzoek
 
 
@@ -559,7 +652,8 @@ def taak_intrekken(*, taak, door, reden, versie=None, nu=None):
 
 @transaction.atomic
 def verzoek_verlengen(*, verzoek, door, reden, versie=None, nu=None):
-    """Extend by two months: only before the original deadline (not on it), once, with a reason.
+    """Extend by two months: up to and including the original deadline (the last day of the first
+    month, art. 12(3) AVG), once, with a reason.
 
     The extended deadline is receipt + 3 months (DOMAIN Decision). The requester must be told,
     with the reason, within the first month: the extension letter (`views.verlengingsbrief`).
@@ -576,7 +670,8 @@ def verzoek_verlengen(*, verzoek, door, reden, versie=None, nu=None):
         fouten["deadline"] = f"De termijn is al verlengd tot {_datum(verzoek.verlengd_tot)}. Dat kan maar één keer."
     elif not mag_verlengen(verzoek.deadline, vandaag):
         fouten["deadline"] = (
-            f"Verlengen kan alleen vóór de deadline van {_datum(verzoek.deadline)}. Die is vandaag of al verstreken."
+            f"Verlengen kan tot en met de laatste dag van de eerste maand, {_datum(verzoek.deadline)}. "
+            "Die is verstreken."
         )
     if not reden:
         fouten["reden"] = "Geef de reden van de verlenging: die staat in de brief aan de verzoeker."
@@ -689,6 +784,17 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", versie
     if uitkomst in (Uitkomst.AFGEWEZEN, Uitkomst.DEELS_TOEGEWEZEN):
         if grond not in Grond.values:
             fouten["grond"] = "Kies de grond voor de (gedeeltelijke) afwijzing."
+        elif grond == Grond.IDENTITEIT and not verzoek.info_gevraagd_op:
+            # art. 12(6) and 11(2): first ask for what is needed to establish the identity
+            fouten["grond"] = (
+                "Afwijzen omdat de identiteit niet vaststaat kan pas nadat de verzoeker om aanvullende "
+                "informatie is gevraagd (art. 12 lid 6 AVG). Leg eerst vast wanneer dat is gevraagd."
+            )
+        elif grond == Grond.ART_17_3 and Soort.WISSING not in (verzoek.soorten or []):
+            fouten["grond"] = (
+                "Art. 17 lid 3 AVG is een grond om wissen te weigeren; dit verzoek gaat niet over wissing. "
+                "Kies een grond die bij de gevraagde rechten past."
+            )
     elif grond:
         fouten["grond"] = "Een grond hoort alleen bij een (gedeeltelijke) afwijzing."
     if fouten:
@@ -709,6 +815,82 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", versie
     verzoek.besloten_door = door
     verzoek.afgesloten_op = nu
     opslaan(verzoek, door=door, reden=f"Afgehandeld: {Uitkomst(uitkomst).label.lower()}")
+    return verzoek
+
+
+@transaction.atomic
+def besluitbrief_verzonden(*, verzoek, door, verzonden_op, versie=None, nu=None):
+    """Record the day the decision letter was sent: the letter carries that date and the bezwaar
+    term of six weeks starts the day after (Awb 6:7, 6:8; `reports.bezwaar_termijn_tot`). Once."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    if verzoek.status != Status.AFGEHANDELD or verzoek.uitkomst not in UITKOMSTEN_MET_BESLUIT:
+        raise OvergangNietToegestaan("Er is (nog) geen besluit met een besluitbrief.")
+    if verzoek.verzonden_op:
+        raise ValidationError({"verzonden_op": f"De besluitbrief is al verzonden op {_datum(verzoek.verzonden_op)}."})
+    if not _is_datum(verzonden_op):
+        raise ValidationError({"verzonden_op": "Vul de datum van verzending in."})
+    if verzonden_op > timezone.localdate(nu):
+        raise ValidationError({"verzonden_op": "De datum van verzending ligt in de toekomst."})
+    if verzonden_op < verzoek.besloten_op:
+        raise ValidationError(
+            {"verzonden_op": f"De datum van verzending ligt vóór het besluit van {_datum(verzoek.besloten_op)}."}
+        )
+    verzoek.verzonden_op = verzonden_op
+    opslaan(verzoek, door=door, reden=f"Besluitbrief verzonden op {_datum(verzonden_op)}")
+    return verzoek
+
+
+RECHTSMIDDELEN = {"bezwaar": "bezwaar_ingediend_op", "beroep": "beroep_ingesteld_op"}
+
+
+@transaction.atomic
+def rechtsmiddel_vastleggen(*, verzoek, door, soort, ingediend_op, versie=None, nu=None):
+    """Record a bezwaar (Awb 6:4) or beroep against the decision. While it is pending the request is
+    not anonymised (`verzoek_anonimiseren`); a new one reopens the wait after an earlier one ended."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    if verzoek.status != Status.AFGEHANDELD or verzoek.uitkomst not in UITKOMSTEN_MET_BESLUIT:
+        raise OvergangNietToegestaan("Bezwaar of beroep kan alleen tegen een besluit op het verzoek.")
+    if verzoek.geanonimiseerd_op:
+        raise OvergangNietToegestaan("Dit verzoek is al geanonimiseerd.")
+    fouten = {}
+    if soort not in RECHTSMIDDELEN:
+        fouten["soort"] = "Kies bezwaar of beroep."
+    if not _is_datum(ingediend_op):
+        fouten["ingediend_op"] = "Vul de datum in waarop het is ingediend."
+    elif ingediend_op > timezone.localdate(nu):
+        fouten["ingediend_op"] = "Deze datum ligt in de toekomst."
+    elif ingediend_op < verzoek.besloten_op:
+        fouten["ingediend_op"] = f"Deze datum ligt vóór het besluit van {_datum(verzoek.besloten_op)}."
+    if fouten:
+        raise ValidationError(fouten)
+    setattr(verzoek, RECHTSMIDDELEN[soort], ingediend_op)
+    verzoek.rechtsmiddel_afgerond_op = None
+    opslaan(verzoek, door=door, reden=f"{soort.capitalize()} ingediend op {_datum(ingediend_op)}; niet anonimiseren")
+    return verzoek
+
+
+@transaction.atomic
+def rechtsmiddel_afronden(*, verzoek, door, afgerond_op, versie=None, nu=None):
+    """The bezwaar or beroep has ended (decision on bezwaar, judgment, withdrawal); the retention
+    period runs again from that day."""
+    nu = nu or timezone.now()
+    verzoek = _vergrendeld(verzoek, versie)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    if not verzoek.rechtsmiddel_lopend:
+        raise OvergangNietToegestaan("Er loopt geen bezwaar of beroep.")
+    if not _is_datum(afgerond_op):
+        raise ValidationError({"afgerond_op": "Vul de datum in waarop het is afgerond."})
+    if afgerond_op > timezone.localdate(nu):
+        raise ValidationError({"afgerond_op": "Deze datum ligt in de toekomst."})
+    begin = max(d for d in (verzoek.bezwaar_ingediend_op, verzoek.beroep_ingesteld_op) if d)
+    if afgerond_op < begin:
+        raise ValidationError({"afgerond_op": f"Deze datum ligt vóór het indienen op {_datum(begin)}."})
+    verzoek.rechtsmiddel_afgerond_op = afgerond_op
+    opslaan(verzoek, door=door, reden=f"Bezwaar of beroep afgerond op {_datum(afgerond_op)}")
     return verzoek
 
 
@@ -736,7 +918,8 @@ def verzoek_anonimiseren(*, verzoek, nu=None):
     nu = nu or timezone.now()
     verzoek = _vergrendeld(verzoek)
     WORKFLOW.controleer("anonimiseren", verzoek.status)
-    if verzoek.geanonimiseerd_op:
+    if verzoek.geanonimiseerd_op or verzoek.rechtsmiddel_lopend:
+        # a pending bezwaar or beroep needs the complete file
         return verzoek
     leeg = {veld: _leeg(veld) for veld in PERSOONSGEGEVENS}
     for veld, waarde in leeg.items():
@@ -777,7 +960,17 @@ def termijnen_herberekenen(kalender):
             if not verzoek.is_open or not verzoek.ontvangen_op:
                 continue
             deadline, verlengd_tot = verzoek.deadline, verzoek.verlengd_tot
-            if _zet_deadlines(verzoek, kalender):
+            gewijzigd = _zet_deadlines(verzoek, kalender)
+            if (
+                verzoek.ontvangst_gecorrigeerd_op
+                and verstreken(deadline, timezone.localdate())
+                and verzoek.deadline > deadline
+            ):
+                # a late request whose receipt date was corrected keeps its passed deadline
+                # (ontvangst_corrigeren): a calendar change gives it no new month either
+                verzoek.deadline = deadline
+                gewijzigd = verlengd_tot != verzoek.verlengd_tot
+            if gewijzigd:
                 delen = []
                 if deadline != verzoek.deadline:
                     delen.append(f"deadline {_datum(deadline)} wordt {_datum(verzoek.deadline)}")

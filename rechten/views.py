@@ -31,7 +31,7 @@ from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
-from .constants import SOORTEN_ART_19, UITKOMSTEN_MET_BESLUIT, Kanaal, Soort, TaakStatus, Uitkomst
+from .constants import SOORTEN_ART_19, UITKOMSTEN_MET_BESLUIT, Kanaal, Soort, Status, TaakStatus, Uitkomst
 from .deadlines import deadlines, mag_verlengen
 from .forms import (
     AfhandelForm,
@@ -39,11 +39,16 @@ from .forms import (
     GeenOntvangersForm,
     IdentiteitForm,
     KennisgevingForm,
+    OnbevestigdForm,
+    OntvangstCorrigerenForm,
+    RechtsmiddelAfrondenForm,
+    RechtsmiddelForm,
     TaakAfrondenForm,
     TakenForm,
     VerlengForm,
     VerzoekForm,
     VerzoekWijzigenForm,
+    VerzondenForm,
 )
 from .models import Taak
 from .reports import brief_pdf
@@ -148,7 +153,8 @@ def _verleng_status(verzoek, vandaag):
         return False, "Het verzoek is afgehandeld."
     if not mag_verlengen(verzoek.deadline, vandaag):
         return False, (
-            f"Verlengen kan alleen vóór de deadline van {verzoek.deadline:%d-%m-%Y}. Die is vandaag of al verstreken."
+            f"Verlengen kan tot en met de laatste dag van de eerste maand, {verzoek.deadline:%d-%m-%Y}. "
+            "Die is verstreken."
         )
     return True, ""
 
@@ -185,6 +191,14 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         "art_19": bool(SOORTEN_ART_19 & set(verzoek.soorten)),
         "kan_wijzigen": kan_wijzigen and WORKFLOW.mag("wijzigen", verzoek.status),
         "kan_kennisgeven": kan_wijzigen and WORKFLOW.mag("kennisgeving", verzoek.status),
+        "kan_corrigeren": WORKFLOW.mag("wijzigen", verzoek.status)
+        and verzoek.ontvangen_op is not None
+        and not verzoek.verlengd_op
+        and user.has_perm("rechten.ontvangst_corrigeren_verzoek", verzoek),
+        "kan_onbevestigd_beslissen": verzoek.status == Status.ONBEVESTIGD
+        and user.has_perm("rechten.ontvangst_corrigeren_verzoek", verzoek),
+        "onbevestigd_form": OnbevestigdForm(),
+        "corrigeer_form": OntvangstCorrigerenForm(initial={"ontvangen_op": verzoek.ontvangen_op}),
         "kan_verlengen": kan_verlengen and user.has_perm("rechten.verlengen_verzoek", verzoek),
         "mag_verlengen": user.has_perm("rechten.verlengen_verzoek", verzoek),
         "verleng_reden": verleng_reden,
@@ -192,6 +206,15 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         and user.has_perm("rechten.afhandelen_verzoek", verzoek),
         "afhandel_bezwaren": services.afhandel_bezwaren(verzoek, Uitkomst.TOEGEWEZEN).values(),
         "heeft_besluitbrief": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT,
+        "kan_verzenden": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT
+        and not verzoek.verzonden_op
+        and user.has_perm("rechten.afhandelen_verzoek", verzoek),
+        "kan_rechtsmiddel": verzoek.uitkomst in UITKOMSTEN_MET_BESLUIT
+        and not verzoek.geanonimiseerd_op
+        and user.has_perm("rechten.afhandelen_verzoek", verzoek),
+        "rechtsmiddel_form": RechtsmiddelForm(initial={"ingediend_op": vandaag}),
+        "rechtsmiddel_afronden_form": RechtsmiddelAfrondenForm(initial={"afgerond_op": vandaag}),
+        "verzonden_form": VerzondenForm(initial={"verzonden_op": vandaag}),
         "identiteit_form": IdentiteitForm(
             initial={veld: getattr(verzoek, veld) for veld in services.IDENTITEIT_VELDEN}
         ),
@@ -229,9 +252,6 @@ def wijzigen(request, uuid):
     form = VerzoekWijzigenForm(
         request.POST or None, initial=initial, gemeente=verzoek.gemeente, versie=versie_van(verzoek)
     )
-    if verzoek.verlengd_op:
-        form.fields["ontvangen_op"].disabled = True
-        form.fields["ontvangen_op"].help_text = "De termijn is verlengd: de datum van ontvangst ligt vast."
 
     def opslaan():
         gegevens = {k: v for k, v in form.cleaned_data.items() if k != "versie"}
@@ -264,6 +284,8 @@ ACTIE_LABELS = {
     "kennisgeving": {"toelichting": _label(KennisgevingForm, "kennisgeving_toelichting"), "soorten": "Rechten"},
     "geen-ontvangers": {"soorten": "Rechten"},
     "taak-intrekken": {"reden": "Waarom vervalt de taak?"},
+    "onbevestigd": {"toelichting": _label(OnbevestigdForm, "onbevestigd_toelichting")},
+    "ontvangst-corrigeren": {"reden": _label(OntvangstCorrigerenForm, "ontvangst_correctie_reden")},
 }
 
 
@@ -299,6 +321,83 @@ def actie(request, uuid, actie):
             lambda _: "De gegevens over de identiteit zijn vastgelegd.",
         )
         naam = "identiteit_form"
+    elif actie == "ontvangst-corrigeren":
+        form = OntvangstCorrigerenForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.ontvangst_corrigeren(
+                verzoek=verzoek,
+                door=user,
+                ontvangen_op=form.cleaned_data["ontvangen_op"],
+                reden=form.cleaned_data["ontvangst_correctie_reden"],
+                versie=versie,
+            ),
+            lambda _: "De datum van ontvangst is gecorrigeerd. Kijk de deadline na.",
+        )
+        naam = "corrigeer_form"
+    elif actie == "onbevestigd":
+        form = OnbevestigdForm(post)
+
+        def _beslis():
+            service = (
+                services.onbevestigd_aannemen
+                if form.cleaned_data["besluit"] == "aannemen"
+                else services.onbevestigd_laten_vervallen
+            )
+            return service(
+                verzoek=verzoek, door=user, toelichting=form.cleaned_data["onbevestigd_toelichting"], versie=versie
+            )
+
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            _beslis,
+            lambda data: (
+                "Het verzoek is aangenomen; de termijn loopt vanaf de dag van indienen."
+                if data["besluit"] == "aannemen"
+                else "Het webverzoek is vervallen; de reden is vastgelegd."
+            ),
+        )
+        naam = "onbevestigd_form"
+    elif actie == "rechtsmiddel":
+        form = RechtsmiddelForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.rechtsmiddel_vastleggen(verzoek=verzoek, door=user, **form.cleaned_data, versie=versie),
+            lambda data: (
+                f"Vastgelegd: {data['soort']} ingediend. Het verzoek wordt niet geanonimiseerd zolang het loopt."
+            ),
+        )
+        naam = "rechtsmiddel_form"
+    elif actie == "rechtsmiddel-afronden":
+        form = RechtsmiddelAfrondenForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.rechtsmiddel_afronden(
+                verzoek=verzoek, door=user, afgerond_op=form.cleaned_data["afgerond_op"], versie=versie
+            ),
+            lambda _: "Vastgelegd: het bezwaar of beroep is afgerond.",
+        )
+        naam = "rechtsmiddel_afronden_form"
+    elif actie == "verzonden":
+        form = VerzondenForm(post)
+        gelukt = _paneel(
+            request,
+            actie,
+            form,
+            lambda: services.besluitbrief_verzonden(
+                verzoek=verzoek, door=user, verzonden_op=form.cleaned_data["verzonden_op"], versie=versie
+            ),
+            lambda data: f"Vastgelegd: de besluitbrief is verzonden op {data['verzonden_op']:%d-%m-%Y}.",
+        )
+        naam = "verzonden_form"
     elif actie == "taken":
         form = TakenForm(post, gemeente=verzoek.gemeente)
         gelukt = _paneel(

@@ -5,17 +5,22 @@
 - teammanager (`rechten.taak_uitvoeren_verzoek`): the open tasks of their own team, with the
   request's deadline, linking to the task page.
 
-Unconfirmed web requests wait for the inwoner, not for staff, so they are not in anyone's list.
+An unconfirmed web request waits for the inwoner while the link is valid
+(BEVESTIGEN_BINNEN_DAGEN); after that it is the privacy officer's
+(`rechten.ontvangst_corrigeren_verzoek`): reach the inwoner another way or record why it lapses.
 Two queries at most, however many items (plus the user's roles, loaded once).
 """
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 from privacy_portal.core.werklijst import WerkItem
 from privacy_portal.organisaties.rollen import ROL_RECHTEN
 from privacy_portal.organisaties.selectors import rol_toewijzingen
 
-from .constants import OPEN_STATUSSEN, IdentiteitWijze, TaakStatus
+from .constants import BEVESTIGEN_BINNEN_DAGEN, OPEN_STATUSSEN, IdentiteitWijze, Status, TaakStatus
 from .selectors import eigen_taken, verzoeken_voor
 
 REGISTER = "Betrokkenenverzoeken"
@@ -61,6 +66,22 @@ def werk_voor(user, nu):
                 toelichting=_toelichting(verzoek),
             )
             for verzoek in verzoeken
+        ]
+    if _rol_geeft(user, "rechten.ontvangst_corrigeren_verzoek"):
+        onbevestigd = (
+            verzoeken_voor(user, "rechten.ontvangst_corrigeren_verzoek")
+            .filter(status=Status.ONBEVESTIGD, aangemaakt_op__lte=nu - timedelta(days=BEVESTIGEN_BINNEN_DAGEN))
+            .only("uuid", "gemeente", "aangemaakt_op", "soorten")
+        )
+        items += [
+            WerkItem(
+                register=REGISTER,
+                titel=f"Onbevestigd webverzoek {verzoek.kenmerk}",
+                actie="Neem langs een andere weg contact op, of leg vast waarom het vervalt",
+                link=reverse("rechten:detail", kwargs={"uuid": verzoek.uuid}),
+                toelichting=f"Ingediend op {timezone.localtime(verzoek.aangemaakt_op):%d-%m-%Y}, niet bevestigd",
+            )
+            for verzoek in onbevestigd
         ]
     if _rol_geeft(user, "rechten.taak_uitvoeren_verzoek"):
         items += [

@@ -1,7 +1,8 @@
 """The lifecycle of a verzoek, as a table; enforced by `WORKFLOW.controleer(actie, status)`.
 
     onbevestigd --bevestigen--> ontvangen --(identity, tasks)--> in_behandeling --afhandelen--> afgehandeld
-    onbevestigd --vervallen--> vervallen          ontvangen --afhandelen--> afgehandeld
+    onbevestigd --aannemen (privacy officer)--> ontvangen
+    onbevestigd --vervallen (privacy officer, with a reason)--> vervallen          ontvangen --afhandelen--> afgehandeld
 
 Only staff-registered or confirmed requests count as received: the clock starts at `ontvangen`.
 Extending does not change the status (the request stays open); it sets `verlengd_tot`.
@@ -17,6 +18,8 @@ OPEN = {Status.ONTVANGEN, Status.IN_BEHANDELING}
 OVERGANGEN = {
     "bevestigen": ({Status.ONBEVESTIGD}, Status.ONTVANGEN),
     "vervallen": ({Status.ONBEVESTIGD}, Status.VERVALLEN),
+    # the privacy officer reached the inwoner another way: received at the submission moment
+    "aannemen": ({Status.ONBEVESTIGD}, Status.ONTVANGEN),
     "wijzigen": (OPEN, None),
     "identiteit": (OPEN, Status.IN_BEHANDELING),
     "taken_toewijzen": (OPEN, Status.IN_BEHANDELING),

@@ -75,6 +75,10 @@ RECHTEN = {
     "rechten.view_verzoek": "Betrokkenenverzoeken inzien, met gegevens van de verzoeker",
     "rechten.change_verzoek": "Betrokkenenverzoek behandelen (identiteit, taken, ontvangers)",
     "rechten.verlengen_verzoek": "Termijn van een verzoek verlengen",
+    "rechten.ontvangst_corrigeren_verzoek": (
+        "Ontvangst van een verzoek vaststellen: datum corrigeren (met reden), onbevestigd webverzoek aannemen of "
+        "laten vervallen"
+    ),
     "rechten.afhandelen_verzoek": "Besluit op een verzoek vastleggen",
     "rechten.taak_uitvoeren_verzoek": "Taak van het eigen team bij een verzoek uitvoeren",
     "rechten.statistiek_verzoek": "Aantallen verzoeken zien (zonder persoonsgegevens)",
@@ -168,6 +172,7 @@ ROL_RECHTEN: dict[str, set[str]] = {
         "datalekken.kennisname_corrigeren_datalek",
     }
     | _VERZOEK_BEHANDELEN
+    | {"rechten.ontvangst_corrigeren_verzoek"}
     | _DPIA_UITVOEREN
     | _OVK_BEHEREN
     | _RAPPORTEREN,

@@ -122,28 +122,28 @@ def test_lezen_wordt_gelogd_en_lijst_filtert(wereld, po):
 
 
 @pytest.mark.django_db
-def test_patch_wijzigt_via_de_service_en_herberekent_de_deadline(wereld, po):
+def test_patch_wijzigt_via_de_service_maar_niet_de_ontvangstdatum(wereld, po):
+    # replaces test_patch_wijzigt_via_de_service_en_herberekent_de_deadline: the receipt date is
+    # corrected with POST .../ontvangst-corrigeren (issue 12), not edited with PATCH
     verzoek = registreer(door=wereld["privacy_officer"], gemeente=wereld.gemeente)
     url = f"/api/v1/verzoeken/{verzoek.uuid}"
-    antwoord = po.patch(
-        url,
-        {"ontvangenOp": "2026-03-02", "verzoeker": {"telefoon": "010 1234567"}, "soorten": ["rectificatie"]},
-        format="json",
-    )
+    antwoord = po.patch(url, {"verzoeker": {"telefoon": "010 1234567"}, "soorten": ["rectificatie"]}, format="json")
     assert antwoord.status_code == 200, antwoord.content
     data = antwoord.json()
-    assert data["ontvangenOp"] == "2026-03-02" and data["deadline"] == "2026-04-02"
+    assert data["ontvangenOp"] == "2026-03-03" and data["deadline"] == "2026-04-07"
     assert data["verzoeker"]["telefoon"] == "010 1234567" and data["verzoeker"]["naam"] == "Jantje Geheimnaam"
     assert data["soorten"] == ["rectificatie"]
 
+    fout = po.patch(url, {"ontvangenOp": "2026-03-02"}, format="json")
+    assert fout.status_code == 400 and _namen(fout) == {"ontvangenOp"}
     fout = po.patch(url, {"ontvangenOp": "2099-01-01", "soorten": ["iets"]}, format="json")
     assert fout.status_code == 400 and _namen(fout) == {"ontvangenOp", "soorten"}
     verzoek.refresh_from_db()
-    assert verzoek.ontvangen_op == date(2026, 3, 2) and verzoek.soorten == ["rectificatie"]
+    assert verzoek.ontvangen_op == date(2026, 3, 3) and verzoek.soorten == ["rectificatie"]
     # status and deadline are read only
     po.patch(url, {"status": "afgehandeld", "deadline": "2030-01-01"}, format="json")
     verzoek.refresh_from_db()
-    assert verzoek.status == Status.ONTVANGEN and verzoek.deadline == date(2026, 4, 2)
+    assert verzoek.status == Status.ONTVANGEN and verzoek.deadline == date(2026, 4, 7)
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ the numbers stay. Unconfirmed web requests lapse and lose their data too."""
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.db.models import Q
 
 from privacy_portal.core import scanner
@@ -116,7 +117,9 @@ def test_de_bewaartermijn_is_instelbaar_en_open_verzoeken_blijven_altijd_staan(w
 
 
 @pytest.mark.django_db
-def test_een_onbevestigd_webverzoek_vervalt_en_verliest_zijn_gegevens(wereld):
+def test_een_onbevestigd_webverzoek_vervalt_met_reden_en_verliest_daarna_zijn_gegevens(wereld):
+    # replaces test_een_onbevestigd_webverzoek_vervalt_en_verliest_zijn_gegevens: the scan no longer
+    # drops an unconfirmed request by itself; the privacy officer decides (issue 12)
     nu = moment(date(2026, 3, 3))
     verzoek, token = services.verzoek_ontvangen_van_inwoner(
         gemeente=wereld.gemeente,
@@ -127,13 +130,17 @@ def test_een_onbevestigd_webverzoek_vervalt_en_verliest_zijn_gegevens(wereld):
         },
         nu=nu,
     )
-    scanner.termijnen_bewaken(herkomst="test", nu=nu + timedelta(days=BEVESTIGEN_BINNEN_DAGEN) - timedelta(minutes=1))
+    scanner.termijnen_bewaken(herkomst="test", nu=nu + timedelta(days=BEVESTIGEN_BINNEN_DAGEN + 30))
     verzoek.refresh_from_db()
-    assert verzoek.status == Status.ONBEVESTIGD
-    scanner.termijnen_bewaken(herkomst="test", nu=nu + timedelta(days=BEVESTIGEN_BINNEN_DAGEN))
+    assert verzoek.status == Status.ONBEVESTIGD and verzoek.verzoeker_naam == "Jantje Geheimnaam"
+    later = nu + timedelta(days=BEVESTIGEN_BINNEN_DAGEN + 31)
+    services.onbevestigd_laten_vervallen(
+        verzoek=verzoek, door=wereld["privacy_officer"], toelichting="Geen ander adres bekend", nu=later
+    )
+    scanner.termijnen_bewaken(herkomst="test", nu=later + timedelta(days=settings.VERZOEK_BEWAARTERMIJN_DAGEN))
     verzoek.refresh_from_db()
     assert verzoek.status == Status.VERVALLEN and verzoek.geanonimiseerd_op is not None
-    assert verzoek.bevestig_token_hash == ""
+    assert verzoek.bevestig_token_hash == "" and verzoek.onbevestigd_toelichting == ""
     assert _bevat_geheim(_alle_historie_teksten()) == []
     with pytest.raises(services.ValidationError):
         services.verzoek_bevestigen(token=token, nu=nu + timedelta(days=8))

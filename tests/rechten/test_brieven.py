@@ -86,19 +86,20 @@ def test_besluitbrief_is_een_awb_besluit_met_bezwaarclausule_en_klachtrecht_bij_
         toelichting="U krijgt een kopie van uw dossier.\n\nUw gegevens in de BRP verwijderen wij niet.",
         nu=moment(date(2026, 3, 24)),
     )
-    pdf, html = brief_pdf("besluit", verzoek, gegenereerd_door="Priya Officier")
+    # printed to be sent on the day of the decision (issue 12: dated when sent, see test_besluitbrief_verzending.py)
+    pdf, html = brief_pdf("besluit", verzoek, gegenereerd_door="Priya Officier", nu=moment(date(2026, 3, 24)))
     assert pdf.startswith(b"%PDF")
     for tekst in (
         "Besluit op uw verzoek",
         f"Ons kenmerk {verzoek.kenmerk}",
-        "24 maart 2026",  # the date of the decision
+        "24 maart 2026",  # the date of sending
         "Ons besluit",
         "Waarom hebben wij dit besloten?",
         "U krijgt een kopie van uw dossier.",
         "Uw gegevens in de BRP verwijderen wij niet.",
         # the bezwaar clause: six weeks, to whom and where, what to put in it
         "bezwaar maken",
-        "<strong>zes weken</strong> na de datum van deze brief",
+        "<strong>zes weken</strong>. Die termijn begint op de dag na de verzending van deze brief",
         "College van burgemeester en wethouders van Voorbeeldstad",
         "Postbus 100",
         "1234 AB Voorbeeldstad",

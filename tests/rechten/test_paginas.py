@@ -89,9 +89,9 @@ def test_een_late_verlenging_via_de_pagina_geeft_een_melding_en_verandert_niets(
     verzoek = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=timezone.localdate() - timedelta(days=40))
     client.force_login(po)
     detail = client.get(f"/verzoeken/{verzoek.uuid}/").content.decode()
-    assert "Die is vandaag of al verstreken" in detail and 'name="verlenging_reden"' not in detail
+    assert "Die is verstreken" in detail and 'name="verlenging_reden"' not in detail
     antwoord = client.post(f"/verzoeken/{verzoek.uuid}/verlengen/", {"verlenging_reden": "Toch"}, follow=True)
-    assert "Verlengen kan alleen vóór de deadline" in antwoord.content.decode()
+    assert "Verlengen kan tot en met de laatste dag van de eerste maand" in antwoord.content.decode()
     verzoek.refresh_from_db()
     assert verzoek.verlengd_tot is None
 

@@ -111,13 +111,14 @@ def test_inwoner_verzoek_telt_pas_na_bevestiging_en_tweede_klik_verandert_niets(
     with django_capture_on_commit_callbacks(execute=True):
         bevestigd = services.verzoek_bevestigen(token=token, gemeente=wereld.gemeente, nu=moment(date(2026, 3, 3), 8))
     assert bevestigd.pk == verzoek.pk and bevestigd.status == Status.ONTVANGEN
-    assert bevestigd.ontvangen_op == date(2026, 3, 3)  # the day of confirmation counts as receipt
-    assert bevestigd.deadline == date(2026, 4, 7)
+    # the day of submission counts as receipt (art. 12(3) AVG, Awb 4:13), not the click (issue 12)
+    assert bevestigd.ontvangen_op == date(2026, 3, 2)
+    assert bevestigd.deadline == date(2026, 4, 2)
     po = Notificatie.objects.get(ontvanger=wereld["privacy_officer"])
     assert bevestigd.kenmerk in po.onderwerp and "Inge" not in po.onderwerp + po.tekst
 
     nogmaals = services.verzoek_bevestigen(token=token, nu=moment(date(2026, 3, 4)))
-    assert nogmaals.ontvangen_op == date(2026, 3, 3) and nogmaals.history.count() == 2
+    assert nogmaals.ontvangen_op == date(2026, 3, 2) and nogmaals.history.count() == 2
 
 
 @pytest.mark.django_db
@@ -162,16 +163,16 @@ def test_bevestigen_met_onbekende_verlopen_of_andere_gemeente_link_lukt_niet(wer
 
 
 @pytest.mark.django_db
-def test_wijzigen_van_de_ontvangstdatum_herberekent_de_deadline_maar_niet_na_verlenging(wereld):
+def test_wijzigen_verandert_de_ontvangstdatum_niet_dat_is_een_correctie(wereld):
+    # replaces test_wijzigen_van_de_ontvangstdatum_herberekent_de_deadline_maar_niet_na_verlenging:
+    # the receipt date is no longer edited (issue 12), see test_ontvangst_correctie.py
     po = wereld["privacy_officer"]
     verzoek = registreer(door=po, gemeente=wereld.gemeente)
-    verzoek = services.verzoek_wijzigen(verzoek=verzoek, door=po, gegevens={"ontvangen_op": date(2026, 3, 2)}, nu=NU)
-    assert verzoek.deadline == date(2026, 4, 2)
-    assert "deadline nu 02-04-2026" in verzoek.history.first().history_change_reason
-    services.verzoek_verlengen(verzoek=verzoek, door=po, reden="Veel systemen", nu=NU)
     with pytest.raises(ValidationError) as fout:
-        services.verzoek_wijzigen(verzoek=verzoek, door=po, gegevens={"ontvangen_op": date(2026, 3, 1)}, nu=NU)
+        services.verzoek_wijzigen(verzoek=verzoek, door=po, gegevens={"ontvangen_op": date(2026, 3, 2)}, nu=NU)
     assert "ontvangen_op" in fout.value.message_dict
+    verzoek.refresh_from_db()
+    assert (verzoek.ontvangen_op, verzoek.deadline) == (date(2026, 3, 3), date(2026, 4, 7))
 
 
 @pytest.mark.django_db

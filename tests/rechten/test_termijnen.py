@@ -61,14 +61,15 @@ def test_deadline_en_verlengde_deadline_op_echte_data(wereld, ontvangen_op, dead
 
 
 @pytest.mark.django_db
-def test_verlengen_mag_tot_en_met_de_dag_voor_de_deadline(wereld):
+def test_art_12_3_verlengen_mag_tot_en_met_de_laatste_dag_van_de_eerste_maand(wereld):
+    # replaces test_verlengen_mag_tot_en_met_de_dag_voor_de_deadline (issue 12): the deadline day counts
     po = wereld["privacy_officer"]
     verzoek = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 3, 27))
     assert verzoek.deadline == date(2026, 4, 28)
     verzoek = services.verzoek_verlengen(
-        verzoek=verzoek, door=po, reden="Veel systemen", nu=_precies(date(2026, 4, 27), 23, 59, 59)
+        verzoek=verzoek, door=po, reden="Veel systemen", nu=_precies(date(2026, 4, 28), 23, 59, 59)
     )
-    assert verzoek.verlengd_tot == date(2026, 6, 29) and verzoek.verlengd_op == date(2026, 4, 27)
+    assert verzoek.verlengd_tot == date(2026, 6, 29) and verzoek.verlengd_op == date(2026, 4, 28)
     assert verzoek.history.first().history_change_reason == "Termijn verlengd tot 29-06-2026"
 
 
@@ -76,29 +77,28 @@ def test_verlengen_mag_tot_en_met_de_dag_voor_de_deadline(wereld):
 @pytest.mark.parametrize(
     "moment_",
     [
-        _precies(date(2026, 4, 28), 0, 0),  # the deadline day itself, at midnight: "before" is over
-        _precies(date(2026, 4, 28), 16, 0),
-        _precies(date(2026, 4, 29), 9, 0),  # after
+        _precies(date(2026, 4, 29), 0, 0),  # the day after the deadline, at midnight: too late
+        _precies(date(2026, 4, 29), 9, 0),
         _precies(date(2026, 6, 1), 9, 0),
     ],
 )
-def test_verlengen_op_of_na_de_deadline_wordt_geweigerd_en_verandert_niets(wereld, moment_):
+def test_verlengen_na_de_deadline_wordt_geweigerd_en_verandert_niets(wereld, moment_):
     po = wereld["privacy_officer"]
     verzoek = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 3, 27))
     aantal = verzoek.history.count()
     with pytest.raises(ValidationError) as fout:
         services.verzoek_verlengen(verzoek=verzoek, door=po, reden="Te laat bedacht", nu=moment_)
-    assert "vóór de deadline van 28-04-2026" in fout.value.message_dict["deadline"][0]
+    assert "tot en met de laatste dag van de eerste maand, 28-04-2026" in fout.value.message_dict["deadline"][0]
     verzoek.refresh_from_db()
     assert verzoek.verlengd_tot is None and verzoek.verlengd_op is None and verzoek.history.count() == aantal
 
 
 @pytest.mark.django_db
 def test_de_grens_geldt_in_nederlandse_tijd_niet_in_utc(wereld):
-    """22:30 UTC on 27 April is already 28 April in Amsterdam (summer time): too late."""
+    """22:30 UTC on 28 April is already 29 April in Amsterdam (summer time): too late."""
     po = wereld["privacy_officer"]
     verzoek = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 3, 27))
-    te_laat = datetime(2026, 4, 27, 22, 30, tzinfo=timezone.get_fixed_timezone(0))
+    te_laat = datetime(2026, 4, 28, 22, 30, tzinfo=timezone.get_fixed_timezone(0))
     with pytest.raises(ValidationError):
         services.verzoek_verlengen(verzoek=verzoek, door=po, reden="Complex", nu=te_laat)
     services.verzoek_verlengen(verzoek=verzoek, door=po, reden="Complex", nu=te_laat - timedelta(minutes=31))
