@@ -30,7 +30,7 @@ def test_aanmaken_berekent_review_signaal_volledigheid_en_de_teammanager_wordt_e
     assert ovk.eigenaar == tm
     assert ovk.volgende_review == date(2027, 1, 15)  # START + 1 year
     assert ovk.einde_signaal_op == date(2027, 3, 30)
-    assert ovk.volledigheid == 92 and ovk.buiten_eer is False
+    assert ovk.volledigheid == 94 and ovk.buiten_eer is False  # 16 of 17
     assert ovk.history.first().history_change_reason == "Geregistreerd"
 
 
@@ -200,5 +200,5 @@ def test_volledigheid_van_de_gemeente_telt_ontbrekende_clausules(wereld):
     maak_overeenkomst(door=po, team=wereld.ander_team, onderwerp="Compleet")
     cijfers = volledigheid_gemeente(wereld.gemeente, date(2026, 11, 25))
     assert cijfers["aantal"] == 2 and cijfers["volledig"] == 1 and cijfers["ontbrekende_clausules"] == 2
-    assert cijfers["percentage"] == 92  # (85 + 100) / 2, rounded
+    assert cijfers["percentage"] == 94  # (88 + 100) / 2
     assert volledigheid_gemeente(wereld.andere_gemeente, date(2026, 11, 25))["aantal"] == 0
