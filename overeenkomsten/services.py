@@ -470,3 +470,27 @@ def document_uploaden(*, overeenkomst, door, bestand, nu=None, versie=None):
     ovk.document_geupload_op = nu
     _opslaan(ovk, door, "Ondertekend document geüpload")
     return ovk
+
+
+def volledigheid_bijwerken():
+    """Recompute the stored completeness where the checklist changed since it was stored.
+
+    A release that adds a required clause (such as AVG art. 28(2)-(4)) makes stored percentages
+    too high; each agreement whose percentage differs is saved on its own, with the reason in its
+    history. Idempotent; returns the number of agreements changed.
+    """
+    aantal = 0
+    for pk, soort, clausules, volledigheid in Overeenkomst.objects.values_list(
+        "pk", "soort", "clausules", "volledigheid"
+    ):
+        if checklist.volledigheid_percentage(soort, clausules) == volledigheid:
+            continue
+        with transaction.atomic():
+            ovk = vergrendel(Overeenkomst(pk=pk))
+            oud = ovk.volledigheid
+            _herbereken(ovk)
+            if ovk.volledigheid != oud:
+                reden = f"Volledigheid herberekend na een wijziging van de checklist: {oud}% wordt {ovk.volledigheid}%"
+                opslaan(ovk, door=None, reden=reden)
+                aantal += 1
+    return aantal

@@ -202,3 +202,35 @@ def test_volledigheid_van_de_gemeente_telt_ontbrekende_clausules(wereld):
     assert cijfers["aantal"] == 2 and cijfers["volledig"] == 1 and cijfers["ontbrekende_clausules"] == 2
     assert cijfers["percentage"] == 94  # (88 + 100) / 2
     assert volledigheid_gemeente(wereld.andere_gemeente, date(2026, 11, 25))["aantal"] == 0
+
+
+NIEUW_IN_ART_28 = (
+    "bijstand_verplichtingen",
+    "waarschuwen_instructie",
+    "subverwerkers_verplichtingen",
+    "algemene_toestemming",
+)
+
+
+@pytest.mark.django_db
+def test_art_28_uitgebreide_checklist_herberekent_de_opgeslagen_volledigheid_met_historie(wereld):
+    """An agreement stored as complete under the older 13-clause checklist is no longer shown as complete."""
+    from overeenkomsten.scan import overeenkomst_volledigheid
+
+    ovk = maak_overeenkomst(
+        door=wereld["privacy_officer"], team=wereld.team, clausules=alle_clausules(behalve=NIEUW_IN_ART_28)
+    )
+    assert ovk.volledigheid == 76  # 13 of 17
+    ovk.volledigheid = 100  # as stored before this release
+    ovk._change_reason = "Stand voor de uitbreiding van de checklist"
+    ovk.save()
+
+    assert overeenkomst_volledigheid(datetime(2026, 12, 1, tzinfo=UTC)) == 0  # no notifications
+    ovk.refresh_from_db()
+    assert ovk.volledigheid == 76
+    assert ovk.history.first().history_change_reason == (
+        "Volledigheid herberekend na een wijziging van de checklist: 100% wordt 76%"
+    )
+    aantal = ovk.history.count()
+    assert services.volledigheid_bijwerken() == 0  # idempotent
+    assert ovk.history.count() == aantal
