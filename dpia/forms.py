@@ -81,6 +81,28 @@ class PrescanForm(VersieMixin, Formulier):
         required=False,
         help_text="Bij een soort van deze lijst is een DPIA altijd verplicht.",
     )
+    nieuwe_wetgeving = forms.BooleanField(
+        label="Betreft de scope nieuwe wet- of regelgeving?",
+        required=False,
+        help_text="Dan is een DPIA verplicht (pre-scan DPIA Rijksdienst).",
+    )
+    risicoscore = forms.IntegerField(
+        label="Som van de risicoscores uit de pre-scan DPIA Rijksdienst",
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text="Boven de 4 is een DPIA verplicht. Laat leeg als u de scores niet hebt bepaald.",
+    )
+    digitale_dienst_minderjarigen = forms.BooleanField(
+        label="Is het een digitale dienst die vooral bedoeld is voor personen jonger dan 18 jaar?",
+        required=False,
+        help_text="Dan is ook een Kinderrechten Impact Assessment (KIA) aanbevolen.",
+    )
+    hoog_risico_algoritme = forms.BooleanField(
+        label="Gaat het om een hoog-risico-AI-systeem of een impactvol algoritme?",
+        required=False,
+        help_text="Dan is ook een Impact Assessment Mensenrechten en Algoritmes (IAMA) aanbevolen.",
+    )
     besluit = forms.ChoiceField(label="Besluit", choices=BESLUITEN, required=False)
     motivering = _tekst(
         "Motivering van het besluit",

@@ -2,7 +2,9 @@
 
 - `feiten_uit_register(verwerkingen)`: what the register already knows, so the pre-scan does not ask it again.
 - `criteria_uit_feiten(feiten)`: the EDPB criteria those facts settle.
-- `prescan_uitkomst(criteria, ap_lijst, ai=...)`: verplicht / vereist / aanbevolen / niet_nodig, with reasons.
+- `prescan_uitkomst(criteria, ap_lijst, ai=..., nieuwe_wetgeving=..., risicoscore=...)`: verplicht /
+  vereist / aanbevolen / niet_nodig, with reasons.
+- `andere_assessments(feiten)`: the other assessments the MinBZK pre-scan points to (DTIA, KIA, IAMA).
 - `risiconiveau(kans, impact)`: the likelihood x impact matrix.
 - `hoogste(niveaus)`: the highest level, for the residual risk of a whole DPIA.
 """
@@ -51,9 +53,31 @@ def criteria_uit_feiten(feiten: dict) -> dict[str, str]:
     return vast
 
 
-def prescan_uitkomst(criteria: Iterable[str], ap_lijst: Iterable[int], *, ai: bool = False) -> tuple[str, list[str]]:
+# The MinBZK pre-scan (model_rijksdienst/prescan.yaml, assessment "DPIA"): a sum of risk scores above
+# this number makes a DPIA required.
+RISICOSCORE_GRENS = 4
+
+# Answers of the pre-scan beyond the EDPB criteria and the AP list (stored with the register's facts).
+PRESCAN_ANTWOORDEN = {
+    "nieuwe_wetgeving": "Nieuwe wet- of regelgeving in de scope",
+    "risicoscore": "Som van de risicoscores (pre-scan DPIA Rijksdienst)",
+    "digitale_dienst_minderjarigen": "Digitale dienst primair voor personen jonger dan 18 jaar",
+    "hoog_risico_algoritme": "Hoog-risico-AI-systeem of impactvol algoritme",
+}
+
+
+def prescan_uitkomst(
+    criteria: Iterable[str],
+    ap_lijst: Iterable[int],
+    *,
+    ai: bool = False,
+    nieuwe_wetgeving: bool = False,
+    risicoscore: int | None = None,
+) -> tuple[str, list[str]]:
     """The outcome of a pre-scan and why.
 
+    New legislation in scope, or a sum of the risk scores above 4, makes a DPIA mandatory (the
+    "required" level of the MinBZK pre-scan, `prescan.yaml`, criteria "wetgeving" and "riskscore").
     A type on the AP list, or an AI system (seed 001), makes a DPIA mandatory (verplicht); two or
     more EDPB criteria make it required (vereist, the EDPB rule of thumb); one criterion makes it
     recommended (aanbevolen, the decision not to do it must be motivated); none: not needed.
@@ -63,9 +87,15 @@ def prescan_uitkomst(criteria: Iterable[str], ap_lijst: Iterable[int], *, ai: bo
     redenen = []
     if ai:
         redenen.append("Er wordt een algoritme of AI-systeem gebruikt: de gemeente doet dan altijd een DPIA.")
+    if nieuwe_wetgeving:
+        redenen.append("De scope betreft nieuwe wet- of regelgeving: een DPIA is dan verplicht.")
+    if risicoscore is not None and risicoscore > RISICOSCORE_GRENS:
+        redenen.append(
+            f"De som van de risicoscores is {risicoscore}, groter dan {RISICOSCORE_GRENS}: een DPIA is dan verplicht."
+        )
     for nummer in ap_lijst:
         redenen.append(f"De verwerking staat op de lijst van de AP: {nummer}. {AP_LIJST[nummer][0]}.")
-    if ai or ap_lijst:
+    if ai or ap_lijst or nieuwe_wetgeving or (risicoscore is not None and risicoscore > RISICOSCORE_GRENS):
         uitkomst = Uitkomst.VERPLICHT
     elif len(criteria) >= 2:
         uitkomst = Uitkomst.VEREIST
@@ -80,6 +110,48 @@ def prescan_uitkomst(criteria: Iterable[str], ap_lijst: Iterable[int], *, ai: bo
     else:
         redenen.append("Geen van de 9 criteria van de EDPB geldt.")
     return uitkomst, redenen
+
+
+def andere_assessments(feiten: dict) -> list[dict]:
+    """The other assessments the MinBZK pre-scan points to, from the pre-scan's facts and answers.
+
+    Each as {"code", "naam", "niveau", "reden"}: a DTIA for a transfer outside the EEA (required
+    unless an adequacy decision covers it), a KIA for a digital service meant for minors, an IAMA
+    for a high-risk AI system or an impactful algorithm.
+    """
+    andere = []
+    if feiten.get("doorgifte_buiten_eer"):
+        andere.append(
+            {
+                "code": "DTIA",
+                "naam": "Data Transfer Impact Assessment",
+                "niveau": "verplicht",
+                "reden": "Er worden gegevens doorgegeven buiten de EER. Een DTIA is verplicht bij "
+                "standaardcontractbepalingen of een ander mechanisme; alleen een adequaatheidsbesluit "
+                "maakt hem overbodig.",
+            }
+        )
+    if feiten.get("digitale_dienst_minderjarigen"):
+        andere.append(
+            {
+                "code": "KIA",
+                "naam": "Kinderrechten Impact Assessment",
+                "niveau": "aanbevolen",
+                "reden": "Er wordt een digitale dienst aangeboden die primair bedoeld is voor personen "
+                "jonger dan 18 jaar.",
+            }
+        )
+    if feiten.get("hoog_risico_algoritme"):
+        andere.append(
+            {
+                "code": "IAMA",
+                "naam": "Impact Assessment Mensenrechten en Algoritmes",
+                "niveau": "aanbevolen",
+                "reden": "Er wordt een hoog-risico-AI-systeem of een impactvol algoritme gebruikt: "
+                "breng de impact op grondrechten in kaart.",
+            }
+        )
+    return andere
 
 
 # likelihood -> impact -> risk. Low likelihood or low impact keeps a risk low unless the other is high.

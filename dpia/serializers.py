@@ -17,6 +17,7 @@ from registers.models import Verwerking
 from . import services
 from .constants import AP_NUMMERS, Criterium, FgOordeel, MaatregelStatus, Niveau, SoortMaatregel
 from .models import Dpia, Maatregel, Risico, Vragenlijst
+from .regels import andere_assessments
 from .vragenlijst import INGEBOUWD, urn_met_versie
 
 
@@ -125,6 +126,32 @@ class PrescanSerializer(serializers.Serializer):
         "leeg: volg de uitkomst.",
     )
     motivering = serializers.CharField(required=False, allow_blank=True, default="")
+    nieuwe_wetgeving = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Betreft de scope nieuwe wet- of regelgeving? Dan is een DPIA verplicht.",
+    )
+    risicoscore = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        max_value=100,
+        help_text="Som van de risicoscores uit de pre-scan DPIA Rijksdienst; boven de 4 is een DPIA verplicht.",
+    )
+    digitale_dienst_minderjarigen = serializers.BooleanField(
+        required=False, default=False, help_text="Digitale dienst primair voor personen jonger dan 18 jaar (KIA)."
+    )
+    hoog_risico_algoritme = serializers.BooleanField(
+        required=False, default=False, help_text="Hoog-risico-AI-systeem of impactvol algoritme (IAMA)."
+    )
+
+
+class AndereAssessmentSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="DTIA, KIA of IAMA.")
+    naam = serializers.CharField()
+    niveau = serializers.CharField(help_text="verplicht of aanbevolen.")
+    reden = serializers.CharField()
 
 
 class PrescanUitkomstSerializer(serializers.Serializer):
@@ -137,6 +164,9 @@ class PrescanUitkomstSerializer(serializers.Serializer):
     motivering = serializers.CharField()
     gedaan_op = serializers.DateTimeField(allow_null=True)
     status = serializers.CharField(help_text="De status van de DPIA na de pre-scan.")
+    andere_assessments = AndereAssessmentSerializer(
+        many=True, help_text="Andere assessments waarnaar de pre-scan verwijst (DTIA, KIA, IAMA)."
+    )
 
 
 def prescan_data(dpia):
@@ -150,6 +180,7 @@ def prescan_data(dpia):
         "motivering": dpia.besluit_motivering,
         "gedaan_op": dpia.prescan_op,
         "status": dpia.status,
+        "andere_assessments": andere_assessments(dpia.prescan_feiten or {}) if dpia.prescan_op else [],
     }
 
 

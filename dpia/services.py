@@ -284,8 +284,26 @@ def dpia_starten(*, door, verwerkingen, titel="", team=None, vragenlijst=None, n
 
 
 @transaction.atomic
-def prescan_vastleggen(*, dpia, door, criteria, ap_lijst, uitvoeren=None, motivering="", nu=None, versie=None):
+def prescan_vastleggen(
+    *,
+    dpia,
+    door,
+    criteria,
+    ap_lijst,
+    uitvoeren=None,
+    motivering="",
+    nieuwe_wetgeving=False,
+    risicoscore=None,
+    digitale_dienst_minderjarigen=False,
+    hoog_risico_algoritme=False,
+    nu=None,
+    versie=None,
+):
     """Record the pre-scan: the outcome follows from the criteria, the AP list and the register's facts.
+
+    Also the MinBZK pre-scan's own triggers: new legislation in scope and a sum of risk scores above
+    4 make a DPIA mandatory. Its answers on minors and algorithms are kept with the facts, so the
+    result can show the other assessments it points to (`regels.andere_assessments`).
 
     The register's facts settle some criteria (they are added, not asked again). A mandatory or
     required DPIA cannot be skipped; not doing a recommended one needs a reason.
@@ -304,13 +322,31 @@ def prescan_vastleggen(*, dpia, door, criteria, ap_lijst, uitvoeren=None, motive
         ap_lijst = None
     if ap_lijst is None or not set(ap_lijst) <= set(AP_NUMMERS):
         fouten["ap_lijst"] = "Kies nummers van 1 tot en met 17 van de lijst van de AP."
+    if risicoscore is not None and (
+        isinstance(risicoscore, bool) or not isinstance(risicoscore, int) or not 0 <= risicoscore <= 100
+    ):
+        fouten["risicoscore"] = (
+            "Vul de som van de risicoscores in als geheel getal van 0 tot en met 100, of laat het leeg."
+        )
     if fouten:
         raise ValidationError(fouten)
     verwerkingen = list(dpia.verwerkingen.select_related("verwerkingsverantwoordelijke"))
     feiten = feiten_uit_register(verwerkingen)
+    feiten.update(
+        nieuwe_wetgeving=bool(nieuwe_wetgeving),
+        risicoscore=risicoscore,
+        digitale_dienst_minderjarigen=bool(digitale_dienst_minderjarigen),
+        hoog_risico_algoritme=bool(hoog_risico_algoritme),
+    )
     vast = criteria_uit_feiten(feiten)
     alle_criteria = [c for c in Criterium.values if c in set(criteria) | set(vast)]
-    uitkomst, redenen = prescan_uitkomst(alle_criteria, ap_lijst, ai=feiten["algoritme_of_ai"])
+    uitkomst, redenen = prescan_uitkomst(
+        alle_criteria,
+        ap_lijst,
+        ai=feiten["algoritme_of_ai"],
+        nieuwe_wetgeving=feiten["nieuwe_wetgeving"],
+        risicoscore=risicoscore,
+    )
     motivering = (motivering or "").strip()
     if uitkomst in (Uitkomst.VERPLICHT, Uitkomst.VEREIST):
         if uitvoeren is False:

@@ -49,7 +49,7 @@ from .forms import (
 from .formulier import Vragenformulier
 from .models import Maatregel, Risico, Vragenlijst
 from .rapport import rapport_context
-from .regels import FEIT_LABELS, criteria_uit_feiten, feiten_uit_register
+from .regels import FEIT_LABELS, PRESCAN_ANTWOORDEN, andere_assessments, criteria_uit_feiten, feiten_uit_register
 from .risicomatrix import risicomatrix_svg
 from .uitwisseling import exporteer
 from .vragenlijst import INGEBOUWD, definitie_van
@@ -214,6 +214,7 @@ def _detail(request, dpia, ingevuld=None, status=200):
         "feiten": [
             (label, dpia.prescan_feiten.get(veld)) for veld, label in FEIT_LABELS.items() if veld in dpia.prescan_feiten
         ],
+        "andere_assessments": andere_assessments(dpia.prescan_feiten or {}) if dpia.prescan_op else [],
         "delegaties": dpia.delegaties.select_related("gebruiker"),
         "forms": {
             **{sleutel: _actie_form(sleutel, dpia) for sleutel in ACTIE_FORMS},
@@ -239,6 +240,7 @@ def prescan(request, uuid):
             "criteria": [c for c in dpia.prescan_criteria if c not in vast],
             "ap_lijst": dpia.prescan_ap_lijst,
             "motivering": dpia.besluit_motivering,
+            **{veld: dpia.prescan_feiten.get(veld) for veld in PRESCAN_ANTWOORDEN},
         }
         if dpia.uitvoeren is False and dpia.prescan_op:
             initieel["besluit"] = "niet_uitvoeren"
@@ -258,6 +260,7 @@ def prescan(request, uuid):
                 ap_lijst=form.cleaned_data["ap_lijst"],
                 uitvoeren=form.uitvoeren(),
                 motivering=form.cleaned_data["motivering"],
+                **{veld: form.cleaned_data[veld] for veld in PRESCAN_ANTWOORDEN},
                 versie=form.gelezen_versie(),
             )
         except ValidationError as fout:  # the service's "uitvoeren" is the form's "besluit"

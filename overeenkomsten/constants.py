@@ -1,7 +1,10 @@
 """Closed lists of the agreements register: kinds, the required content per kind, countries, transfer tools.
 
 The checklist of a verwerkersovereenkomst follows DOMAIN.md ("Other registers", seeds 000 bijlage 1,
-002 ch. 7, 003 bijlage 2) and AVG art. 28(3). DOMAIN.md names no content for the other kinds;
+002 ch. 7, 003 bijlage 2) and AVG art. 28(2)-(4): also the duty to warn about an unlawful
+instruction (28(3) last sentence), the procedure for new sub-processors under a general
+authorisation (28(2)), flow-down and liability for sub-processors (28(4)) and assistance with
+art. 32-36 (28(3)(f)). DOMAIN.md names no content for the other kinds;
 **Decision:** their lists follow AVG art. 26 (joint controllers) and the usual parts of a convenant
 or data-sharing agreement between public bodies (purpose, legal basis, data, roles, security,
 retention, rights, breaches, duration and evaluation).
@@ -30,16 +33,40 @@ class Doorgiftemechanisme(models.TextChoices):
     UITZONDERING = "uitzondering", "Uitzondering voor een specifieke situatie (art. 49)"
 
 
+# Art. 49 derogations are for occasional transfers (EDPB guidelines 2/2018), never for storing data
+# outside the EEA as a matter of course: refused when the agreement stores data there.
+NIET_VOOR_STRUCTURELE_OPSLAG = {Doorgiftemechanisme.UITZONDERING}
+
+
 VERWERKERSOVEREENKOMST_CLAUSULES = [
     ("onderwerp_duur", "Onderwerp en duur van de verwerking"),
     ("aard_doel", "Aard en doel van de verwerking"),
     ("gegevens_betrokkenen", "Soorten persoonsgegevens en categorieën betrokkenen"),
     ("instructies", "Verwerking alleen op schriftelijke instructie van de gemeente"),
+    (
+        "waarschuwen_instructie",
+        "De verwerker meldt direct als een instructie volgens hem in strijd is met de AVG (art. 28 lid 3, slot)",
+    ),
     ("subverwerkers", "Subverwerkers alleen met voorafgaande schriftelijke toestemming"),
+    (
+        "algemene_toestemming",
+        "Bij algemene toestemming: de verwerker meldt elke nieuwe of vervangen subverwerker vooraf "
+        "en de gemeente kan bezwaar maken (art. 28 lid 2)",
+    ),
+    (
+        "subverwerkers_verplichtingen",
+        "Subverwerkers krijgen dezelfde verplichtingen, en de verwerker blijft volledig aansprakelijk "
+        "voor hen (art. 28 lid 4)",
+    ),
     ("beveiliging", "Passende beveiligingsmaatregelen"),
     ("geheimhouding", "Geheimhouding door iedereen die de gegevens verwerkt"),
     ("bijstand_rechten", "Hulp bij verzoeken van betrokkenen"),
     ("bijstand_datalekken", "Hulp bij datalekken, met een termijn om een lek te melden"),
+    (
+        "bijstand_verplichtingen",
+        "Hulp bij beveiliging, datalekken, DPIA en voorafgaande raadpleging van de AP "
+        "(art. 32 tot en met 36 AVG, art. 28 lid 3 onder f)",
+    ),
     ("einde", "Teruggeven of vernietigen van de gegevens aan het einde"),
     ("audits", "Audits en inspecties door of namens de gemeente"),
     ("doorgifte", "Doorgifte naar landen buiten de EER"),
@@ -70,7 +97,8 @@ DELEN_CLAUSULES = [
     ("duur_evaluatie", "Duur, jaarlijkse evaluatie en beëindiging"),
 ]
 
-# The required content per kind, in the order of the checklist.
+# The required content per kind, in the order of the checklist. A label holds no ';' (the list separator
+# of the spreadsheet export and import).
 CLAUSULES = {
     Soort.VERWERKERSOVEREENKOMST: VERWERKERSOVEREENKOMST_CLAUSULES,
     Soort.GEZAMENLIJKE_VERANTWOORDELIJKHEID: GEZAMENLIJK_CLAUSULES,

@@ -19,7 +19,15 @@ from privacy_portal.organisaties.models import RolToewijzing, Team
 from privacy_portal.organisaties.rollen import Rol
 
 from . import checklist, deadlines
-from .constants import DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, EER_LANDEN, LANDEN, Doorgiftemechanisme, Soort
+from .constants import (
+    DOCUMENT_MAX_BYTES,
+    DOCUMENT_TYPES,
+    EER_LANDEN,
+    LANDEN,
+    NIET_VOOR_STRUCTURELE_OPSLAG,
+    Doorgiftemechanisme,
+    Soort,
+)
 from .models import Overeenkomst, Partij, Review, Subverwerker
 
 VELDEN = (
@@ -101,6 +109,12 @@ def _valideer(gemeente, g, *, nu):
         )
     if g.get("doorgiftemechanisme") and g["doorgiftemechanisme"] not in Doorgiftemechanisme.values:
         fouten["doorgiftemechanisme"] = "Kies een doorgiftemechanisme uit de lijst."
+    elif land in LANDEN and land not in EER_LANDEN and g.get("doorgiftemechanisme") in NIET_VOOR_STRUCTURELE_OPSLAG:
+        fouten["doorgiftemechanisme"] = (
+            f"Een uitzondering van art. 49 AVG geldt alleen voor incidentele doorgifte, niet voor het "
+            f"opslaan van gegevens buiten de EER ({LANDEN[land]}). Kies een adequaatheidsbesluit, "
+            f"standaardcontractbepalingen of bindende bedrijfsvoorschriften."
+        )
     codes = g.get("clausules")
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
         fouten["clausules"] = "Geef een lijst van codes uit de checklist."
@@ -456,3 +470,27 @@ def document_uploaden(*, overeenkomst, door, bestand, nu=None, versie=None):
     ovk.document_geupload_op = nu
     _opslaan(ovk, door, "Ondertekend document geüpload")
     return ovk
+
+
+def volledigheid_bijwerken():
+    """Recompute the stored completeness where the checklist changed since it was stored.
+
+    A release that adds a required clause (such as AVG art. 28(2)-(4)) makes stored percentages
+    too high; each agreement whose percentage differs is saved on its own, with the reason in its
+    history. Idempotent; returns the number of agreements changed.
+    """
+    aantal = 0
+    for pk, soort, clausules, volledigheid in Overeenkomst.objects.values_list(
+        "pk", "soort", "clausules", "volledigheid"
+    ):
+        if checklist.volledigheid_percentage(soort, clausules) == volledigheid:
+            continue
+        with transaction.atomic():
+            ovk = vergrendel(Overeenkomst(pk=pk))
+            oud = ovk.volledigheid
+            _herbereken(ovk)
+            if ovk.volledigheid != oud:
+                reden = f"Volledigheid herberekend na een wijziging van de checklist: {oud}% wordt {ovk.volledigheid}%"
+                opslaan(ovk, door=None, reden=reden)
+                aantal += 1
+    return aantal

@@ -34,9 +34,10 @@ Eerste Paasdag and Eerste Pinksterdag are left out: they are always Sundays and 
 the second days. Koningsdag is 27 April, 26 April when the 27th is a Sunday (since 2014); before
 2014 Koninginnedag was 30 April, 29 April when the 30th was a Sunday (rule since 1980). 5 mei is
 an Atw holiday every year since 1982. Years before `EERSTE_JAAR` (1982) raise ValueError.
-Days equal to a holiday by royal decree (art. 3(3), decreed every three years, e.g. the Friday
-after Hemelvaartsdag) are not known here: an administrator enters them (`ExtraVrijeDag`) and
-they reach this module as `Kalender(extra_dagen=...)`.
+Days equal to a holiday by royal decree (art. 3(3), decreed about every three years, e.g. the
+Friday after Hemelvaartsdag) ship as data with their decree as source (`gelijkgestelde_dagen.py`,
+2023-2028) and every `Kalender` counts them; later decrees are entered by an administrator
+(`ExtraVrijeDag`) and reach this module as `Kalender(extra_dagen=...)`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from dateutil.easter import easter
+
+from .gelijkgestelde_dagen import GELIJKGESTELDE_DAGEN
 
 EERSTE_JAAR = 1982
 """The first year whose holidays this module knows (5 mei is an Atw holiday every year since 1982)."""
@@ -118,7 +121,10 @@ def feestdagen(jaar: int) -> dict[date, str]:
 
 
 class Kalender:
-    """Working days: Monday to Friday, except Atw holidays and extra days (Atw art. 3(3) decrees).
+    """Working days: Monday to Friday, except Atw holidays, decreed days and extra days.
+
+    The days of the decrees under Atw art. 3(3) that ship with the portal (`GELIJKGESTELDE_DAGEN`)
+    are always counted; `extra_dagen` adds the days of later decrees an administrator entered.
 
     `extra_dagen` is an iterable of dates, or a mapping date -> omschrijving (the reason shown to
     users). A Kalender is immutable and equals another with the same extra dates (the descriptions
@@ -156,17 +162,21 @@ class Kalender:
     def _vrije_dagen(self, jaar: int) -> frozenset[date]:
         vrij = self._vrij_per_jaar.get(jaar)
         if vrij is None:
-            vrij = frozenset(_feestdagen(jaar)) | {d for d in self._extra if d.year == jaar}
+            vrij = (
+                frozenset(_feestdagen(jaar))
+                | {d for d in GELIJKGESTELDE_DAGEN if d.year == jaar}
+                | {d for d in self._extra if d.year == jaar}
+            )
             self._vrij_per_jaar[jaar] = vrij
         return vrij
 
     def is_feestdag(self, d: date) -> bool:
-        """True on an Atw holiday or an extra day, whatever the weekday."""
+        """True on an Atw holiday, a decreed day or an extra day, whatever the weekday."""
         d = _controleer_datum(d)
         return d in self._vrije_dagen(d.year)
 
     def is_werkdag(self, d: date) -> bool:
-        """True on Monday to Friday when the day is neither an Atw holiday nor an extra day."""
+        """True on Monday to Friday when the day is neither an Atw holiday nor a decreed or extra day."""
         d = _controleer_datum(d)
         return d.weekday() < ZATERDAG and d not in self._vrije_dagen(d.year)
 
@@ -175,7 +185,7 @@ class Kalender:
         d = _controleer_datum(d)
         if d in self._extra:
             return self._extra[d]
-        naam = _feestdagen(d.year).get(d)
+        naam = _feestdagen(d.year).get(d) or GELIJKGESTELDE_DAGEN.get(d)
         if naam:
             return naam
         if d.weekday() == ZATERDAG:

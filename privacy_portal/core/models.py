@@ -68,8 +68,9 @@ class ScanRun(models.Model):
 class ExtraVrijeDag(models.Model):
     """A day declared equal to a public holiday by royal decree (Algemene termijnenwet art. 3(3)).
 
-    The decree is taken once every three years and always includes the Friday after Hemelvaartsdag;
-    an administrator enters its days here.
+    The decree is taken about once every three years. The decrees for 2023-2028 ship with the
+    portal as data (`core/gelijkgestelde_dagen.py`); an administrator enters the days of later
+    decrees here, with the decree's name as omschrijving.
 
     Deadlines that would end on this day move to the next working day. Changing these days
     triggers `kalender_db.bij_kalenderwijziging` callbacks so registers can recompute open deadlines.

@@ -24,8 +24,8 @@ from privacy_portal.core.kalender import (
 D = date
 AMS = ZoneInfo("Europe/Amsterdam")
 LEEG = Kalender()
-# Royal decree (Atw art. 3(3)): the Friday after Hemelvaartsdag 2026 equals a holiday.
-MET_KB_DAG = Kalender({D(2026, 5, 15): "Vrijdag na Hemelvaartsdag"})
+# A later decree (Atw art. 3(3)) an administrator enters: the Friday after Hemelvaartsdag 2029.
+MET_KB_DAG = Kalender({D(2029, 5, 11): "Vrijdag na Hemelvaartsdag"})
 
 
 # Holidays
@@ -129,7 +129,7 @@ def test_feestdagen_gelijk_aan_holidays_pakket_met_bevrijdingsdag_en_zonder_zond
         (D(2026, 4, 3), False, "Goede Vrijdag"),
         (D(2026, 5, 5), False, "Bevrijdingsdag"),  # 5 mei in a non-lustrum year
         (D(2027, 5, 5), False, "Bevrijdingsdag"),  # idem
-        (D(2026, 5, 15), True, None),  # Friday after Hemelvaartsdag: a working day without a decree
+        (D(2029, 5, 11), True, None),  # Friday after Hemelvaartsdag 2029: a working day until a decree says otherwise
     ],
 )
 def test_is_werkdag_en_reden(dag, werkdag, reden):
@@ -138,10 +138,10 @@ def test_is_werkdag_en_reden(dag, werkdag, reden):
 
 
 def test_extra_dag_van_de_beheerder_is_geen_werkdag_en_draagt_zijn_omschrijving():
-    assert not MET_KB_DAG.is_werkdag(D(2026, 5, 15))
-    assert MET_KB_DAG.is_feestdag(D(2026, 5, 15))
-    assert MET_KB_DAG.reden_geen_werkdag(D(2026, 5, 15)) == "Vrijdag na Hemelvaartsdag"
-    assert Kalender([D(2026, 5, 15)]).reden_geen_werkdag(D(2026, 5, 15)) == "Extra vrije dag"
+    assert not MET_KB_DAG.is_werkdag(D(2029, 5, 11))
+    assert MET_KB_DAG.is_feestdag(D(2029, 5, 11))
+    assert MET_KB_DAG.reden_geen_werkdag(D(2029, 5, 11)) == "Vrijdag na Hemelvaartsdag"
+    assert Kalender([D(2029, 5, 11)]).reden_geen_werkdag(D(2029, 5, 11)) == "Extra vrije dag"
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_eerstvolgende_werkdag_vanaf_en_volgende_werkdag(dag, vanaf, volgende):
         (LEEG, D(2026, 3, 9), 0, D(2026, 3, 9)),  # zero: the day itself
         (LEEG, D(2026, 4, 7), 2, D(2026, 4, 1)),  # over Tweede Paasdag, weekend, Goede Vrijdag
         (LEEG, D(2026, 4, 28), 2, D(2026, 4, 23)),  # over Koningsdag (Monday) and the weekend
-        (MET_KB_DAG, D(2026, 5, 18), 1, D(2026, 5, 13)),  # over the decreed Friday and Hemelvaartsdag
+        (MET_KB_DAG, D(2029, 5, 14), 1, D(2029, 5, 9)),  # over the decreed Friday and Hemelvaartsdag
         (LEEG, D(2027, 1, 4), 1, D(2026, 12, 31)),  # over Nieuwjaarsdag into the old year
     ],
 )
@@ -205,22 +205,22 @@ ANTWOORD = [
     (D(2026, 3, 27), LEEG, 1, D(2026, 4, 28)),  # Koningsdag Monday 27 Apr 2026 -> Tuesday
     (D(2027, 3, 27), LEEG, 1, D(2027, 4, 28)),  # Koningsdag Tuesday 27 Apr 2027 -> Wednesday
     (D(2026, 4, 5), LEEG, 1, D(2026, 5, 6)),  # 5 mei 2026 (Tuesday, non-lustrum) -> Wednesday
-    (D(2027, 4, 5), LEEG, 1, D(2027, 5, 7)),  # 5 mei 2027 (Wednesday), then Hemelvaartsdag -> Friday
-    (D(2026, 4, 14), LEEG, 1, D(2026, 5, 15)),  # Hemelvaartsdag 14 May 2026 -> Friday 15 May
+    (D(2027, 4, 5), LEEG, 1, D(2027, 5, 10)),  # 5 mei 2027 (Wednesday), Hemelvaartsdag, decreed Friday -> Monday
+    (D(2026, 4, 14), LEEG, 1, D(2026, 5, 18)),  # Hemelvaartsdag 14 May 2026, decreed Friday 15 -> Monday 18
     (D(2026, 4, 24), LEEG, 1, D(2026, 5, 26)),  # Eerste Pinksterdag (Sunday), Tweede (Monday) -> Tuesday
     (D(2026, 4, 25), LEEG, 1, D(2026, 5, 26)),  # Tweede Pinksterdag 25 May -> Tuesday
     (D(2026, 11, 25), LEEG, 1, D(2026, 12, 28)),  # Christmas Friday + Saturday, then Sunday -> Monday 28 Dec
     (D(2025, 11, 25), LEEG, 1, D(2025, 12, 29)),  # Christmas Thursday + Friday, weekend -> Monday 29 Dec
     (D(2027, 11, 25), LEEG, 1, D(2027, 12, 27)),  # Christmas on Saturday and Sunday -> Monday 27 Dec
     (D(2025, 11, 30), LEEG, 1, D(2025, 12, 30)),  # 30 Nov -> 30 Dec (Tuesday)
-    (D(2025, 12, 1), LEEG, 1, D(2026, 1, 2)),  # 1 Dec -> 1 Jan is Nieuwjaarsdag -> Friday 2 Jan 2026
+    (D(2025, 12, 1), LEEG, 1, D(2026, 1, 5)),  # Nieuwjaarsdag, decreed Friday 2 Jan 2026, weekend -> Monday 5
     (D(2025, 12, 31), LEEG, 1, D(2026, 2, 2)),  # 31 Dec -> 31 Jan 2026 is a Saturday -> Monday 2 Feb
     (D(2026, 12, 1), LEEG, 1, D(2027, 1, 4)),  # 1 Jan 2027 Nieuwjaarsdag (Friday), weekend -> Monday 4 Jan
     (D(2026, 12, 31), LEEG, 1, D(2027, 2, 1)),  # 31 Jan 2027 is a Sunday -> Monday 1 Feb
     (D(2038, 3, 23), LEEG, 1, D(2038, 4, 28)),  # longest run: Goede Vrijdag 23 Apr .. Koningsdag 27 Apr 2038
-    (D(2026, 4, 15), LEEG, 1, D(2026, 5, 15)),  # without the decree the Friday after Hemelvaart is a working day
-    (D(2026, 4, 15), MET_KB_DAG, 1, D(2026, 5, 18)),  # extra day of the administrator -> Monday 18 May
-    (D(2026, 4, 14), MET_KB_DAG, 1, D(2026, 5, 18)),  # Hemelvaartsdag, decreed Friday, weekend -> Monday
+    (D(2029, 4, 11), LEEG, 1, D(2029, 5, 11)),  # no decree for 2029 yet: the Friday after Hemelvaart is a working day
+    (D(2029, 4, 11), MET_KB_DAG, 1, D(2029, 5, 14)),  # extra day of the administrator -> Monday 14 May
+    (D(2029, 4, 10), MET_KB_DAG, 1, D(2029, 5, 14)),  # Hemelvaartsdag, decreed Friday, weekend -> Monday
     # Extended deadline: receipt + 3 months (DOMAIN Decision)
     (D(2025, 9, 3), LEEG, 3, D(2025, 12, 3)),  # 3 Sep -> 3 Dec (Wednesday)
     (D(2025, 11, 30), LEEG, 3, D(2026, 3, 2)),  # no 30 Feb -> 28 Feb 2026 (Saturday) -> Monday 2 Mar
@@ -330,14 +330,14 @@ def test_meld_deadline_weigert_naive_tijdstip():
 
 
 def test_kalender_is_onveranderlijk_en_vergelijkbaar():
-    assert Kalender([D(2026, 5, 15)]) == Kalender((D(2026, 5, 15),))
+    assert Kalender([D(2029, 5, 11)]) == Kalender((D(2029, 5, 11),))
     assert Kalender() != MET_KB_DAG
     assert len({Kalender(), Kalender()}) == 1
-    assert MET_KB_DAG.extra_dagen == frozenset({D(2026, 5, 15)})
+    assert MET_KB_DAG.extra_dagen == frozenset({D(2029, 5, 11)})
     with pytest.raises(AttributeError):
         MET_KB_DAG.iets = 1
     with pytest.raises(TypeError):
-        Kalender([datetime(2026, 5, 15, tzinfo=UTC)])
+        Kalender([datetime(2029, 5, 11, tzinfo=UTC)])
 
 
 # Properties over 2000-2100
@@ -391,3 +391,48 @@ def test_werkdagen_terug_telt_precies_n_werkdagen(dag, n):
 def test_meld_deadline_is_altijd_72_echte_uren(kennisname):
     deadline = meld_deadline(kennisname)
     assert deadline.astimezone(UTC) - kennisname.astimezone(UTC) == timedelta(hours=72)
+
+
+# Days put on a par with a holiday by Royal Decree (Atw art. 3(3)), shipped as data
+
+
+BESLUIT_2026 = (
+    "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+    "met een algemeen erkende feestdag"
+)
+
+
+@pytest.mark.parametrize(
+    "ontvangen_op, deadline",
+    [
+        (D(2025, 12, 2), D(2026, 1, 5)),  # 2 Jan 2026 (Friday) decreed -> Monday 5 Jan
+        (D(2026, 4, 15), D(2026, 5, 18)),  # 15 May 2026 (Friday after Hemelvaart) decreed -> Monday 18 May
+        (D(2027, 4, 7), D(2027, 5, 10)),  # 7 May 2027 decreed -> Monday 10 May
+        (D(2028, 3, 28), D(2028, 5, 1)),  # 28 Apr 2028 decreed, weekend -> Monday 1 May
+        (D(2028, 4, 26), D(2028, 5, 29)),  # 26 May 2028 decreed, weekend -> Monday 29 May
+        (D(2023, 3, 28), D(2023, 5, 1)),  # 28 Apr 2023 (earlier decree), weekend -> Monday 1 May
+        (D(2024, 11, 27), D(2024, 12, 30)),  # 27 Dec 2024 decreed, weekend -> Monday 30 Dec
+    ],
+)
+def test_atw_art_3_3_gelijkgestelde_dag_verschuift_de_maandtermijn_een_werkdag(ontvangen_op, deadline):
+    assert antwoord_deadline(ontvangen_op, Kalender()) == deadline
+
+
+def test_atw_art_3_3_dagen_van_beide_besluiten_met_hun_bron():
+    from privacy_portal.core.gelijkgestelde_dagen import GELIJKGESTELDE_DAGEN, bron
+
+    verwacht = {
+        D(2023, 4, 28), D(2023, 5, 19), D(2024, 5, 10), D(2024, 12, 27), D(2025, 5, 30),
+        D(2026, 1, 2), D(2026, 5, 15), D(2027, 5, 7), D(2028, 4, 28), D(2028, 5, 26),
+    }  # fmt: skip
+    assert set(GELIJKGESTELDE_DAGEN) == verwacht
+    for dag in verwacht:
+        assert dag.weekday() == 4  # every decreed day is a Friday (a bridge day)
+        assert not LEEG.is_werkdag(dag) and LEEG.is_feestdag(dag)
+    assert bron(D(2026, 1, 2)) == BESLUIT_2026
+    assert bron(D(2024, 12, 27)).startswith("Besluit gelijkstelling van 28 april 2023, 19 mei 2023")
+    assert bron(D(2029, 5, 11)) is None
+    reden = LEEG.reden_geen_werkdag(D(2026, 5, 15))
+    assert reden.startswith("Vrijdag na Hemelvaartsdag") and BESLUIT_2026 in reden
+    # The Atw holidays themselves stay as they were: the decreed days are not added to feestdagen().
+    assert D(2026, 5, 15) not in feestdagen(2026)

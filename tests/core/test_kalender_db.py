@@ -13,7 +13,7 @@ from privacy_portal.core.models import ExtraVrijeDag
 
 pytestmark = pytest.mark.django_db
 
-VRIJDAG_NA_HEMELVAART = date(2026, 5, 15)
+VRIJDAG_NA_HEMELVAART = date(2029, 5, 11)  # a day of a later decree (Atw art. 3(3)) the administrator enters
 
 
 @pytest.fixture
@@ -26,8 +26,8 @@ def terugroepen(monkeypatch):
 
 
 def test_extra_vrije_dag_verschuift_de_deadline(django_assert_num_queries):
-    ontvangen_op = date(2026, 4, 15)
-    assert antwoord_deadline(ontvangen_op, huidige_kalender()) == date(2026, 5, 15)
+    ontvangen_op = date(2029, 4, 11)
+    assert antwoord_deadline(ontvangen_op, huidige_kalender()) == date(2029, 5, 11)
 
     ExtraVrijeDag.objects.create(datum=VRIJDAG_NA_HEMELVAART, omschrijving="Vrijdag na Hemelvaartsdag")
     with django_assert_num_queries(1):
@@ -36,7 +36,7 @@ def test_extra_vrije_dag_verschuift_de_deadline(django_assert_num_queries):
     assert kalender == Kalender([VRIJDAG_NA_HEMELVAART])
     assert not kalender.is_werkdag(VRIJDAG_NA_HEMELVAART)
     assert kalender.reden_geen_werkdag(VRIJDAG_NA_HEMELVAART) == "Vrijdag na Hemelvaartsdag"
-    assert antwoord_deadline(ontvangen_op, kalender) == date(2026, 5, 18)
+    assert antwoord_deadline(ontvangen_op, kalender) == date(2029, 5, 14)
 
 
 def test_terugroep_pas_na_commit_met_de_nieuwe_kalender(terugroepen, django_capture_on_commit_callbacks):
@@ -90,7 +90,7 @@ def test_bij_kalenderwijziging_registreert_eenmaal_en_geeft_de_functie_terug(ter
 def test_geschiedenis_wordt_bijgehouden_en_bulk_geweigerd():
     dag = ExtraVrijeDag.objects.create(datum=VRIJDAG_NA_HEMELVAART, omschrijving="Vrijdag na Hemelvaartsdag")
     assert dag.history.count() == 1
-    assert str(dag) == "15-05-2026 Vrijdag na Hemelvaartsdag"
+    assert str(dag) == "11-05-2029 Vrijdag na Hemelvaartsdag"
     with pytest.raises(HistoryBypassError):
         ExtraVrijeDag.objects.update(omschrijving="stil gewijzigd")
 

@@ -54,7 +54,7 @@ def test_aanmaken_in_camelcase_met_berekende_velden_die_alleen_gelezen_worden(ap
     assert data["partijen"] == ["Leverancier Zaaksysteem B.V."]
     assert data["verwerkingen"] == [str(verwerking.uuid)]
     assert data["volgendeReview"] == "2027-01-15"
-    assert len(data["ontbrekendeClausules"]) == 11 and "audits" in data["ontbrekendeClausules"]
+    assert len(data["ontbrekendeClausules"]) == 15 and "audits" in data["ontbrekendeClausules"]
     assert data["openbaar"] is False and data["buitenEer"] is False
     assert data["subverwerkers"] == [
         {"naam": "Cloud B.V.", "dienst": "", "opslagLand": "DE", "toestemming": True, "toestemmingOp": None}
@@ -194,3 +194,23 @@ def test_documentlink_alleen_met_documentrecht(wereld, client):
         data = api.get(f"/api/v1/overeenkomsten/{ovk.uuid}").json()
         assert data["documentAanwezig"] is True
         assert (data["document"] or "").endswith(f"/overeenkomsten/{ovk.uuid}/document/") is verwacht
+
+
+@pytest.mark.django_db
+def test_art_49_uitzondering_geweigerd_voor_opslag_buiten_de_eer_in_de_api(api, wereld):
+    antwoord = api.post(
+        "/api/v1/overeenkomsten", _nieuw(wereld, opslagLand="US", doorgiftemechanisme="uitzondering"), format="json"
+    )
+    assert antwoord.status_code == 400
+    assert antwoord["Content-Type"] == "application/problem+json"
+    fouten = {p["name"]: p["reason"] for p in antwoord.json()["invalidParams"]}
+    assert set(fouten) == {"doorgiftemechanisme"}
+    assert "art. 49" in fouten["doorgiftemechanisme"] and "niet voor het opslaan" in fouten["doorgiftemechanisme"]
+    assert Overeenkomst.objects.count() == 0
+    # an art. 46 safeguard is accepted; within the EEA no mechanism is asked
+    antwoord = api.post(
+        "/api/v1/overeenkomsten",
+        _nieuw(wereld, opslagLand="US", doorgiftemechanisme="standaardbepalingen"),
+        format="json",
+    )
+    assert antwoord.status_code == 201, antwoord.content

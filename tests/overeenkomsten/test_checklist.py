@@ -38,10 +38,10 @@ def test_elke_soort_heeft_een_checklist_en_de_verwerkersovereenkomst_volgt_domai
 @pytest.mark.parametrize(
     ("soort", "aangevinkt", "ontbrekend", "percentage"),
     [
-        (VO, [], 13, 0),  # nothing ticked
-        (VO, [c for c, _ in CLAUSULES[VO] if c != "audits"], 1, 92),  # one clause missing: 12/13
+        (VO, [], 17, 0),  # nothing ticked
+        (VO, [c for c, _ in CLAUSULES[VO] if c != "audits"], 1, 94),  # one clause missing: 16/17
         (VO, [c for c, _ in CLAUSULES[VO]], 0, 100),  # complete
-        (VO, ["audits", "audits", "onbekend"], 12, 8),  # duplicates and unknown codes do not count
+        (VO, ["audits", "audits", "onbekend"], 16, 6),  # duplicates and unknown codes do not count
         (Soort.CONVENANT, ["doel", "grondslag"], 8, 20),  # 2 of 10
         (Soort.CONVENANT, ["audits"], 10, 0),  # a clause of another kind does not count
     ],
@@ -86,3 +86,29 @@ def test_einde_signaal_drie_maanden_voor_de_einddatum(einddatum, signaal):
 def test_escalatie_dertig_dagen_na_de_review_datum():
     assert deadlines.review_escalatie(date(2027, 1, 15)) == date(2027, 2, 14)
     assert deadlines.review_escalatie(None) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "artikel"),
+    [
+        ("bijstand_verplichtingen", "art. 28 lid 3 onder f"),  # assistance with art. 32-36
+        ("waarschuwen_instructie", "art. 28 lid 3, slot"),  # warn about an unlawful instruction
+        ("subverwerkers_verplichtingen", "art. 28 lid 4"),  # flow-down to sub-processors, full liability
+        ("algemene_toestemming", "art. 28 lid 2"),  # notice of new sub-processors, right to object
+    ],
+)
+def test_art_28_2_tot_4_staan_in_de_checklist_van_de_verwerkersovereenkomst(code, artikel):
+    labels = dict(checklist.clausules_voor(VO))
+    assert code in labels and artikel in labels[code]
+    assert code in checklist.ontbrekende_clausules(VO, [c for c in labels if c != code])
+    assert code not in dict(checklist.clausules_voor(Soort.CONVENANT))  # only for a verwerkersovereenkomst
+
+
+def test_art_28_3_f_hulp_bij_artikel_32_tot_36_noemt_elk_onderwerp():
+    label = dict(checklist.clausules_voor(VO))["bijstand_verplichtingen"].lower()
+    for onderwerp in ("beveiliging", "datalekken", "dpia", "voorafgaande raadpleging"):
+        assert onderwerp in label
+
+
+def test_geen_label_bevat_het_lijstscheidingsteken_van_de_spreadsheet():
+    assert not [label for lijst in CLAUSULES.values() for _, label in lijst if ";" in label]

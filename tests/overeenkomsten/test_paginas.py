@@ -50,7 +50,7 @@ def test_teammanager_registreert_een_overeenkomst_met_partijen_en_subverwerkers(
     assert ovk.eigenaar == tm and ovk.partijen.get().email == "info@webbouwer.example"
     detail = client.get(antwoord["Location"]).content.decode()
     assert "Geen schriftelijke toestemming vastgelegd voor subverwerker Cloud Inc." in detail
-    assert "Er ontbreken 13 verplichte onderdelen" in detail
+    assert "Er ontbreken 17 verplichte onderdelen" in detail
     assert AuditEvent.objects.filter(actie=AuditEvent.Actie.INZIEN, object_id=str(ovk.uuid)).exists()
 
 
@@ -78,7 +78,7 @@ def test_checklist_review_bewerken_en_historie(client, wereld):
     client.force_login(po)
     client.post(f"/overeenkomsten/{ovk.uuid}/checklist/", {"clausules": ["onderwerp_duur", "audits"]})
     ovk.refresh_from_db()
-    assert ovk.clausules == ["onderwerp_duur", "audits"] and ovk.volledigheid == 15
+    assert ovk.clausules == ["onderwerp_duur", "audits"] and ovk.volledigheid == 12
     vandaag = timezone.localdate()
     client.post(f"/overeenkomsten/{ovk.uuid}/review/", {"datum": vandaag.isoformat(), "toelichting": "In orde"})
     assert Review.objects.get(overeenkomst=ovk).toelichting == "In orde"
@@ -128,10 +128,24 @@ def test_lijst_filters_en_cijfers(client, wereld):
     )
     client.force_login(po)
     antwoord = client.get("/overeenkomsten/")
-    assert antwoord.context["cijfers"]["aantal"] == 2 and antwoord.context["cijfers"]["ontbrekende_clausules"] == 12
+    assert antwoord.context["cijfers"]["aantal"] == 2 and antwoord.context["cijfers"]["ontbrekende_clausules"] == 16
     onderwerpen = [o.onderwerp for o in client.get("/overeenkomsten/?signaal=onvolledig").context["pagina"]]
     assert onderwerpen == ["Onvolledig"]
     onderwerpen = [o.onderwerp for o in client.get("/overeenkomsten/?zoek=leverancier").context["pagina"]]
     assert onderwerpen == ["Onvolledig", "Verlopen"]
     onderwerpen = [o.onderwerp for o in client.get("/overeenkomsten/?signaal=verlopen").context["pagina"]]
     assert onderwerpen == ["Verlopen"]
+
+
+@pytest.mark.django_db
+def test_art_49_uitzondering_geweigerd_voor_opslag_buiten_de_eer_op_de_pagina(client, wereld):
+    client.force_login(wereld["privacy_officer"])
+    antwoord = client.post(
+        "/overeenkomsten/nieuw/",
+        _formulier(wereld, opslag_land="US", doorgiftemechanisme="uitzondering"),
+    )
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    assert "Een uitzondering van art. 49 AVG geldt alleen voor incidentele doorgifte" in tekst
+    assert "Verenigde Staten" in tekst
+    assert Overeenkomst.objects.count() == 0

@@ -30,7 +30,7 @@ def test_aanmaken_berekent_review_signaal_volledigheid_en_de_teammanager_wordt_e
     assert ovk.eigenaar == tm
     assert ovk.volgende_review == date(2027, 1, 15)  # START + 1 year
     assert ovk.einde_signaal_op == date(2027, 3, 30)
-    assert ovk.volledigheid == 92 and ovk.buiten_eer is False
+    assert ovk.volledigheid == 94 and ovk.buiten_eer is False  # 16 of 17
     assert ovk.history.first().history_change_reason == "Geregistreerd"
 
 
@@ -200,5 +200,37 @@ def test_volledigheid_van_de_gemeente_telt_ontbrekende_clausules(wereld):
     maak_overeenkomst(door=po, team=wereld.ander_team, onderwerp="Compleet")
     cijfers = volledigheid_gemeente(wereld.gemeente, date(2026, 11, 25))
     assert cijfers["aantal"] == 2 and cijfers["volledig"] == 1 and cijfers["ontbrekende_clausules"] == 2
-    assert cijfers["percentage"] == 92  # (85 + 100) / 2, rounded
+    assert cijfers["percentage"] == 94  # (88 + 100) / 2
     assert volledigheid_gemeente(wereld.andere_gemeente, date(2026, 11, 25))["aantal"] == 0
+
+
+NIEUW_IN_ART_28 = (
+    "bijstand_verplichtingen",
+    "waarschuwen_instructie",
+    "subverwerkers_verplichtingen",
+    "algemene_toestemming",
+)
+
+
+@pytest.mark.django_db
+def test_art_28_uitgebreide_checklist_herberekent_de_opgeslagen_volledigheid_met_historie(wereld):
+    """An agreement stored as complete under the older 13-clause checklist is no longer shown as complete."""
+    from overeenkomsten.scan import overeenkomst_volledigheid
+
+    ovk = maak_overeenkomst(
+        door=wereld["privacy_officer"], team=wereld.team, clausules=alle_clausules(behalve=NIEUW_IN_ART_28)
+    )
+    assert ovk.volledigheid == 76  # 13 of 17
+    ovk.volledigheid = 100  # as stored before this release
+    ovk._change_reason = "Stand voor de uitbreiding van de checklist"
+    ovk.save()
+
+    assert overeenkomst_volledigheid(datetime(2026, 12, 1, tzinfo=UTC)) == 0  # no notifications
+    ovk.refresh_from_db()
+    assert ovk.volledigheid == 76
+    assert ovk.history.first().history_change_reason == (
+        "Volledigheid herberekend na een wijziging van de checklist: 100% wordt 76%"
+    )
+    aantal = ovk.history.count()
+    assert services.volledigheid_bijwerken() == 0  # idempotent
+    assert ovk.history.count() == aantal

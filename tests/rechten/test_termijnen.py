@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from privacy_portal.core.models import ExtraVrijeDag
@@ -37,7 +38,7 @@ DEADLINES = [
     (date(2026, 3, 27), date(2026, 4, 28), date(2026, 6, 29)),  # Koningsdag Mon 27 Apr; +3: Sat 27 Jun -> Mon 29
     (date(2027, 3, 27), date(2027, 4, 28), date(2027, 6, 28)),  # Koningsdag Tue 27 Apr 2027; +3: Sun 27 Jun
     (date(2026, 4, 5), date(2026, 5, 6), date(2026, 7, 6)),  # 5 mei 2026 (no lustrum year) is a holiday
-    (date(2027, 4, 5), date(2027, 5, 7), date(2027, 7, 5)),  # 5 mei 2027, then Hemelvaartsdag 6 May -> Fri 7
+    (date(2027, 4, 5), date(2027, 5, 10), date(2027, 7, 5)),  # 5 mei 2027, Hemelvaart 6, decreed Fri 7 -> Mon 10
     (date(2026, 11, 25), date(2026, 12, 28), date(2027, 2, 25)),  # Eerste Kerstdag Fri 25 Dec, then weekend
     (date(2028, 11, 25), date(2028, 12, 27), date(2029, 2, 26)),  # Kerst Mon 25 and Tue 26 Dec 2028
     (date(2026, 12, 1), date(2027, 1, 4), date(2027, 3, 1)),  # Nieuwjaarsdag Fri 1 Jan 2027, then weekend
@@ -122,27 +123,27 @@ def test_een_extra_vrije_dag_verschuift_open_termijnen_en_laat_afgehandelde_staa
     wereld, django_capture_on_commit_callbacks
 ):
     po = wereld["privacy_officer"]
-    open_ = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 4, 15))  # deadline Fri 15 May
-    verlengd = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 2, 15))
+    open_ = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 4, 20))  # deadline Wed 20 May
+    verlengd = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 2, 20))
     verlengd = services.verzoek_verlengen(verzoek=verlengd, door=po, reden="Complex", nu=moment(date(2026, 3, 1)))
-    dicht = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 4, 15))
+    dicht = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 4, 20))
     services.verzoek_afhandelen(
-        verzoek=dicht, door=po, uitkomst="ingetrokken", toelichting="Ingetrokken", nu=moment(date(2026, 4, 20))
+        verzoek=dicht, door=po, uitkomst="ingetrokken", toelichting="Ingetrokken", nu=moment(date(2026, 4, 21))
     )
-    assert open_.deadline == date(2026, 5, 15)
-    assert verlengd.verlengd_tot == date(2026, 5, 15)  # 15 Feb + 3 months
+    assert open_.deadline == date(2026, 5, 20)
+    assert verlengd.verlengd_tot == date(2026, 5, 20)  # 20 Feb + 3 months
 
     with django_capture_on_commit_callbacks(execute=True):
-        ExtraVrijeDag.objects.create(datum=date(2026, 5, 15), omschrijving="Vrijdag na Hemelvaartsdag")
+        ExtraVrijeDag.objects.create(datum=date(2026, 5, 20), omschrijving="Extra vrije dag")
     for verzoek in (open_, verlengd, dicht):
         verzoek.refresh_from_db()
-    assert open_.deadline == date(2026, 5, 18)
+    assert open_.deadline == date(2026, 5, 21)
     assert open_.history.first().history_change_reason == (
-        "Termijn herberekend na een wijziging van de kalender: deadline 15-05-2026 wordt 18-05-2026"
+        "Termijn herberekend na een wijziging van de kalender: deadline 20-05-2026 wordt 21-05-2026"
     )
-    assert verlengd.verlengd_tot == date(2026, 5, 18) and verlengd.deadline == date(2026, 3, 16)
-    assert verlengd.history.first().history_change_reason.endswith("verlengd tot 15-05-2026 wordt 18-05-2026")
-    assert dicht.deadline == date(2026, 5, 15) and dicht.status == Status.AFGEHANDELD
+    assert verlengd.verlengd_tot == date(2026, 5, 21) and verlengd.deadline == date(2026, 3, 20)
+    assert verlengd.history.first().history_change_reason.endswith("verlengd tot 20-05-2026 wordt 21-05-2026")
+    assert dicht.deadline == date(2026, 5, 20) and dicht.status == Status.AFGEHANDELD
 
     aantal = open_.history.count()
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,6 +151,30 @@ def test_een_extra_vrije_dag_verschuift_open_termijnen_en_laat_afgehandelde_staa
     assert open_.history.count() == aantal  # nothing changed, nothing saved
 
     with django_capture_on_commit_callbacks(execute=True):
-        ExtraVrijeDag.objects.get(datum=date(2026, 5, 15)).delete()
+        ExtraVrijeDag.objects.get(datum=date(2026, 5, 20)).delete()
     open_.refresh_from_db()
-    assert open_.deadline == date(2026, 5, 15)
+    assert open_.deadline == date(2026, 5, 20)
+
+
+@pytest.mark.django_db
+def test_atw_art_3_3_later_besluit_in_beheer_herberekent_open_termijnen(
+    wereld, client, django_user_model, django_capture_on_commit_callbacks
+):
+    """An administrator enters a day of a later decree in the admin: open deadlines move with it."""
+    po = wereld["privacy_officer"]
+    open_ = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 4, 20))
+    assert open_.deadline == date(2026, 5, 20)
+    beheerder = django_user_model.objects.create_superuser(
+        username="beheer-kalender", email="beheer@example.org", password="x"
+    )
+    client.force_login(beheerder)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(
+            reverse("admin:core_extravrijedag_add"),
+            {"datum": "20-05-2026", "omschrijving": "Besluit gelijkstelling (voorbeeld)"},
+        )
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    open_.refresh_from_db()
+    assert open_.deadline == date(2026, 5, 21)
+    assert ExtraVrijeDag.objects.get(datum=date(2026, 5, 20)).history.count() == 1
