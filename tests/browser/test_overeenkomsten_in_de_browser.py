@@ -46,7 +46,7 @@ def test_privacy_officer_registreert_overeenkomst_en_convenant_tot_op_de_openbar
     for label in ("Onderwerp en duur van de verwerking", "Aard en doel van de verwerking", "Aansprakelijkheid"):
         po.get_by_label(label).check()
     po.get_by_role("button", name="Checklist opslaan").click()
-    assert "Er ontbreken 10 verplichte onderdelen" in po.content()
+    assert "Er ontbreken 14 verplichte onderdelen" in po.content()
     _toegankelijk(po, "overeenkomst-detail-onvolledig")
 
     bestand = tmp_path / "getekend.txt"
