@@ -26,7 +26,7 @@ run: setup
 	@echo "Portal: http://127.0.0.1:8000  (log in as privacyofficer / $(DEMO_PASSWORD); public page: /register/)"
 	$(PY) manage.py runportal 127.0.0.1:8000
 
-PYTEST_ARGS ?= -n auto --dist loadfile
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 test: setup
 	$(PY) manage.py makemigrations --check --dry-run
