@@ -7,6 +7,8 @@ the conditions are the list's own (`rechten.selectors.termijn_q`, `gebeurtenis_q
 With a report's `periode`: the open requests and their deadlines are the state at the end of the
 period, from the history (`stand_op`: status, deadline and extension as they were then); received,
 decided and extended count the stored dates (ontvangen_op, besloten_op, verlengd_op) in the period.
+Corrections of the date of receipt (`ontvangst_gecorrigeerd_op`): all on the dashboard, those made in
+the period in a report.
 """
 
 from django.db.models import Count
@@ -39,7 +41,7 @@ LIJST = Lijst(
         "verlengd_open": {"termijn": "verlengd"},
         **{
             g: {"status": "alle", "gebeurtenis": g}
-            for g in ("ontvangen", "afgehandeld", "op_tijd", "te_laat", "verlengd")
+            for g in ("ontvangen", "afgehandeld", "op_tijd", "te_laat", "verlengd", "ontvangst_gecorrigeerd")
         },
     },
 )
@@ -86,6 +88,8 @@ def verzoeken(gemeenten, nu, *, met_details, periode=None):
     for i, p in enumerate(perioden):
         aggregaten[f"trend_ontvangen_{i}"] = Count("pk", filter=gebeurtenis_q("ontvangen", p))
         aggregaten[f"trend_afgehandeld_{i}"] = Count("pk", filter=gebeurtenis_q("afgehandeld", p))
+    # Corrections of the date of receipt (art. 12(3) AVG): in the period, or else all.
+    aggregaten["ontvangst_gecorrigeerd"] = Count("pk", filter=gebeurtenis_q("ontvangst_gecorrigeerd", periode))
     c = met_termijn_alias(Verzoek.objects.filter(gemeente__in=gemeenten)).order_by().aggregate(**aggregaten)
 
     cijfers = [
@@ -122,6 +126,20 @@ def verzoeken(gemeenten, nu, *, met_details, periode=None):
             )
             for g, label, signaal in GEBEURTENISSEN
         ]
+    # In a report with the figures of the period; on the dashboard (all corrections) after the state.
+    cijfers.insert(
+        len(cijfers) if periode else 4,
+        figuren.cijfer(
+            "Ontvangstdatum gecorrigeerd",
+            c["ontvangst_gecorrigeerd"],
+            "ontvangst_gecorrigeerd",
+            periode=periode,
+            toelichting="Verzoeken waarvan de datum van ontvangst is gecorrigeerd (art. 12 lid 3 AVG)"
+            + (", de laatste correctie in de periode." if periode else "."),
+            sleutel="verzoeken_ontvangst_gecorrigeerd",
+            groep=vensters["periode"][1] if periode else "",
+        ),
+    )
 
     trends = [
         Trend(

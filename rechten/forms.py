@@ -310,6 +310,7 @@ class FilterForm(Formulier):
             ("op_tijd", "Binnen de termijn beantwoord"),
             ("te_laat", "Te laat beantwoord"),
             ("verlengd", "Termijn verlengd"),
+            ("ontvangst_gecorrigeerd", "Ontvangstdatum gecorrigeerd"),
         ],
         widget=forms.HiddenInput,
     )

@@ -73,10 +73,18 @@ def termijn_q(termijn, vandaag):
     return open_
 
 
+# Events that also count without a period (then: ever); the others need one.
+GEBEURTENISSEN_ZONDER_PERIODE = ("ontvangst_gecorrigeerd",)
+
+
 def gebeurtenis_q(gebeurtenis, periode):
     """Received requests by what happened to them in `periode` (dates, inclusive): ontvangen,
     afgehandeld (decided), op_tijd / te_laat (decided on or before / after the (extended) deadline),
-    verlengd. Needs the alias `_termijn`."""
+    verlengd, ontvangst_gecorrigeerd (the date of receipt corrected, `services.ontvangst_corrigeren`;
+    the last correction in `periode`, or ever when `periode` is None). Needs the alias `_termijn`."""
+    gecorrigeerd = ONTVANGEN & Q(ontvangen_op_oorspronkelijk__isnull=False, ontvangst_gecorrigeerd_op__isnull=False)
+    if periode is None:
+        return {"ontvangst_gecorrigeerd": gecorrigeerd}[gebeurtenis]
     van, tot = periode.van, periode.tot
     besloten = Q(status=Status.AFGEHANDELD, besloten_op__gte=van, besloten_op__lte=tot)
     return {
@@ -85,6 +93,8 @@ def gebeurtenis_q(gebeurtenis, periode):
         "op_tijd": besloten & Q(besloten_op__lte=F("_besluit_termijn")),
         "te_laat": besloten & ~Q(besloten_op__lte=F("_besluit_termijn")),
         "verlengd": ONTVANGEN & Q(verlengd_op__gte=van, verlengd_op__lte=tot),
+        "ontvangst_gecorrigeerd": gecorrigeerd
+        & Q(ontvangst_gecorrigeerd_op__date__gte=van, ontvangst_gecorrigeerd_op__date__lte=tot),
     }[gebeurtenis]
 
 
@@ -96,12 +106,13 @@ def filter_verzoeken(
     qs, *, zoek="", status="", soort="", gemeente="", termijn="", gebeurtenis="", periode=None, vandaag=None
 ):
     """`status`: '' for open requests, 'alle', or a Status code. `termijn` (on `vandaag`) and
-    `gebeurtenis` (in `periode`): the dashboard's figures, see termijn_q and gebeurtenis_q.
+    `gebeurtenis` (in `periode`; ontvangst_gecorrigeerd also without one): the dashboard's figures,
+    see termijn_q and gebeurtenis_q.
     Works on the history as well (`privacy_portal.core.dashboard.gefilterd_op_peildatum`)."""
     qs = met_termijn_alias(qs)
     if termijn and vandaag is not None:
         qs = qs.filter(termijn_q(termijn, vandaag))
-    if gebeurtenis and periode is not None:
+    if gebeurtenis and (periode is not None or gebeurtenis in GEBEURTENISSEN_ZONDER_PERIODE):
         qs = qs.filter(gebeurtenis_q(gebeurtenis, periode))
     if zoek:
         treffer = KENMERK.match(zoek)

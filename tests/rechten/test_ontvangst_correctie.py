@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from privacy_portal.core import scanner
+from privacy_portal.core import dashboard, scanner
 from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.schrijven import versie_van
 from privacy_portal.notificaties.models import Mijlpaal
@@ -158,3 +158,31 @@ def test_art_12_3_herinneringen_volgen_de_gecorrigeerde_deadline(wereld, django_
     assert herinneringen() == {"herinnering_week"}  # nothing new before 13 April
     scan(date(2026, 4, 13))
     assert "herinnering_week_20260420" in herinneringen()
+
+
+@pytest.mark.django_db
+def test_art_12_3_correcties_van_ontvangst_geteld_en_te_openen(client, wereld):
+    """Corrections of the date of receipt: all on the dashboard, those made in the report period in a
+    report; the figure opens the list of exactly those requests."""
+    po = wereld["privacy_officer"]
+    in_periode = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 3, 5))
+    services.ontvangst_corrigeren(verzoek=in_periode, door=po, ontvangen_op=date(2026, 3, 2), reden="Postkamer", nu=NU)
+    ervoor = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2025, 11, 5))
+    services.ontvangst_corrigeren(
+        verzoek=ervoor, door=po, ontvangen_op=date(2025, 11, 3), reden="Postkamer", nu=moment(date(2025, 11, 10))
+    )
+    niet = registreer(door=po, gemeente=wereld.gemeente, ontvangen_op=date(2026, 3, 4))
+    kenmerken = {v.kenmerk for v in (in_periode, ervoor, niet)}
+    client.force_login(po)
+
+    def figuur(periode):
+        secties = dashboard.verzamel([wereld.gemeente], NU, user=po, periode=periode)
+        (sectie,) = [s for s in secties if s.sleutel == "verzoeken"]
+        return next(c for c in sectie.cijfers if c.sleutel == "verzoeken_ontvangst_gecorrigeerd")
+
+    for periode, verwacht in ((None, {in_periode, ervoor}), (dashboard.kwartaal_periode(2026, 1), {in_periode})):
+        cijfer = figuur(periode)
+        assert cijfer.label == "Ontvangstdatum gecorrigeerd" and cijfer.waarde == len(verwacht)
+        html = client.get(cijfer.link).content.decode()
+        assert f"{len(verwacht)} verzoek" in html
+        assert {k for k in kenmerken if k in html} == {v.kenmerk for v in verwacht}
