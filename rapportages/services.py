@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from privacy_portal.core.pdf import render_pdf
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan
 
 from .constants import MET_PERIODE, Soort, Status
 from .models import FgBevindingen, GemeenteThema, Rapportage
@@ -23,12 +24,6 @@ log = structlog.get_logger(__name__)
 
 EERSTE_DAG = date(2018, 1, 1)  # the AVG applies from 25 May 2018; reports start in that year at the earliest
 FOUTMELDING = "Het maken van de rapportage is mislukt. Probeer het opnieuw; lukt het weer niet, waarschuw de beheerder."
-
-
-def _opslaan(obj, door, reden):
-    obj._change_reason = reden
-    obj._history_user = door
-    obj.save()
 
 
 def valideer_aanvraag(*, soort, periode_van, periode_tot, vandaag):
@@ -75,7 +70,7 @@ def rapportage_aanvragen(*, door, soort, gemeente, periode_van=None, periode_tot
         aangevraagd_door=door,
         aangevraagd_op=nu,
     )
-    _opslaan(rapportage, door, "Aangevraagd")
+    opslaan(rapportage, door=door, reden="Aangevraagd")
     transaction.on_commit(lambda pk=rapportage.pk: taak.delay(pk))
     return rapportage
 
@@ -115,7 +110,7 @@ def rapportage_maken(*, rapportage_id, nu=None):
         rapportage.voortgang = 5
         rapportage.gestart_op = timezone.now()
         rapportage.foutmelding = ""
-        _opslaan(rapportage, None, "Wordt gemaakt")
+        opslaan(rapportage, door=None, reden="Wordt gemaakt")
     nu = nu or timezone.now()
     try:
         template, context, stand = reports.maak_context(
@@ -132,7 +127,7 @@ def rapportage_maken(*, rapportage_id, nu=None):
             rapportage.voortgang = 100
             rapportage.klaar_op = timezone.now()
             rapportage.gegevensstand = stand
-            _opslaan(rapportage, None, "Klaar")
+            opslaan(rapportage, door=None, reden="Klaar")
         log.info("rapportage klaar", rapportage=str(rapportage.uuid), soort=rapportage.soort, bytes=len(pdf))
     except Exception:
         log.exception("rapportage mislukt", rapportage=str(rapportage.uuid), soort=rapportage.soort)
@@ -140,7 +135,7 @@ def rapportage_maken(*, rapportage_id, nu=None):
             rapportage = _vergrendeld(rapportage_id)
             rapportage.status = Status.MISLUKT
             rapportage.foutmelding = FOUTMELDING
-            _opslaan(rapportage, None, "Mislukt")
+            opslaan(rapportage, door=None, reden="Mislukt")
     return rapportage
 
 
@@ -161,7 +156,7 @@ def bevindingen_opslaan(*, door, gemeente, jaar, bevindingen, aanbevelingen, nu=
     obj.aanbevelingen = (aanbevelingen or "").strip()
     obj.gewijzigd_door = door
     obj.gewijzigd_op = nu
-    _opslaan(obj, door, "Bevindingen en aanbevelingen opgeslagen")
+    opslaan(obj, door=door, reden="Bevindingen en aanbevelingen opgeslagen")
     return obj
 
 
@@ -177,5 +172,5 @@ def thema_opslaan(*, door, gemeente, naam, primaire_kleur, logo=None, logo_wisse
     elif logo is not None:
         thema.logo = logo
     thema.full_clean(exclude=["gemeente"])
-    _opslaan(thema, door, "Huisstijl opgeslagen")
+    opslaan(thema, door=door, reden="Huisstijl opgeslagen")
     return thema

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 
 from privacy_portal.core.importeren import verslag_pagina, voorbeeld_pagina
 from privacy_portal.core.permissions import vereis
+from privacy_portal.core.schrijven import opslaan
 from privacy_portal.core.spreadsheet import ImportFout, lees_bestand
 from privacy_portal.organisaties.models import Gemeente
 from privacy_portal.organisaties.selectors import gemeenten_voor, teams_voor
@@ -115,8 +116,7 @@ def upload(request):
                 koppeling=importeren.raad_koppeling(kolommen),
                 stap=RegisterImport.Stap.KOPPELEN,
             )
-            imp._history_user = request.user
-            imp.save()
+            opslaan(imp, door=request.user, reden="Bestand ingelezen")
             return redirect("registers:import-koppelen", uuid=imp.uuid)
     return render(request, "registers/import_upload.html", {"form": form})
 
@@ -133,8 +133,7 @@ def koppelen(request, uuid):
         imp.koppeling = form.koppeling()
         imp.standaard_team = form.cleaned_data["standaard_team"]
         imp.stap = RegisterImport.Stap.VOORBEELD
-        imp._history_user = request.user
-        imp.save()
+        opslaan(imp, door=request.user, reden="Kolommen gekoppeld")
         return redirect("registers:import-voorbeeld", uuid=imp.uuid)
     eerste_rij = imp.rijen[0] if imp.rijen else {}
     context = {

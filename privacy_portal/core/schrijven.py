@@ -17,8 +17,6 @@ between, so a stale edit never silently reverts another person's work and an app
 approves a text nobody reviewed. Pages show the conflict with those changes; the API answers 409.
 """
 
-from django.db import models
-
 from .historie import historie_regels
 
 
@@ -82,8 +80,3 @@ def opslaan(obj, *, door, reden, **kwargs):
     obj._history_user = door
     obj.save(**kwargs)
     return obj
-
-
-def nieuw(model: type[models.Model], *, door, reden, **velden):
-    """Create an object with the acting user and the reason in the history."""
-    return opslaan(model(**velden), door=door, reden=reden)
