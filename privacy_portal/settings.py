@@ -254,12 +254,17 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# The TLS proxies in front of the portal (addresses or networks, comma-separated). Only they may
+# name the client in X-Forwarded-For (privacy_portal.core.clientadres).
+VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=[])
+
 # Login lockout (django-axes): five failures lock the username from that address for an hour.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "privacy_portal.core.clientadres.client_adres"
 
 # Logging: structlog, JSON in production. Never log personal data (no request bodies, no query strings).
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

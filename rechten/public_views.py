@@ -24,6 +24,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from privacy_portal.core.clientadres import client_adres
 from privacy_portal.core.forms import NLDesignMixin
 from privacy_portal.organisaties.models import Gemeente
 
@@ -147,10 +148,6 @@ def _tel(soort, waarde):
             cache.add(sleutel, 1, VENSTER)
 
 
-def _client_adres(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _te_veel(request, gemeente):
     return render(request, "rechten_openbaar/te_veel.html", {"gemeente": gemeente}, status=429)
 
@@ -177,7 +174,7 @@ def formulier(request, slug):
     gemeente = get_object_or_404(Gemeente, slug=slug)
     if request.method != "POST":
         return render(request, "rechten_openbaar/formulier.html", {"gemeente": gemeente, "form": InwonerVerzoekForm()})
-    adres = _client_adres(request)
+    adres = client_adres(request)
     if _te_vaak("adres", adres, PER_ADRES):
         return _te_veel(request, gemeente)
     form = InwonerVerzoekForm(request.POST)

@@ -1,0 +1,44 @@
+"""The address of the client, also behind the TLS proxy that production puts in front.
+
+Only a proxy listed in `VERTROUWDE_PROXIES` (addresses or networks) may say who the client is,
+through `X-Forwarded-For`. The list is read from the right: the nearest hop first, every trusted
+proxy skipped, and the first address that is not a trusted proxy is the client. Without trusted
+proxies the header is ignored, because anybody can send it.
+"""
+
+import ipaddress
+from functools import lru_cache
+
+from django.conf import settings
+
+
+@lru_cache(maxsize=8)
+def _netwerken(proxies):
+    return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in proxies if p.strip())
+
+
+def _adres(tekst):
+    try:
+        return ipaddress.ip_address(tekst.strip())
+    except ValueError:
+        return None
+
+
+def _vertrouwd(adres, netwerken):
+    return adres is not None and any(adres in netwerk for netwerk in netwerken)
+
+
+def client_adres(request) -> str:
+    """The client's address as text ("" when unknown)."""
+    netwerken = _netwerken(tuple(settings.VERTROUWDE_PROXIES))
+    adres = _adres(request.META.get("REMOTE_ADDR", ""))
+    if not _vertrouwd(adres, netwerken):
+        return str(adres) if adres else ""
+    for hop in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        adres_hop = _adres(hop)
+        if adres_hop is None:
+            break
+        adres = adres_hop
+        if not _vertrouwd(adres, netwerken):
+            break
+    return str(adres)
