@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "axes",
+    "health_check",
+    "django_prometheus",
     "privacy_portal.core",
     "privacy_portal.organisaties",
     "privacy_portal.notificaties",
@@ -57,6 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # /health, /ready and /metrics for operators, before host validation and the HTTPS redirect
+    "privacy_portal.core.gezondheid.GezondheidMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +76,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "privacy_portal.core.api.ApiVersionMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "privacy_portal.urls"
@@ -190,6 +196,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # How often `manage.py runportal` runs the same scan in-process when there is no beat.
 SCAN_INTERVAL_SECONDS = env.int("SCAN_INTERVAL_SECONDS", default=300)
+# Prometheus scrapes /metrics with this bearer token; without one only this host may read it.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # The daily digest of meldingen for those who chose it: sent at this hour (Dutch time).
 MELDINGEN_SAMENVATTING_UUR = env.int("MELDINGEN_SAMENVATTING_UUR", default=7)
 # Betrokkenenverzoeken: days after closing before the requester's personal data are anonymised.

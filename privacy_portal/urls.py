@@ -8,12 +8,16 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from privacy_portal.core import gezondheid
 from privacy_portal.core import views as core_views
 from privacy_portal.core.forms import InlogForm
 from privacy_portal.core.registers import registers
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    # Answered earlier by GezondheidMiddleware; named here for `manage.py health_check ready --no-http`.
+    path("health", gezondheid.levend, name="health"),
+    path("ready", gezondheid.gereed_view, name="ready"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=InlogForm),

@@ -1,12 +1,17 @@
 """Production settings pass Django's deploy check; docker-compose describes the production layout."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import yaml
 from django.conf import settings
+
+from tests.celery_hulp import redis_voor_tests
 
 BASE = Path(settings.BASE_DIR)
 
@@ -61,3 +66,60 @@ def test_docker_compose_heeft_web_worker_beat_postgres_en_redis_met_healthchecks
     assert {"pgdata", "redisdata", "media"} <= set(compose["volumes"])
     assert (BASE / "Dockerfile").exists()
     assert "privacy_portal.wsgi:application" in (BASE / "Dockerfile").read_text()
+
+
+def _vrije_poort():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_healthchecks_van_docker_compose_slagen_tegen_een_productie_opzet(tmp_path):
+    """The compose file's own commands: migrate (with the first scan), gunicorn, then the probes.
+
+    Production settings (only the portal's host name allowed, HTTPS redirect on) used to make the
+    web probe fail with 400 or a redirect; here it must pass as written in docker-compose.yml.
+    """
+    compose = yaml.safe_load((BASE / "docker-compose.yml").read_text())
+    diensten = compose["services"]
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}}
+    env |= {
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "k" * 64 + "-!Zq9#wLp2$vB7&nM4",
+        "ALLOWED_HOSTS": "privacy.example.nl",
+        "SITE_URL": "https://privacy.example.nl",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "REDIS_URL": redis_voor_tests(),
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "prometheus"),
+        "LOG_LEVEL": "WARNING",
+        # "python" in the compose commands is the image's Python: here, this virtualenv's
+        "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"],
+    }
+
+    def draai(opdracht):
+        return subprocess.run(opdracht, cwd=BASE, env=env, capture_output=True, text=True, timeout=300)
+
+    migreren = draai(diensten["migrate"]["command"])
+    assert migreren.returncode == 0, migreren.stderr
+
+    poort = _vrije_poort()
+    gunicorn = [sys.executable, "-m", "gunicorn", "privacy_portal.wsgi:application", "--config", "gunicorn.conf.py"]
+    web = subprocess.Popen([*gunicorn, "--bind", f"127.0.0.1:{poort}", "--workers", "2"], cwd=BASE, env=env)
+    try:
+        web_probe = diensten["web"]["healthcheck"]["test"][1:]
+        probe = [deel.replace("127.0.0.1:8000", f"127.0.0.1:{poort}") for deel in web_probe]
+        for _ in range(60):
+            resultaat = draai(probe)
+            if resultaat.returncode == 0:
+                break
+            time.sleep(0.5)
+        assert resultaat.returncode == 0, resultaat.stderr
+
+        beat = draai(diensten["beat"]["healthcheck"]["test"][1:])
+        assert beat.returncode == 0, beat.stdout + beat.stderr
+
+        metrics = urllib.request.urlopen(f"http://127.0.0.1:{poort}/metrics", timeout=5).read()
+        assert b"django_http_requests_before_middlewares_total" in metrics  # gathered over both workers
+    finally:
+        web.terminate()
+        web.wait(timeout=30)
