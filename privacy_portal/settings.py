@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "privacy_portal.core.verzoek_id.VerzoekIdMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # /health, /ready and /metrics for operators, before host validation and the HTTPS redirect
     "privacy_portal.core.gezondheid.GezondheidMiddleware",
@@ -286,6 +287,7 @@ LOGGING = {
             if PRODUCTION
             else structlog.dev.ConsoleRenderer(colors=False),
             "foreign_pre_chain": [
+                structlog.contextvars.merge_contextvars,  # request_id (privacy_portal.core.verzoek_id)
                 structlog.stdlib.add_log_level,
                 structlog.processors.TimeStamper(fmt="iso"),
             ],
@@ -295,3 +297,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+# structlog's own loggers go through the same handler and formatter (JSON in production).
+structlog.configure(
+    processors=[
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso"),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    wrapper_class=structlog.stdlib.BoundLogger,
+    cache_logger_on_first_use=True,
+)

@@ -7,6 +7,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .verzoek_id import huidig_verzoek_id
+
 PROBLEM = "application/problem+json"
 
 TITELS = {
@@ -56,6 +58,8 @@ def problem(status_code, detail="", **extra):
     body = {"type": "about:blank", "title": TITELS.get(status_code, "Fout"), "status": status_code}
     if detail:
         body["detail"] = detail
+    if verzoek_id := huidig_verzoek_id():
+        body["requestId"] = verzoek_id  # the same id as in the logs and the X-Request-ID header
     body.update(extra)
     return body
 

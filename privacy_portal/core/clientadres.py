@@ -28,6 +28,11 @@ def _vertrouwd(adres, netwerken):
     return adres is not None and any(adres in netwerk for netwerk in netwerken)
 
 
+def door_vertrouwde_proxy(request) -> bool:
+    """Whether the request came in through one of the trusted proxies."""
+    return _vertrouwd(_adres(request.META.get("REMOTE_ADDR", "")), _netwerken(tuple(settings.VERTROUWDE_PROXIES)))
+
+
 def client_adres(request) -> str:
     """The client's address as text ("" when unknown)."""
     netwerken = _netwerken(tuple(settings.VERTROUWDE_PROXIES))

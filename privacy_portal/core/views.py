@@ -27,7 +27,8 @@ def home(request):
 def _fout(request, status, titel, tekst):
     if is_api(request):
         return problem_response(request, status)
-    return render(request, "core/fout.html", {"titel": titel, "tekst": tekst}, status=status)
+    context = {"titel": titel, "tekst": tekst, "kenmerk": getattr(request, "verzoek_id", "")}
+    return render(request, "core/fout.html", context, status=status)
 
 
 def fout_400(request, exception=None):
