@@ -10,7 +10,7 @@ from contextvars import ContextVar
 
 import structlog
 
-from .clientadres import client_adres, door_vertrouwde_proxy
+from .clientadres import door_vertrouwde_proxy
 
 _HUIDIG: ContextVar[str] = ContextVar("verzoek_id", default="")
 _GELDIG = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
