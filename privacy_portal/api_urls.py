@@ -5,7 +5,7 @@ Every register declares its routes (`Register.api`); the router registers them i
 
 from django.urls import path
 from django.utils.module_loading import import_string
-from drf_spectacular.views import SpectacularJSONAPIView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from privacy_portal.core.registers import registers
@@ -23,6 +23,12 @@ for register in registers():
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    # For people: Swagger UI from this server (no CDN), its start script as a file (CSP: no inline script).
+    path(
+        "documentatie",
+        SpectacularSwaggerSplitView.as_view(url_name="openapi", template_name="core/api_documentatie.html"),
+        name="api-documentatie",
+    ),
     *losse_paden,
     *router.urls,
 ]

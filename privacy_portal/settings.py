@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "django_filters",
     "guardian",
     "simple_history",
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -227,6 +230,11 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.0.3",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The documentation page (/api/v1/documentatie) serves Swagger UI from this server, no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # without deep links an operation's path is text, not a link nested in its button (WCAG 4.1.2)
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
@@ -236,6 +244,12 @@ SPECTACULAR_SETTINGS = {
         "SoortMeldingEnum": "datalekken.constants.SoortMelding",
     },
 }
+
+# CORS (django-cors-headers): only the open data and the API description may be read by a web page
+# elsewhere (no cookies); everything else stays same-origin.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/v1/(openbaar/.*|openapi\.json)|register/[-\w]+/verwerkingen\.(csv|json))$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Security headers (django-csp 4): no inline scripts; all assets come from this server.
 CONTENT_SECURITY_POLICY = {
