@@ -24,6 +24,7 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("toegankelijkheid/", core_views.toegankelijkheid, name="toegankelijkheid"),
     *(path(r.pad, include(r.urls)) for r in registers() if r.urls),
     path("meldingen/", include("privacy_portal.notificaties.urls")),
     # Longer public prefixes first: /register/<slug>/verzoek/ before /register/<slug>/.

@@ -1,5 +1,6 @@
 """The staff start page and the error pages (HTML for pages, problem+json for the API)."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
@@ -63,3 +64,13 @@ def csrf_fout(request, reason=""):
         },
         status=403,
     )
+
+
+# The date of the accessibility statement; update it with every new examination of the pages.
+TOEGANKELIJKHEID_DATUM = "1 december 2026"
+
+
+def toegankelijkheid(request):
+    """The accessibility statement (Besluit digitale toegankelijkheid overheid), public."""
+    context = {"site_url": settings.SITE_URL, "datum": TOEGANKELIJKHEID_DATUM}
+    return render(request, "core/toegankelijkheid.html", context)
