@@ -22,6 +22,7 @@ from .models import FgBevindingen, GemeenteThema, Rapportage
 
 log = structlog.get_logger(__name__)
 
+MAX_PERIODE_DAGEN = 5 * 366  # a report covers a quarter or a year; five years is the most that makes sense
 EERSTE_DAG = date(2018, 1, 1)  # the AVG applies from 25 May 2018; reports start in that year at the earliest
 FOUTMELDING = "Het maken van de rapportage is mislukt. Probeer het opnieuw; lukt het weer niet, waarschuw de beheerder."
 
@@ -43,6 +44,10 @@ def valideer_aanvraag(*, soort, periode_van, periode_tot, vandaag):
                 fouten["periode_van"] = "Deze periode is nog niet begonnen."
             elif periode_van < EERSTE_DAG:
                 fouten["periode_van"] = "Kies een periode vanaf 2018 (de AVG geldt sinds 25 mei 2018)."
+            if periode_tot > date(vandaag.year, 12, 31):
+                fouten["periode_tot"] = f"Kies een laatste dag uiterlijk op 31 december {vandaag.year}."
+            elif (periode_tot - periode_van).days > MAX_PERIODE_DAGEN:
+                fouten["periode_tot"] = "Een periode is hoogstens vijf jaar."
     if fouten:
         raise ValidationError(fouten)
     if soort in MET_PERIODE:
