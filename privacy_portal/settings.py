@@ -198,6 +198,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("SCAN_INTERVAL_SECONDS", default=300),
     },
 }
+# The longest a report may take to render (seconds); then it stops with a clear reason.
+RAPPORTAGE_TIJDSLIMIET = env.int("RAPPORTAGE_TIJDSLIMIET", default=30 * 60)
 # How often `manage.py runportal` runs the same scan in-process when there is no beat.
 SCAN_INTERVAL_SECONDS = env.int("SCAN_INTERVAL_SECONDS", default=300)
 # Prometheus scrapes /metrics with this bearer token; without one only this host may read it.

@@ -58,6 +58,9 @@ class Rapportage(models.Model):
         "historieregels per bron, zodat de rapportage te controleren en te herhalen is.",
     )
     foutmelding = models.TextField("foutmelding", blank=True)
+    pogingen = models.PositiveSmallIntegerField(
+        "pogingen", default=0, help_text="Hoe vaak het maken is gestart; na drie afgebroken pogingen stopt het."
+    )
     history = HistoricalRecords(excluded_fields=["voortgang"])
     objects = GeschiedenisManager()
 

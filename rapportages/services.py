@@ -8,6 +8,8 @@ and stores the PDF on private storage. It is idempotent: a finished report is le
 from datetime import date
 
 import structlog
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -16,6 +18,7 @@ from django.utils import timezone
 from privacy_portal.core.pdf import render_pdf
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan
+from privacy_portal.core.taken import in_wachtrij_na_commit
 
 from .constants import MET_PERIODE, Soort, Status
 from .models import FgBevindingen, GemeenteThema, Rapportage
@@ -25,6 +28,14 @@ log = structlog.get_logger(__name__)
 MAX_PERIODE_DAGEN = 5 * 366  # a report covers a quarter or a year; five years is the most that makes sense
 EERSTE_DAG = date(2018, 1, 1)  # the AVG applies from 25 May 2018; reports start in that year at the earliest
 FOUTMELDING = "Het maken van de rapportage is mislukt. Probeer het opnieuw; lukt het weer niet, waarschuw de beheerder."
+TE_LANG = (
+    f"Het maken duurde langer dan {settings.RAPPORTAGE_TIJDSLIMIET // 60} minuten en is gestopt. "
+    "Kies een kortere periode of probeer het later opnieuw; lukt het weer niet, waarschuw de beheerder."
+)
+AFGEBROKEN = (
+    "Het maken is drie keer afgebroken (bijvoorbeeld doordat de server te weinig geheugen had). "
+    "Probeer het later opnieuw; lukt het weer niet, waarschuw de beheerder."
+)
 
 
 def valideer_aanvraag(*, soort, periode_van, periode_tot, vandaag):
@@ -76,7 +87,26 @@ def rapportage_aanvragen(*, door, soort, gemeente, periode_van=None, periode_tot
         aangevraagd_op=nu,
     )
     opslaan(rapportage, door=door, reden="Aangevraagd")
-    transaction.on_commit(lambda pk=rapportage.pk: taak.delay(pk))
+    in_wachtrij_na_commit(taak, rapportage.pk)
+    return rapportage
+
+
+@transaction.atomic
+def rapportage_opnieuw(*, door, rapportage, nu=None):
+    """Queue a failed report again (the person who may request reports for its gemeente)."""
+    from .tasks import rapportage_maken as taak
+
+    rapportage = _vergrendeld(rapportage.pk)
+    vereis(door, "rapportages.add_rapportage", rapportage.gemeente)
+    if rapportage.status != Status.MISLUKT:
+        raise ValidationError("Alleen een mislukte rapportage kan opnieuw worden gemaakt.")
+    rapportage.status = Status.WACHTRIJ
+    rapportage.voortgang = 0
+    rapportage.pogingen = 0
+    rapportage.foutmelding = ""
+    rapportage.aangevraagd_op = nu or timezone.now()
+    opslaan(rapportage, door=door, reden="Opnieuw aangevraagd")
+    in_wachtrij_na_commit(taak, rapportage.pk)
     return rapportage
 
 
@@ -113,6 +143,7 @@ def rapportage_maken(*, rapportage_id, nu=None):
             return rapportage
         rapportage.status = Status.BEZIG
         rapportage.voortgang = 5
+        rapportage.pogingen += 1
         rapportage.gestart_op = timezone.now()
         rapportage.foutmelding = ""
         opslaan(rapportage, door=None, reden="Wordt gemaakt")
@@ -134,13 +165,22 @@ def rapportage_maken(*, rapportage_id, nu=None):
             rapportage.gegevensstand = stand
             opslaan(rapportage, door=None, reden="Klaar")
         log.info("rapportage klaar", rapportage=str(rapportage.uuid), soort=rapportage.soort, bytes=len(pdf))
+    except SoftTimeLimitExceeded:
+        log.warning("rapportage te lang bezig", rapportage=str(rapportage.uuid), soort=rapportage.soort)
+        rapportage = rapportage_mislukt(rapportage_id, TE_LANG)
     except Exception:
         log.exception("rapportage mislukt", rapportage=str(rapportage.uuid), soort=rapportage.soort)
-        with transaction.atomic():
-            rapportage = _vergrendeld(rapportage_id)
-            rapportage.status = Status.MISLUKT
-            rapportage.foutmelding = FOUTMELDING
-            opslaan(rapportage, door=None, reden="Mislukt")
+        rapportage = rapportage_mislukt(rapportage_id, FOUTMELDING)
+    return rapportage
+
+
+@transaction.atomic
+def rapportage_mislukt(rapportage_id, reden):
+    """Record that a report failed, with the reason the person who asked for it reads."""
+    rapportage = _vergrendeld(rapportage_id)
+    rapportage.status = Status.MISLUKT
+    rapportage.foutmelding = reden
+    opslaan(rapportage, door=None, reden="Mislukt")
     return rapportage
 
 

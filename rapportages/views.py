@@ -13,10 +13,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from privacy_portal.core import dashboard
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.paginas import actie_uitvoeren
 from privacy_portal.core.pdf import pdf_response
 from privacy_portal.core.scanner import laatste_scan
 from privacy_portal.organisaties.selectors import gemeenten_voor
@@ -154,14 +156,34 @@ def nieuw(request):
 @login_required
 def detail(request, uuid):
     rapportage = _rapportage(request, uuid)
-    return render(request, "rapportages/detail.html", {"rapportage": rapportage})
+    return render(request, "rapportages/detail.html", _voortgang_context(request, rapportage))
+
+
+def _voortgang_context(request, rapportage):
+    kan_opnieuw = request.user.has_perm("rapportages.add_rapportage", rapportage.gemeente)
+    return {"rapportage": rapportage, "kan_opnieuw": kan_opnieuw}
+
+
+@login_required
+@require_POST
+def opnieuw(request, uuid):
+    """Make a failed report again."""
+    rapportage = _rapportage(request, uuid)
+    actie_uitvoeren(
+        request,
+        services.rapportage_opnieuw,
+        gelukt="De rapportage staat weer in de wachtrij. Deze pagina toont de voortgang.",
+        door=request.user,
+        rapportage=rapportage,
+    )
+    return redirect("rapportages:detail", uuid=rapportage.uuid)
 
 
 @login_required
 def voortgang(request, uuid):
     """The small fragment htmx polls every two seconds while the report is being made."""
     rapportage = _rapportage(request, uuid)
-    return render(request, "rapportages/_voortgang.html", {"rapportage": rapportage})
+    return render(request, "rapportages/_voortgang.html", _voortgang_context(request, rapportage))
 
 
 @login_required

@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 import zlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,7 +43,7 @@ def melden(wereld, titel, moment, *, door=None, gemeente=None, **gegevens):
         gegevens={
             "titel": titel,
             "omschrijving": f"Omschrijving van: {titel}.",
-            "ontdekt_op": moment.replace(hour=moment.hour - 1),
+            "ontdekt_op": moment - timedelta(hours=1),
             **gegevens,
         },
         nu=moment,

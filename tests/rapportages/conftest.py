@@ -5,7 +5,7 @@ moment). `lekken`: datalekken at fixed moments in 2026 (Europe/Amsterdam), seen 
 of September 2026 (third quarter).
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -103,7 +103,7 @@ def melden(wereld, titel, moment, *, door=None, gemeente=None, **gegevens):
         gegevens={
             "titel": titel,
             "omschrijving": f"Omschrijving van: {titel}.",
-            "ontdekt_op": moment.replace(hour=moment.hour - 1),
+            "ontdekt_op": moment - timedelta(hours=1),
             **gegevens,
         },
         nu=moment,

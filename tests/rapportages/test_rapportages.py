@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -317,3 +318,85 @@ def test_beheerder_zet_de_huisstijl_via_de_admin(client, wereld):
     )
     assert antwoord.status_code == 200 and "te licht" in antwoord.content.decode()
     assert client.get("/beheer/rapportages/rapportage/add/").status_code == 403
+
+
+def test_te_lang_bezig_stopt_met_een_reden_en_kan_opnieuw_via_de_pagina(
+    client, wereld, maak_rapport, monkeypatch, django_capture_on_commit_callbacks
+):
+    echte_context = reports.maak_context
+
+    def te_lang(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(reports, "maak_context", te_lang)
+    rapportage = maak_rapport(wereld["fg"], Soort.REGISTER, wereld.gemeente)
+    assert rapportage.status == Status.MISLUKT and rapportage.pogingen == 1
+    assert "langer dan 30 minuten" in rapportage.foutmelding
+
+    client.force_login(wereld["fg"])
+    detail = client.get(f"/dashboard/rapportages/{rapportage.uuid}/").content.decode()
+    assert "langer dan 30 minuten" in detail and "Opnieuw proberen" in detail
+
+    monkeypatch.setattr(reports, "maak_context", echte_context)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(f"/dashboard/rapportages/{rapportage.uuid}/opnieuw/")
+    assert antwoord.status_code == 302
+    rapportage.refresh_from_db()
+    assert rapportage.status == Status.KLAAR and rapportage.pdf and rapportage.foutmelding == ""
+    redenen = list(rapportage.history.order_by("history_id").values_list("history_change_reason", flat=True))
+    assert redenen[-3:] == ["Opnieuw aangevraagd", "Wordt gemaakt", "Klaar"]
+
+
+def test_alleen_een_mislukte_rapportage_en_alleen_wie_mag_aanvragen_maakt_haar_opnieuw(wereld, maak_rapport):
+    klaar = maak_rapport(wereld["fg"], Soort.REGISTER, wereld.gemeente)
+    with pytest.raises(ValidationError):
+        services.rapportage_opnieuw(door=wereld["fg"], rapportage=klaar)
+    services.rapportage_mislukt(klaar.pk, "test")
+    with pytest.raises(PermissionDenied):
+        services.rapportage_opnieuw(door=wereld["college"], rapportage=klaar)
+
+
+def test_scan_geeft_een_drie_keer_afgebroken_rapportage_op_met_de_reden(
+    wereld, maak_rapport, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from privacy_portal.core.scanner import termijnen_bewaken
+    from rapportages.scan import MAX_POGINGEN
+
+    rapportage = maak_rapport(wereld["fg"], Soort.REGISTER, wereld.gemeente)
+    # as a worker killed mid-render leaves it: "bezig", started long ago
+    rapportage.status, rapportage.pogingen = Status.BEZIG, MAX_POGINGEN
+    rapportage.gestart_op = timezone.now() - timedelta(hours=2)
+    rapportage.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        termijnen_bewaken(herkomst="test")
+    rapportage.refresh_from_db()
+    assert rapportage.status == Status.MISLUKT and "drie keer afgebroken" in rapportage.foutmelding
+
+
+def test_zonder_broker_wordt_de_aanvraag_bewaard_en_zegt_de_pagina_wat_waar_is(
+    client, wereld, django_capture_on_commit_callbacks
+):
+    from privacy_portal.celery import app
+
+    from ..celery_hulp import zet_broker
+
+    oud = (app.conf.broker_url, app.conf.task_always_eager)
+    zet_broker(app, "redis://127.0.0.1:1/11")  # nothing listens there: Redis is down
+    app.conf.task_always_eager = False
+    try:
+        client.force_login(wereld["fg"])
+        with django_capture_on_commit_callbacks(execute=True):
+            antwoord = client.post(
+                "/dashboard/rapportages/nieuw/",
+                {"soort": "register", "gemeente": "voorbeeldstad", "periode_van": "", "periode_tot": ""},
+                follow=True,
+            )
+    finally:
+        zet_broker(app, oud[0])
+        app.conf.task_always_eager = oud[1]
+    assert antwoord.status_code == 200
+    rapportage = Rapportage.objects.get()
+    assert rapportage.status == Status.WACHTRIJ  # saved; the scan queues it once Redis is back
+    assert "In de wachtrij" in antwoord.content.decode()
