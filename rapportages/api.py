@@ -91,6 +91,20 @@ class RapportageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Regist
         )
 
     @extend_schema(
+        summary="Een mislukte rapportage opnieuw laten maken",
+        request=None,
+        responses={
+            202: RapportageSerializer,
+            400: OpenApiResponse(description="De rapportage is niet mislukt (problem+json)"),
+            403: OpenApiResponse(description="Geen recht om rapportages te laten maken"),
+        },
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filterset_class=None)
+    def opnieuw(self, request, uuid=None):
+        rapportage = self.service(services.rapportage_opnieuw, door=request.user, rapportage=self.get_object())
+        return Response(self.get_serializer(rapportage).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
         summary="De PDF van een rapportage die klaar is (het downloaden wordt vastgelegd)",
         responses={
             (200, "application/pdf"): OpenApiTypes.BINARY,

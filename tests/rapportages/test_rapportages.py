@@ -400,3 +400,17 @@ def test_zonder_broker_wordt_de_aanvraag_bewaard_en_zegt_de_pagina_wat_waar_is(
     rapportage = Rapportage.objects.get()
     assert rapportage.status == Status.WACHTRIJ  # saved; the scan queues it once Redis is back
     assert "In de wachtrij" in antwoord.content.decode()
+
+
+def test_api_maakt_een_mislukte_rapportage_opnieuw(client, wereld, maak_rapport, django_capture_on_commit_callbacks):
+    rapportage = maak_rapport(wereld["fg"], Soort.REGISTER, wereld.gemeente)
+    client.force_login(wereld["fg"])
+    pad = f"/api/v1/rapportages/{rapportage.uuid}/opnieuw"
+    geweigerd = client.post(pad)
+    assert geweigerd.status_code == 400 and geweigerd["Content-Type"] == "application/problem+json"
+    services.rapportage_mislukt(rapportage.pk, "test")
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(pad)
+    assert antwoord.status_code == 202 and antwoord.json()["status"] == "wachtrij"
+    rapportage.refresh_from_db()
+    assert rapportage.status == Status.KLAAR
