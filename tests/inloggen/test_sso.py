@@ -204,3 +204,19 @@ def test_zonder_configuratie_geen_sso(client, db, settings):
     assert "/inloggen/sso/" not in html and 'name="password"' in html
     assert client.get("/inloggen/sso/").status_code == 404
     assert client.get("/inloggen/sso/terug/", {"code": "x", "state": "y"}).status_code == 404
+
+
+def test_token_van_een_andere_issuer_wordt_geweigerd(client, sso, gemeenten, settings):
+    settings.OIDC_OP_ISSUER = "https://andere-provider.example"
+    antwoord = sso_inloggen(client, sso, "sanne")
+    assert antwoord["Location"] == "/inloggen/sso/mislukt/"
+    assert "_auth_user_id" not in client.session
+    assert not SsoIdentiteit.objects.exists()
+
+
+def test_onbereikbare_provider_geeft_een_nette_pagina(client, sso, gemeenten, settings):
+    settings.OIDC_OP_TOKEN_ENDPOINT = "http://127.0.0.1:9/token"  # nothing listens on the discard port
+    antwoord = sso_inloggen(client, sso, "sanne")
+    assert antwoord["Location"] == "/inloggen/sso/mislukt/"
+    pagina = client.get(antwoord["Location"])
+    assert pagina.status_code == 403 and "afgebroken of niet gelukt" in pagina.content.decode()
