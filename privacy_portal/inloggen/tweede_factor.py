@@ -29,7 +29,7 @@ AANTAL_HERSTELCODES = 10
 APP = "Authenticator-app"
 HERSTEL = "Herstelcodes"
 # Paths a not yet verified session may open: the login steps, logging out, the public pages.
-VRIJE_PADEN = ("/inloggen/", "/uitloggen/", "/register/", "/api/v1/openbaar/")
+VRIJE_PADEN = ("/inloggen/", "/uitloggen/", "/register/", "/api/v1/openbaar/", "/toegankelijkheid/")
 
 
 def tweede_factor_vereist(user):

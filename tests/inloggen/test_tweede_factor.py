@@ -160,3 +160,9 @@ def test_volgende_buiten_de_portal_wordt_genegeerd(client, met_app):
     wachtwoord_login(client, met_app.user)
     antwoord = client.post("/inloggen/tweede-factor/", {"code": code(met_app), "next": "https://elders.example/"})
     assert antwoord["Location"] == "/"
+
+
+def test_openbare_paginas_blijven_open_voor_wie_de_tweede_stap_nog_moet_doen(client, streng):
+    wachtwoord_login(client, streng)
+    assert client.get("/toegankelijkheid/").status_code == 200
+    assert client.get("/register/").status_code == 200
