@@ -49,9 +49,13 @@ INSTALLED_APPS = [
     "axes",
     "health_check",
     "django_prometheus",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "privacy_portal.core",
     "privacy_portal.organisaties",
     "privacy_portal.notificaties",
+    "privacy_portal.inloggen",
     "registers",
     "datalekken",
     "dpia",
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "privacy_portal.inloggen.tweede_factor.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -116,6 +122,7 @@ else:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "privacy_portal.inloggen.sso.SsoBackend",
     "privacy_portal.organisaties.backends.RolBackend",
     "privacy_portal.organisaties.backends.DelegatieBackend",
 ]
@@ -282,6 +289,35 @@ if PRODUCTION:
 # The TLS proxies in front of the portal (addresses or networks, comma-separated). Only they may
 # name the client in X-Forwarded-For (privacy_portal.core.clientadres).
 VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=[])
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set, and
+# then the provider's endpoints are required. Users are matched by (issuer, sub); the groups claim
+# (OIDC_GROEPEN_CLAIM) gives roles through the SSO-groepen the beheerder maps (privacy_portal/inloggen).
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+
+
+def _oidc(naam):
+    return env.str(naam) if OIDC_RP_CLIENT_ID else env.str(naam, default="")
+
+
+OIDC_RP_CLIENT_SECRET = _oidc("OIDC_RP_CLIENT_SECRET")
+OIDC_OP_ISSUER = _oidc("OIDC_OP_ISSUER")
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = _oidc("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = _oidc("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = _oidc("OIDC_OP_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile groups")
+OIDC_TOKEN_USE_BASIC_AUTH = env.bool("OIDC_TOKEN_USE_BASIC_AUTH", default=False)
+OIDC_GROEPEN_CLAIM = env.str("OIDC_GROEPEN_CLAIM", default="groups")
+# The name on the login button: "Inloggen met <OIDC_NAAM>".
+OIDC_NAAM = env.str("OIDC_NAAM", default="uw organisatie-account")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "inloggen:sso_terug"
+
+# Second factor (django-otp): the name shown in the authenticator app next to the account.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Privacy Portal")
 
 # Login lockout (django-axes): five failures lock the username from that address for an hour.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)

@@ -23,6 +23,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=InlogForm),
         name="login",
     ),
+    path("inloggen/", include("privacy_portal.inloggen.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", core_views.toegankelijkheid, name="toegankelijkheid"),
     *(path(r.pad, include(r.urls)) for r in registers() if r.urls),

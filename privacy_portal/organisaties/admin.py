@@ -21,7 +21,7 @@ class OrganisatieAdmin(SimpleHistoryAdmin):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(SimpleHistoryAdmin):
-    list_display = ["naam", "slug", "organisatie"]
+    list_display = ["naam", "slug", "organisatie", "mfa_verplicht"]
     prepopulated_fields = {"slug": ["naam"]}
     inlines = [VerantwoordelijkeInline, AfdelingInline]
 
@@ -34,6 +34,6 @@ class TeamAdmin(SimpleHistoryAdmin):
 
 @admin.register(RolToewijzing)
 class RolToewijzingAdmin(SimpleHistoryAdmin):
-    list_display = ["gebruiker", "rol", "gemeente", "afdeling", "team"]
-    list_filter = ["rol", "gemeente"]
+    list_display = ["gebruiker", "rol", "gemeente", "afdeling", "team", "bron"]
+    list_filter = ["rol", "gemeente", "bron"]
     autocomplete_fields = ["gebruiker"]

@@ -43,6 +43,13 @@ class Gemeente(models.Model):
     fg_email = models.EmailField("e-mailadres FG")
     fg_telefoon = models.CharField("telefoon FG", max_length=50, blank=True)
     website = models.URLField("website", blank=True)
+    mfa_verplicht = models.BooleanField(
+        "tweede factor verplicht",
+        default=False,
+        help_text="Medewerkers met een rol in deze gemeente die met een wachtwoord inloggen, moeten ook een "
+        "code uit een authenticator-app of een herstelcode invoeren. Wie via SSO inlogt, doet dat bij de "
+        "identiteitsprovider.",
+    )
     history = HistoricalRecords()
     objects = GeschiedenisManager()
 
@@ -132,7 +139,15 @@ class Team(models.Model):
 
 
 class RolToewijzing(models.Model):
-    """One role held by one person in one gemeente (and, for team roles, one team)."""
+    """One role held by one person in one gemeente (and, for team roles, one team).
+
+    `bron` says where it came from: given by hand (the beheerder, the demo) or from the identity
+    provider's groups at an SSO login; each SSO login adds and removes only the latter.
+    """
+
+    class Bron(models.TextChoices):
+        HANDMATIG = "handmatig", "Met de hand toegekend"
+        SSO = "sso", "Via SSO-groep"
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.CASCADE, related_name="rollen"
@@ -154,6 +169,14 @@ class RolToewijzing(models.Model):
         null=True,
         blank=True,
         help_text="Alleen voor teammanager en medewerker.",
+    )
+    bron = models.CharField(
+        "bron",
+        max_length=20,
+        choices=Bron.choices,
+        default=Bron.HANDMATIG,
+        help_text="Rollen via een SSO-groep worden bij elke SSO-login bijgewerkt; "
+        "met de hand toegekende blijven staan.",
     )
     history = HistoricalRecords()
     objects = GeschiedenisManager()

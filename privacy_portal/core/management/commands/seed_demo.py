@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from privacy_portal.core.registers import registers
+from privacy_portal.inloggen import demo as inloggen_demo
 from privacy_portal.organisaties import demo as organisatie_demo
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, wachtwoord=None, **options):
         wachtwoord = wachtwoord or os.environ.get("DEMO_PASSWORD", "demo")
         gemeenten, gebruikers = organisatie_demo.laad(wachtwoord)
+        inloggen_demo.laad(gemeenten)
         # Registers build on each other (a DPIA needs verwerkingen): registers() keeps that order.
         verslag = [import_string(r.demo)(gemeenten, gebruikers) for r in registers() if r.demo]
         self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen ({', '.join(v for v in verslag if v)})."))
