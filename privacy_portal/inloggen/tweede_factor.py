@@ -29,7 +29,15 @@ AANTAL_HERSTELCODES = 10
 APP = "Authenticator-app"
 HERSTEL = "Herstelcodes"
 # Paths a not yet verified session may open: the login steps, logging out, the public pages.
-VRIJE_PADEN = ("/inloggen/", "/uitloggen/", "/register/", "/api/v1/openbaar/", "/toegankelijkheid/")
+VRIJE_PADEN = (
+    "/inloggen/",
+    "/uitloggen/",
+    "/register/",
+    "/api/v1/openbaar/",
+    "/api/v1/openapi.json",
+    "/api/v1/documentatie",
+    "/toegankelijkheid/",
+)
 
 
 def tweede_factor_vereist(user):
