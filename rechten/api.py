@@ -10,6 +10,7 @@ lapsed web requests are not received requests and are left out.
 """
 
 import django_filters
+from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
@@ -19,8 +20,9 @@ from privacy_portal.core.api_register import HistorieRegelSerializer, RegisterVi
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.selectors import gemeenten_voor
+from registers.models import Verwerking
 
-from . import selectors, services
+from . import inzage, selectors, services
 from .constants import Soort, Status
 from .serializers import (
     VerzoekAfhandelenSerializer,
@@ -83,7 +85,11 @@ class VerzoekViewSet(RegisterViewSet):
         return (
             selectors.verzoeken_voor(self.request.user)
             .exclude(status__in=NIET_ONTVANGEN)
-            .prefetch_related("teams", "verwerkingen")
+            .prefetch_related(
+                "teams",
+                Prefetch("verwerkingen", queryset=Verwerking.objects.select_related("gepubliceerde_versie")),
+                *inzage.PREFETCH,
+            )
             .order_by("geldende_termijn", "pk")
         )
 
