@@ -8,6 +8,7 @@ from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijk
 from registers.models import Verwerking
 
 from .constants import Grond, IdentiteitWijze, Kanaal, KopieVorm, Soort, Status, Uitkomst
+from .inzage import VERPLICHT
 
 
 class DatumVeld(forms.DateField):
@@ -345,6 +346,12 @@ ONDERDEEL_LABELS = {
 }
 
 
+def _regels(tekst, *, breedte=80, minimaal=3):
+    """Rows for a textarea that shows the whole prefilled text."""
+    regels = sum(max(1, -(-len(alinea) // breedte)) for alinea in (tekst or "").split("\n"))
+    return max(minimaal, min(regels + 1, 15))
+
+
 class InzageForm(VersieMixin, Formulier):
     """The art. 15 information: one group of fields per verwerking, then the general parts.
 
@@ -385,7 +392,7 @@ class InzageForm(VersieMixin, Formulier):
                 initial[f"onderdelen.{sleutel}.{veld}"] = onderdeel[veld]
         kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
-        for sleutel, _onderdeel in self.sleutels:
+        for sleutel, onderdeel in self.sleutels:
             for veld, (label, hulp) in ONDERDEEL_LABELS.items():
                 naam = f"onderdelen.{sleutel}.{veld}"
                 if veld == "geautomatiseerd":
@@ -393,11 +400,14 @@ class InzageForm(VersieMixin, Formulier):
                 elif veld == "naam":
                     field = forms.CharField(label=label, max_length=250, help_text=hulp)
                 else:
+                    # required where the letter cannot do without (art. 15(1)(a)-(d)), with the service's message
+                    verplicht = VERPLICHT.get(veld)
                     field = forms.CharField(
                         label=label,
                         help_text=hulp,
-                        required=False,
-                        widget=forms.Textarea(attrs={"rows": 3 if veld != "logica" else 4}),
+                        required=bool(verplicht),
+                        error_messages={"required": verplicht} if verplicht else None,
+                        widget=forms.Textarea(attrs={"rows": _regels(onderdeel[veld])}),
                     )
                 self.fields[naam] = field
         # the Utrecht classes and the Dutch messages (NLDesignMixin, Formulier) for the fields added here
@@ -413,7 +423,8 @@ class InzageForm(VersieMixin, Formulier):
                 if field.help_text:
                     widget.attrs["aria-describedby"] = f"id_{naam}_hulp"
                 if field.required:
-                    field.error_messages["required"] = "Vul dit veld in."
+                    if str(field.error_messages["required"]) == str(forms.Field.default_error_messages["required"]):
+                        field.error_messages["required"] = "Vul dit veld in."
                     widget.attrs["aria-required"] = "true"
 
     def groepen(self):

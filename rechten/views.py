@@ -271,12 +271,17 @@ def wijzigen(request, uuid):
             verzoek=verzoek, door=request.user, gegevens=gegevens, versie=form.gelezen_versie()
         )
 
+    def bewaard():
+        """Edited art. 15 texts kept for verwerkingen no longer linked (services._inzage_koppelingen_bijwerken)."""
+        rijen = InzageOnderdeel.objects.filter(inzage__verzoek=verzoek, gekoppeld=False, bewerkt=True)
+        return set(rijen.values_list("naam", flat=True))
+
+    al_bewaard = bewaard() if request.method == "POST" else set()
     if request.method == "POST" and formulier_opslaan(
         request, form, opslaan, gelukt="De gegevens van het verzoek zijn opgeslagen."
     ):
-        bewaard = InzageOnderdeel.objects.filter(inzage__verzoek=verzoek, gekoppeld=False, bewerkt=True)
-        namen = sorted(bewaard.values_list("naam", flat=True))
-        if namen and "verwerkingen" in form.changed_data:
+        namen = sorted(bewaard() - al_bewaard)
+        if namen:
             messages.info(
                 request,
                 "Uw aangepaste tekst voor de besluitbrief bij " + ", ".join(namen) + " is bewaard. Die staat niet "

@@ -304,7 +304,7 @@ def test_art15_pagina_vult_in_uit_het_register_en_slaat_aanpassingen_op(client, 
     data[f"{sleutel}.doeleinden"] = ""
     fout = client.post(f"/verzoeken/{verzoek.uuid}/inzage/", data)
     assert fout.status_code == 200
-    assert "art. 15 lid 1 onder a" in fout.content.decode()
+    assert "Schrijf op waarvoor de gemeente de gegevens gebruikt" in fout.content.decode()
     assert not InzageInformatie.objects.filter(verzoek=verzoek).exists()
 
     data[f"{sleutel}.doeleinden"] = "Bijhouden wie in de gemeente woont."
@@ -334,3 +334,29 @@ def test_art15_api_toont_de_inzage_informatie_bij_het_besluit(client, wereld):
     )
     lijst = client.get("/api/v1/verzoeken?open=false").json()
     assert lijst["results"][0]["inzageInformatie"]["onderdelen"][0]["naam"] == verwerking.naam
+
+
+@pytest.mark.django_db
+def test_art15_wijzigen_pagina_zegt_dat_aangepaste_tekst_bewaard_blijft_bij_loskoppelen(client, wereld):
+    eerste = _verwerking(wereld, naam="Basisregistratie Personen")
+    tweede = _verwerking(wereld, naam="Parkeervergunningen")
+    verzoek = _inzage(wereld, [eerste, tweede])
+    po = wereld["privacy_officer"]
+    services.inzage_informatie_opslaan(
+        verzoek=verzoek, door=po, gegevens={"onderdelen": {str(eerste.uuid): {"doeleinden": "MIJN EIGEN UITLEG"}}}
+    )
+    client.force_login(po)
+    velden = {
+        "soorten": verzoek.soorten,
+        "kanaal": verzoek.kanaal,
+        "ontvangen_op": verzoek.ontvangen_op.isoformat(),
+        "verzoeker_naam": verzoek.verzoeker_naam,
+        "verzoeker_adres": verzoek.verzoeker_adres,
+        "verwerkingen": [tweede.pk],
+    }
+    antwoord = client.post(f"/verzoeken/{verzoek.uuid}/wijzigen/", velden, follow=True)
+    inhoud = antwoord.content.decode()
+    assert "Uw aangepaste tekst voor de besluitbrief bij Basisregistratie Personen is bewaard" in inhoud
+    inzage_pagina = client.get(f"/verzoeken/{verzoek.uuid}/inzage/").content.decode()
+    assert "Aangepaste tekst bewaard bij verwerkingen die niet meer bij het verzoek horen" in inzage_pagina
+    assert InzageOnderdeel.objects.get(verwerking=eerste).doeleinden == "MIJN EIGEN UITLEG"
