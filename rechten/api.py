@@ -1,4 +1,4 @@
-"""API of the betrokkenenverzoeken: /api/v1/verzoeken, /verlengen and /afhandelen.
+"""API of the betrokkenenverzoeken: /api/v1/verzoeken, /verlengen, /afhandelen and /inzage-informatie.
 
 The viewset is a `privacy_portal.core.api_register.RegisterViewSet`. Reads go through
 selectors.verzoeken_voor (rechten.view_verzoek; 404 outside the user's scope) and are audited (the
@@ -25,6 +25,7 @@ from registers.models import Verwerking
 from . import inzage, selectors, services
 from .constants import Soort, Status
 from .serializers import (
+    InzageInformatieInvoerSerializer,
     VerzoekAfhandelenSerializer,
     VerzoekOntvangstCorrigerenSerializer,
     VerzoekSerializer,
@@ -190,3 +191,23 @@ class VerzoekViewSet(RegisterViewSet):
         return self._actie(
             request, "rechten.afhandelen_verzoek", VerzoekVerzondenSerializer, services.besluitbrief_verzonden
         )
+
+    @extend_schema(
+        summary="De inzage-informatie (art. 15 AVG) in het besluit aanpassen, tot de besluitbrief is verzonden",
+        description="Alleen bij inzage dat (nog) kan worden toegewezen. Is er nog niets opgeslagen, dan wordt eerst "
+        "de tekst uit het register vastgelegd. Fouten van een onderdeel heten `onderdelen.<uuid>.<veld>`.",
+        request=InzageInformatieInvoerSerializer,
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="inzage-informatie")
+    def inzage_informatie(self, request, uuid=None):
+        verzoek = self.get_object()
+        vereis(request.user, "rechten.afhandelen_verzoek", verzoek)
+        serializer = InzageInformatieInvoerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gegevens = dict(serializer.validated_data)
+        if "onderdelen" in gegevens:
+            gegevens["onderdelen"] = {str(k): dict(v) for k, v in gegevens["onderdelen"].items()}
+        self.service(services.inzage_informatie_opslaan, verzoek=verzoek, door=request.user, gegevens=gegevens)
+        verzoek.refresh_from_db()
+        return self.antwoord(verzoek)

@@ -212,3 +212,32 @@ class VerzoekAfhandelenSerializer(serializers.Serializer):
         default="",
         help_text="Verplicht bij (deels) afwijzen; leeg bij toewijzen of intrekken.",
     )
+
+
+class InzageOnderdeelInvoerSerializer(serializers.Serializer):
+    """Changes to the art. 15 text about one verwerking; each field optional."""
+
+    naam = serializers.CharField(required=False, allow_blank=True, max_length=250)
+    doeleinden = serializers.CharField(required=False, allow_blank=True)
+    persoonsgegevens = serializers.CharField(required=False, allow_blank=True)
+    ontvangers = serializers.CharField(required=False, allow_blank=True)
+    doorgifte = serializers.CharField(required=False, allow_blank=True)
+    bewaartermijn = serializers.CharField(required=False, allow_blank=True)
+    herkomst = serializers.CharField(required=False, allow_blank=True)
+    geautomatiseerd = serializers.BooleanField(required=False)
+    logica = serializers.CharField(required=False, allow_blank=True)
+
+
+class InzageInformatieInvoerSerializer(serializers.Serializer):
+    """Changes to the art. 15 information in the decision; each field optional."""
+
+    kopie_vorm = serializers.ChoiceField(KopieVorm.choices, required=False)
+    kopie_toelichting = serializers.CharField(required=False, allow_blank=True)
+    kopie_reden = serializers.CharField(required=False, allow_blank=True)
+    rechten_tekst = serializers.CharField(required=False, allow_blank=True)
+    klacht_tekst = serializers.CharField(required=False, allow_blank=True)
+    onderdelen = serializers.DictField(
+        child=InzageOnderdeelInvoerSerializer(),
+        required=False,
+        help_text="Per verwerking: de uuid van de verwerking als sleutel.",
+    )

@@ -360,3 +360,31 @@ def test_art15_wijzigen_pagina_zegt_dat_aangepaste_tekst_bewaard_blijft_bij_losk
     inzage_pagina = client.get(f"/verzoeken/{verzoek.uuid}/inzage/").content.decode()
     assert "Aangepaste tekst bewaard bij verwerkingen die niet meer bij het verzoek horen" in inzage_pagina
     assert InzageOnderdeel.objects.get(verwerking=eerste).doeleinden == "MIJN EIGEN UITLEG"
+
+
+@pytest.mark.django_db
+def test_art15_api_past_de_inzage_informatie_aan_en_meldt_elke_fout(client, wereld):
+    verwerking = _verwerking(wereld, geautomatiseerde_besluitvorming=True)
+    verzoek = _inzage(wereld, [verwerking])
+    client.force_login(wereld["privacy_officer"])
+    url = f"/api/v1/verzoeken/{verzoek.uuid}/inzage-informatie"
+    sleutel = str(verwerking.uuid)
+    fout = client.post(url, {"onderdelen": {sleutel: {"doeleinden": ""}}}, content_type="application/json")
+    assert fout.status_code == 400 and fout["Content-Type"].startswith("application/problem+json")
+    namen = {p["name"] for p in fout.json()["invalidParams"]}
+    assert {f"onderdelen.{sleutel}.doeleinden", f"onderdelen.{sleutel}.logica"} <= namen
+    assert not InzageInformatie.objects.filter(verzoek=verzoek).exists()
+
+    goed = client.post(
+        url,
+        {"kopieVorm": "balie", "onderdelen": {sleutel: {"logica": "Een computer rekent een risicoscore uit."}}},
+        content_type="application/json",
+    )
+    assert goed.status_code == 200
+    informatie = goed.json()["inzageInformatie"]
+    assert informatie["kopieVorm"] == "balie" and informatie["opgeslagen"] is True
+    assert informatie["onderdelen"][0]["logica"] == "Een computer rekent een risicoscore uit."
+    assert informatie["onderdelen"][0]["bewerkt"] is True
+
+    client.force_login(wereld["teammanager"])
+    assert client.post(url, {}, content_type="application/json").status_code in (403, 404)
