@@ -1,4 +1,4 @@
-"""API of the betrokkenenverzoeken: /api/v1/verzoeken, /verlengen and /afhandelen.
+"""API of the betrokkenenverzoeken: /api/v1/verzoeken, /verlengen, /afhandelen and /inzage-informatie.
 
 The viewset is a `privacy_portal.core.api_register.RegisterViewSet`. Reads go through
 selectors.verzoeken_voor (rechten.view_verzoek; 404 outside the user's scope) and are audited (the
@@ -10,6 +10,7 @@ lapsed web requests are not received requests and are left out.
 """
 
 import django_filters
+from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
@@ -19,10 +20,12 @@ from privacy_portal.core.api_register import HistorieRegelSerializer, RegisterVi
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.permissions import vereis
 from privacy_portal.organisaties.selectors import gemeenten_voor
+from registers.models import Verwerking
 
-from . import selectors, services
+from . import inzage, selectors, services
 from .constants import Soort, Status
 from .serializers import (
+    InzageInformatieInvoerSerializer,
     VerzoekAfhandelenSerializer,
     VerzoekOntvangstCorrigerenSerializer,
     VerzoekSerializer,
@@ -83,7 +86,11 @@ class VerzoekViewSet(RegisterViewSet):
         return (
             selectors.verzoeken_voor(self.request.user)
             .exclude(status__in=NIET_ONTVANGEN)
-            .prefetch_related("teams", "verwerkingen")
+            .prefetch_related(
+                "teams",
+                Prefetch("verwerkingen", queryset=Verwerking.objects.select_related("gepubliceerde_versie")),
+                *inzage.PREFETCH,
+            )
             .order_by("geldende_termijn", "pk")
         )
 
@@ -184,3 +191,23 @@ class VerzoekViewSet(RegisterViewSet):
         return self._actie(
             request, "rechten.afhandelen_verzoek", VerzoekVerzondenSerializer, services.besluitbrief_verzonden
         )
+
+    @extend_schema(
+        summary="De inzage-informatie (art. 15 AVG) in het besluit aanpassen, tot de besluitbrief is verzonden",
+        description="Alleen bij inzage dat (nog) kan worden toegewezen. Is er nog niets opgeslagen, dan wordt eerst "
+        "de tekst uit het register vastgelegd. Fouten van een onderdeel heten `onderdelen.<uuid>.<veld>`.",
+        request=InzageInformatieInvoerSerializer,
+        responses={200: VerzoekSerializer, 409: CONFLICT},
+    )
+    @action(detail=True, methods=["post"], url_path="inzage-informatie")
+    def inzage_informatie(self, request, uuid=None):
+        verzoek = self.get_object()
+        vereis(request.user, "rechten.afhandelen_verzoek", verzoek)
+        serializer = InzageInformatieInvoerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gegevens = dict(serializer.validated_data)
+        if "onderdelen" in gegevens:
+            gegevens["onderdelen"] = {str(k): dict(v) for k, v in gegevens["onderdelen"].items()}
+        self.service(services.inzage_informatie_opslaan, verzoek=verzoek, door=request.user, gegevens=gegevens)
+        verzoek.refresh_from_db()
+        return self.antwoord(verzoek)

@@ -124,3 +124,16 @@ BEVESTIGEN_BINNEN_DAGEN = 7
 
 # What anonymised text fields hold afterwards.
 GEANONIMISEERD = "[geanonimiseerd]"
+
+
+class KopieVorm(models.TextChoices):
+    """How the requester gets the copy of the data (art. 15(3) AVG)."""
+
+    ELEKTRONISCH = "elektronisch", "Elektronisch (een bestand dat u op de computer kunt openen)"
+    PAPIER = "papier", "Op papier, per post"
+    BALIE = "balie", "Ophalen aan de balie van het gemeentehuis"
+
+
+# Art. 15(3): a request made by electronic means gets the copy electronically, unless the requester
+# asked for another form.
+KANALEN_ELEKTRONISCH = frozenset({Kanaal.EMAIL, Kanaal.WEBFORMULIER})

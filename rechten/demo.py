@@ -7,6 +7,7 @@ from django.utils import timezone
 from privacy_portal.core.kalender import antwoord_deadline
 from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.organisaties.selectors import team_van
+from registers.models import Verwerking
 
 from . import services
 from .models import Verzoek
@@ -47,6 +48,10 @@ def laad(gemeente, *, gebruikers):
         basis.update(gegevens)
         return services.verzoek_registreren(door=po, gemeente=gemeente, gegevens=basis, nu=_moment(ontvangen_op, 9))
 
+    def verwerkingen(*namen):
+        """The demo register's verwerkingen by name (none when the register has no demo data)."""
+        return list(Verwerking.objects.filter(gemeente=gemeente, naam__in=namen))
+
     def identiteit(verzoek, dag, wijze="balie"):
         services.identiteit_vastleggen(
             verzoek=verzoek, door=po, gegevens={"identiteit_wijze": wijze}, nu=_moment(dag, 11)
@@ -68,6 +73,7 @@ def laad(gemeente, *, gebruikers):
         verzoeker_email="f.elamrani@example.org",
         verzoeker_adres="",
         omschrijving="Ik wil weten welke gegevens de gemeente over mij heeft in verband met mijn bijstandsuitkering.",
+        verwerkingen=verwerkingen("Bijstand (Participatiewet)", "Risicoanalyse bijstandsfraude"),
     )
 
     # 2. Due this week: identity checked, one task done, one still open.
@@ -80,6 +86,7 @@ def laad(gemeente, *, gebruikers):
         verzoeker_telefoon="06 12345678",
         omschrijving="Inzage in mijn Wmo-dossier; mijn adres in de brieven klopt niet.",
         teams=[t for t in (sociaal, burgerzaken) if t],
+        verwerkingen=verwerkingen("Wmo maatwerkvoorzieningen", "Basisregistratie Personen (BRP)"),
     )
     identiteit(krap, ontvangen)
     opdracht = (
@@ -119,7 +126,12 @@ def laad(gemeente, *, gebruikers):
 
     # 4. Granted.
     ontvangen = vandaag - timedelta(days=70)
-    toegewezen = registreer(ontvangen, verzoeker_naam="Kees Visser", teams=[t for t in (burgerzaken,) if t])
+    toegewezen = registreer(
+        ontvangen,
+        verzoeker_naam="Kees Visser",
+        teams=[t for t in (burgerzaken,) if t],
+        verwerkingen=verwerkingen("Basisregistratie Personen (BRP)"),
+    )
     identiteit(toegewezen, ontvangen + timedelta(days=1), "digid")
     opdracht = "Maak een overzicht van de gegevens van Kees Visser, geboren 30-11-1960, in de BRP."
     for taak in taken(toegewezen, ontvangen + timedelta(days=2), burgerzaken, omschrijving=opdracht):

@@ -7,7 +7,8 @@ from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijke
 from registers.models import Verwerking
 
-from .constants import Grond, IdentiteitWijze, Kanaal, Soort, Status, Uitkomst
+from .constants import Grond, IdentiteitWijze, Kanaal, KopieVorm, Soort, Status, Uitkomst
+from .inzage import VERPLICHT
 
 
 class DatumVeld(forms.DateField):
@@ -39,8 +40,12 @@ def _teams(gemeente):
     return Team.objects.filter(gemeente=gemeente).order_by("naam")
 
 
-def _verwerkingen(gemeente):
-    return Verwerking.objects.filter(gemeente=gemeente).exclude(status="gearchiveerd").order_by("naam")
+def _verwerkingen(gemeente, user=None):
+    """The verwerkingen of the gemeente to choose from: only those the user may see in the register."""
+    from registers.selectors import verwerkingen_voor
+
+    qs = verwerkingen_voor(user) if user is not None else Verwerking.objects.none()
+    return qs.filter(gemeente=gemeente).exclude(status="gearchiveerd").order_by("naam")
 
 
 class VerzoekForm(Formulier):
@@ -96,11 +101,11 @@ class VerzoekForm(Formulier):
         label="Betrokken verwerkingen (als u dat weet)", queryset=Verwerking.objects.none(), required=False
     )
 
-    def __init__(self, *args, gemeente, **kwargs):
+    def __init__(self, *args, gemeente, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verwerkingsverantwoordelijke"].queryset = gemeente.verantwoordelijken.order_by("naam")
         self.fields["teams"].queryset = _teams(gemeente)
-        self.fields["verwerkingen"].queryset = _verwerkingen(gemeente)
+        self.fields["verwerkingen"].queryset = _verwerkingen(gemeente, user)
 
     def clean_ontvangen_op(self):
         # also checked by the service; here too, so this error shows together with the form's own
@@ -315,3 +320,132 @@ class FilterForm(Formulier):
         widget=forms.HiddenInput,
     )
     gemeente = forms.SlugField(required=False, widget=forms.HiddenInput)
+
+
+# --- the art. 15 information in the decision on an inzage request ----------------------------------
+
+ONDERDEEL_LABELS = {
+    "naam": ("Naam in de brief", "Een naam die de verzoeker begrijpt."),
+    "doeleinden": ("Waarvoor gebruiken wij de gegevens? (art. 15 lid 1 onder a)", ""),
+    "persoonsgegevens": ("Om welke gegevens gaat het? (onder b)", ""),
+    "ontvangers": (
+        "Wie krijgen de gegevens? (onder c)",
+        "Ontvangers of soorten ontvangers, ook bedrijven die in opdracht van de gemeente werken.",
+    ),
+    "doorgifte": ("Gaan de gegevens naar een land buiten de EER, en met welke waarborgen? (onder c en lid 2)", ""),
+    "bewaartermijn": ("Hoe lang bewaren wij de gegevens? (onder d)", "De termijn, of hoe die bepaald wordt."),
+    "herkomst": (
+        "Waar komen de gegevens vandaan? (onder g)",
+        "Leeg: in de brief staat dat de verzoeker de gegevens zelf gaf.",
+    ),
+    "geautomatiseerd": ("Profilering, of besluiten door een computer zonder medewerker (onder h)", ""),
+    "logica": (
+        "Uitleg over de computer: hoe beslist hij, waarom, en wat zijn de gevolgen? (onder h)",
+        "Alleen nodig als er profilering of een besluit door een computer is. Schrijf in eenvoudige taal (B1).",
+    ),
+}
+
+
+def _regels(tekst, *, breedte=80, minimaal=3):
+    """Rows for a textarea that shows the whole prefilled text."""
+    regels = sum(max(1, -(-len(alinea) // breedte)) for alinea in (tekst or "").split("\n"))
+    return max(minimaal, min(regels + 1, 15))
+
+
+class InzageForm(VersieMixin, Formulier):
+    """The art. 15 information: one group of fields per verwerking, then the general parts.
+
+    Field names of a part are `onderdelen.<verwerking uuid>.<veld>`, the names the service uses in
+    its errors, so each error lands at its field.
+    """
+
+    kopie_vorm = forms.ChoiceField(
+        label="Hoe krijgt de verzoeker de kopie? (art. 15 lid 3)",
+        choices=KopieVorm.choices,
+        help_text="Kwam het verzoek per e-mail of via het webformulier, dan gaat de kopie elektronisch, tenzij de "
+        "verzoeker zelf om iets anders vroeg.",
+    )
+    kopie_toelichting = forms.CharField(label="Tekst over de kopie", widget=forms.Textarea(attrs={"rows": 3}))
+    kopie_reden = forms.CharField(
+        label="Waarom niet elektronisch?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Alleen als het verzoek elektronisch binnenkwam en de verzoeker zelf om papier of de balie vroeg.",
+    )
+    rechten_tekst = forms.CharField(
+        label="Tekst over de rechten: verbeteren, verwijderen, beperken, bezwaar (art. 15 lid 1 onder e)",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    klacht_tekst = forms.CharField(
+        label="Tekst over de klacht bij de Autoriteit Persoonsgegevens (art. 15 lid 1 onder f)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, weergave, **kwargs):
+        initial = {veld: weergave[veld] for veld in ("kopie_vorm", "kopie_toelichting", "kopie_reden")}
+        initial.update({veld: weergave[veld] for veld in ("rechten_tekst", "klacht_tekst")})
+        self.sleutels = []
+        for onderdeel in weergave["onderdelen"]:
+            sleutel = str(onderdeel["verwerking"].uuid)
+            self.sleutels.append((sleutel, onderdeel))
+            for veld in ONDERDEEL_LABELS:
+                initial[f"onderdelen.{sleutel}.{veld}"] = onderdeel[veld]
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        for sleutel, onderdeel in self.sleutels:
+            for veld, (label, hulp) in ONDERDEEL_LABELS.items():
+                naam = f"onderdelen.{sleutel}.{veld}"
+                if veld == "geautomatiseerd":
+                    field = forms.BooleanField(label=label, required=False, help_text=hulp)
+                elif veld == "naam":
+                    field = forms.CharField(label=label, max_length=250, help_text=hulp)
+                else:
+                    # required where the letter cannot do without (art. 15(1)(a)-(d)), with the service's message
+                    verplicht = VERPLICHT.get(veld)
+                    field = forms.CharField(
+                        label=label,
+                        help_text=hulp,
+                        required=bool(verplicht),
+                        error_messages={"required": verplicht} if verplicht else None,
+                        widget=forms.Textarea(attrs={"rows": _regels(onderdeel[veld])}),
+                    )
+                self.fields[naam] = field
+        # the Utrecht classes and the Dutch messages (NLDesignMixin, Formulier) for the fields added here
+        for naam, field in self.fields.items():
+            if naam.startswith("onderdelen."):
+                widget = field.widget
+                if isinstance(widget, forms.Textarea):
+                    widget.attrs["class"] = "utrecht-textarea utrecht-textarea--html-textarea"
+                elif isinstance(widget, forms.CheckboxInput):
+                    widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+                else:
+                    widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
+                if field.help_text:
+                    widget.attrs["aria-describedby"] = f"id_{naam}_hulp"
+                if field.required:
+                    if str(field.error_messages["required"]) == str(forms.Field.default_error_messages["required"]):
+                        field.error_messages["required"] = "Vul dit veld in."
+                    widget.attrs["aria-required"] = "true"
+
+    def groepen(self):
+        """[(part, [bound fields])] per verwerking, in the order of the letter."""
+        return [
+            (onderdeel, [self[f"onderdelen.{sleutel}.{veld}"] for veld in ONDERDEEL_LABELS])
+            for sleutel, onderdeel in self.sleutels
+        ]
+
+    def algemene_velden(self):
+        return [
+            self[veld] for veld in ("kopie_vorm", "kopie_toelichting", "kopie_reden", "rechten_tekst", "klacht_tekst")
+        ]
+
+    def gegevens(self):
+        """The cleaned data in the shape of services.inzage_informatie_opslaan."""
+        data = self.cleaned_data
+        gegevens = {veld: data[veld] for veld in ("kopie_vorm", "kopie_toelichting", "kopie_reden")}
+        gegevens.update({veld: data[veld] for veld in ("rechten_tekst", "klacht_tekst")})
+        gegevens["onderdelen"] = {
+            sleutel: {veld: data[f"onderdelen.{sleutel}.{veld}"] for veld in ONDERDEEL_LABELS}
+            for sleutel, _onderdeel in self.sleutels
+        }
+        return gegevens

@@ -24,7 +24,17 @@ from simple_history.models import HistoricalRecords
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
-from .constants import UITKOMSTEN_ZONDER_ACTIE, Grond, IdentiteitWijze, Kanaal, Soort, Status, TaakStatus, Uitkomst
+from .constants import (
+    UITKOMSTEN_ZONDER_ACTIE,
+    Grond,
+    IdentiteitWijze,
+    Kanaal,
+    KopieVorm,
+    Soort,
+    Status,
+    TaakStatus,
+    Uitkomst,
+)
 
 # Fields with personal data of the requester; only roles with rechten.view_verzoek see them.
 PERSOONSGEGEVENS = (
@@ -268,7 +278,11 @@ class Verzoek(models.Model):
 
     def historie_delen(self):
         """The request and its parts whose history belongs with it: its tasks and art. 19 records."""
-        return [self, *self.taken.select_related("team"), *self.kennisgevingen.all()]
+        delen = [self, *self.taken.select_related("team"), *self.kennisgevingen.all()]
+        inzage = InzageInformatie.objects.filter(verzoek=self).first()
+        if inzage is not None:
+            delen += [inzage, *inzage.onderdelen.all()]
+        return delen
 
     def soort_labels(self):
         labels = dict(Soort.choices)
@@ -347,3 +361,93 @@ class Kennisgeving(models.Model):
 
     def __str__(self):
         return f"{self.ontvanger} ({self.geinformeerd_op:%d-%m-%Y})"
+
+
+# --- The information of art. 15(1)-(3) AVG in the decision on an inzage request ---------------------
+# Stored as structure on the decision, prefilled from the approved versions of the verwerkingen the
+# request concerns (rechten/inzage.py), edited by the privacy officer (services.inzage_informatie_opslaan).
+# Kept in two models so each part has its own readable history.
+
+
+class InzageInformatie(models.Model):
+    """The general parts of the art. 15 information: the copy (15(3)), the rights (15(1)(e)) and the
+    complaint to the AP (15(1)(f)). One per request; its parts per verwerking are `onderdelen`."""
+
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+    verzoek = models.OneToOneField(
+        Verzoek, verbose_name="verzoek", on_delete=models.CASCADE, related_name="inzage_informatie"
+    )
+    kopie_vorm = models.CharField(
+        "hoe krijgt de verzoeker de kopie?",
+        max_length=20,
+        choices=KopieVorm.choices,
+        help_text="Art. 15 lid 3 AVG: wie elektronisch vroeg, krijgt de kopie elektronisch, tenzij hij zelf iets "
+        "anders vroeg.",
+    )
+    kopie_toelichting = models.TextField("tekst over de kopie", blank=True)
+    kopie_reden = models.TextField(
+        "waarom niet elektronisch?",
+        blank=True,
+        help_text="Alleen nodig als het verzoek elektronisch binnenkwam: wat de verzoeker zelf vroeg.",
+    )
+    rechten_tekst = models.TextField("tekst over de rechten (art. 15 lid 1 onder e)")
+    klacht_tekst = models.TextField("tekst over de klacht bij de AP (art. 15 lid 1 onder f)")
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now, editable=False)
+    history = HistoricalRecords()
+    objects = GeschiedenisManager()
+    historie_weergave = HistorieWeergave(verborgen={"verzoek", "aangemaakt_op"})
+
+    class Meta:
+        verbose_name = "inzage-informatie (art. 15)"
+        verbose_name_plural = "inzage-informatie (art. 15)"
+
+    def __str__(self):
+        return f"Inzage-informatie bij {self.verzoek.kenmerk}"
+
+
+class InzageOnderdeel(models.Model):
+    """The art. 15(1)(a)-(d), (g), (h) and 15(2) information about one verwerking, prefilled from
+    its approved version (`versie`) and editable. `bewerkt`: the privacy officer changed the text, so
+    it is never replaced without asking. `gekoppeld`: the verwerking still belongs to the request;
+    an unlinked part keeps its text (and comes back when the verwerking is linked again) but is not
+    in the letter."""
+
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+    inzage = models.ForeignKey(
+        InzageInformatie, verbose_name="inzage-informatie", on_delete=models.CASCADE, related_name="onderdelen"
+    )
+    verwerking = models.ForeignKey(
+        "registers.Verwerking", verbose_name="verwerking", on_delete=models.PROTECT, related_name="+"
+    )
+    versie = models.ForeignKey(
+        "registers.VerwerkingVersie",
+        verbose_name="ingevuld uit versie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="De vastgestelde versie van de verwerking waaruit de tekst eerst is ingevuld.",
+    )
+    gekoppeld = models.BooleanField("hoort bij het verzoek", default=True)
+    bewerkt = models.BooleanField("tekst aangepast door de privacy officer", default=False)
+    naam = models.CharField("naam in de brief", max_length=250)
+    doeleinden = models.TextField("waarvoor (art. 15 lid 1 onder a)", blank=True)
+    persoonsgegevens = models.TextField("welke gegevens (onder b)", blank=True)
+    ontvangers = models.TextField("ontvangers (onder c)", blank=True)
+    doorgifte = models.TextField("landen buiten de EER en waarborgen (onder c, lid 2)", blank=True)
+    bewaartermijn = models.TextField("bewaartermijn of criteria (onder d)", blank=True)
+    herkomst = models.TextField("herkomst, als de gegevens niet van de verzoeker komen (onder g)", blank=True)
+    geautomatiseerd = models.BooleanField("geautomatiseerde besluitvorming of profilering (onder h)", default=False)
+    logica = models.TextField("uitleg over de logica, het belang en de gevolgen (onder h)", blank=True)
+    history = HistoricalRecords()
+    objects = GeschiedenisManager()
+    historie_weergave = HistorieWeergave(verborgen={"inzage"})
+
+    class Meta:
+        verbose_name = "inzage-informatie over een verwerking"
+        verbose_name_plural = "inzage-informatie over verwerkingen"
+        ordering = ["naam", "pk"]
+        constraints = [models.UniqueConstraint(fields=["inzage", "verwerking"], name="inzage_onderdeel_per_verwerking")]
+
+    def __str__(self):
+        return self.naam

@@ -10,6 +10,8 @@ The bezwaar clause (Awb art. 6:7, 6:8 and 6:5) names the six-week term, which st
 the letter is sent, its last day (`bezwaar_termijn_tot`), and where to send the objection: the
 address of the verwerkingsverantwoordelijke that decided (the college by default).
 The answer letter also names the right to complain to the Autoriteit Persoonsgegevens (AVG art. 12(4), 77).
+On a (partly) granted inzage request it carries the art. 15(1)-(3) information stored on the decision
+(rechten/inzage.py, templates/reports/rechten/_inzage.html; the same include is the page preview).
 """
 
 from django.utils import timezone
@@ -19,6 +21,7 @@ from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.pdf import render_pdf
 from privacy_portal.organisaties.models import Verwerkingsverantwoordelijke
 
+from . import inzage
 from .constants import GROND_B1, SOORT_B1, Soort, Uitkomst
 
 AP_WEBSITE = "www.autoriteitpersoonsgegevens.nl"
@@ -103,6 +106,8 @@ def besluitbrief_context(verzoek, *, gegenereerd_door="", nu=None):
     context["besluit_b1"] = BESLUIT_B1.get(verzoek.uitkomst, "")
     context["grond_b1"] = GROND_B1.get(verzoek.grond, "") if verzoek.grond else ""
     context["toelichting_alineas"] = [a.strip() for a in verzoek.besluit_toelichting.split("\n\n") if a.strip()]
+    # art. 15(1)-(3): the information about the verwerkingen, the copy and the rights (granted inzage)
+    context["inzage"] = inzage.weergave(verzoek) if verzoek.uitkomst else None
     return context
 
 

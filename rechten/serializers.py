@@ -11,7 +11,8 @@ from rest_framework import serializers
 from privacy_portal.organisaties.models import Gemeente, Team
 from registers.models import Verwerking
 
-from .constants import Grond, Kanaal, Soort, Uitkomst
+from . import inzage
+from .constants import Grond, Kanaal, KopieVorm, Soort, Uitkomst
 from .models import Verzoek
 
 
@@ -36,6 +37,46 @@ class VerzoekerSerializer(serializers.Serializer):
     telefoon = serializers.CharField(source="verzoeker_telefoon", max_length=50, required=False, allow_blank=True)
     adres = serializers.CharField(
         source="verzoeker_adres", required=False, allow_blank=True, help_text="Postadres (meer regels mogelijk)."
+    )
+
+
+class InzageOnderdeelSerializer(serializers.Serializer):
+    """The art. 15 information about one verwerking, as it reads in the decision letter."""
+
+    verwerking = serializers.UUIDField(source="verwerking.uuid", help_text="De verwerking (uuid).")
+    versie = serializers.UUIDField(
+        source="versie.uuid", allow_null=True, help_text="De vastgestelde versie waaruit de tekst is ingevuld."
+    )
+    versie_volgnummer = serializers.IntegerField(source="versie.volgnummer", allow_null=True)
+    bewerkt = serializers.BooleanField(help_text="De privacy officer heeft de tekst aangepast.")
+    naam = serializers.CharField()
+    doeleinden = serializers.CharField(help_text="Art. 15 lid 1 onder a AVG.")
+    persoonsgegevens = serializers.CharField(help_text="Onder b.")
+    ontvangers = serializers.CharField(help_text="Onder c.")
+    doorgifte = serializers.CharField(help_text="Landen buiten de EER en waarborgen (onder c, lid 2).")
+    bewaartermijn = serializers.CharField(help_text="Onder d.")
+    herkomst = serializers.CharField(help_text="Onder g; leeg: van de verzoeker zelf.")
+    geautomatiseerd = serializers.BooleanField(help_text="Profilering of geautomatiseerde besluitvorming (onder h).")
+    logica = serializers.CharField(help_text="Uitleg over de logica, het belang en de gevolgen (onder h).")
+    ontbreekt = serializers.ListField(
+        child=serializers.CharField(), help_text="Velden die nog leeg zijn maar in de brief horen."
+    )
+
+
+class InzageInformatieSerializer(serializers.Serializer):
+    """The art. 15(1)-(3) information in the decision on an inzage request."""
+
+    opgeslagen = serializers.BooleanField(
+        help_text="false: nog niet vastgelegd; dit is de tekst uit het register van vandaag."
+    )
+    kopie_vorm = serializers.ChoiceField(KopieVorm.choices, help_text="Hoe de verzoeker de kopie krijgt (lid 3).")
+    kopie_toelichting = serializers.CharField()
+    kopie_reden = serializers.CharField(help_text="Waarom niet elektronisch, bij een elektronisch verzoek.")
+    rechten_tekst = serializers.CharField(help_text="Art. 15 lid 1 onder e.")
+    klacht_tekst = serializers.CharField(help_text="Art. 15 lid 1 onder f.")
+    onderdelen = InzageOnderdeelSerializer(many=True, help_text="Per betrokken verwerking, zoals in de brief.")
+    losgekoppeld = InzageOnderdeelSerializer(
+        many=True, help_text="Aangepaste tekst van verwerkingen die niet meer bij het verzoek horen (niet in de brief)."
     )
 
 
@@ -72,6 +113,10 @@ class VerzoekSerializer(serializers.ModelSerializer):
     verlengd_tot = serializers.DateField(
         read_only=True, allow_null=True, help_text="Leeg tot de termijn is verlengd; daarna ontvangst + 3 maanden."
     )
+    inzage_informatie = serializers.SerializerMethodField(
+        help_text="Bij inzage (art. 15 AVG) dat (nog) kan worden toegewezen: de informatie in de besluitbrief. "
+        "Anders leeg."
+    )
 
     class Meta:
         model = Verzoek
@@ -94,6 +139,7 @@ class VerzoekSerializer(serializers.ModelSerializer):
             "grond",
             "besloten_op",
             "verzonden_op",
+            "inzage_informatie",
         ]
         read_only_fields = [
             "uuid",
@@ -118,6 +164,11 @@ class VerzoekSerializer(serializers.ModelSerializer):
     def get_kenmerk(self, obj) -> str:
         return obj.kenmerk
 
+    @extend_schema_field(InzageInformatieSerializer(allow_null=True))
+    def get_inzage_informatie(self, obj):
+        weergave = inzage.weergave(obj)
+        return InzageInformatieSerializer(weergave).data if weergave else None
+
     def to_internal_value(self, data):
         if isinstance(data, dict) and "verzoeker" in data and data["verzoeker"] is None:
             raise serializers.ValidationError({"verzoeker": "Geef de gegevens van de verzoeker als object."})
@@ -130,6 +181,7 @@ class VerzoekSerializer(serializers.ModelSerializer):
         if user is None or not user.has_perm("rechten.view_verzoek", instance):
             data["verzoeker"] = None
             data["omschrijving"] = None
+            data["inzage_informatie"] = None
         return data
 
 
@@ -159,4 +211,33 @@ class VerzoekAfhandelenSerializer(serializers.Serializer):
         allow_blank=True,
         default="",
         help_text="Verplicht bij (deels) afwijzen; leeg bij toewijzen of intrekken.",
+    )
+
+
+class InzageOnderdeelInvoerSerializer(serializers.Serializer):
+    """Changes to the art. 15 text about one verwerking; each field optional."""
+
+    naam = serializers.CharField(required=False, allow_blank=True, max_length=250)
+    doeleinden = serializers.CharField(required=False, allow_blank=True)
+    persoonsgegevens = serializers.CharField(required=False, allow_blank=True)
+    ontvangers = serializers.CharField(required=False, allow_blank=True)
+    doorgifte = serializers.CharField(required=False, allow_blank=True)
+    bewaartermijn = serializers.CharField(required=False, allow_blank=True)
+    herkomst = serializers.CharField(required=False, allow_blank=True)
+    geautomatiseerd = serializers.BooleanField(required=False)
+    logica = serializers.CharField(required=False, allow_blank=True)
+
+
+class InzageInformatieInvoerSerializer(serializers.Serializer):
+    """Changes to the art. 15 information in the decision; each field optional."""
+
+    kopie_vorm = serializers.ChoiceField(KopieVorm.choices, required=False)
+    kopie_toelichting = serializers.CharField(required=False, allow_blank=True)
+    kopie_reden = serializers.CharField(required=False, allow_blank=True)
+    rechten_tekst = serializers.CharField(required=False, allow_blank=True)
+    klacht_tekst = serializers.CharField(required=False, allow_blank=True)
+    onderdelen = serializers.DictField(
+        child=InzageOnderdeelInvoerSerializer(),
+        required=False,
+        help_text="Per verwerking: de uuid van de verwerking als sleutel.",
     )

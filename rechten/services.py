@@ -25,6 +25,9 @@ Entry points for pages, the API and the public form (keyword arguments only; `nu
   `verzoek_verlengen`, `kennisgeving_vastleggen`, `geen_ontvangers_vastleggen`, `verzoek_afhandelen`.
 - `rechtsmiddel_vastleggen`, `rechtsmiddel_afronden`: a bezwaar or beroep against the decision (blocks anonymisation).
 - `besluitbrief_verzonden`: the day the decision letter went out (its date; the bezwaar term starts the day after).
+- `inzage_informatie_opslaan`: the art. 15(1)-(3) information in the decision on an inzage request,
+  prefilled from the approved versions of the linked verwerkingen and edited by the privacy officer
+  (until the letter is sent). Linking or unlinking verwerkingen later keeps every edited text.
 - Unconfirmed web requests, decided by the privacy officer: `onbevestigd_aannemen`,
   `onbevestigd_laten_vervallen` (never silently by the system).
 - System (no user): `verzoek_anonimiseren`, `termijnen_herberekenen` (calendar hook).
@@ -60,23 +63,35 @@ from privacy_portal.organisaties.models import Team, Verwerkingsverantwoordelijk
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol
 from registers.models import Verwerking
+from registers.selectors import verwerkingen_voor
 
 from .constants import (
     BEVESTIGEN_BINNEN_DAGEN,
     GEANONIMISEERD,
+    KANALEN_ELEKTRONISCH,
     SOORTEN_ART_19,
     UITKOMSTEN_MET_BESLUIT,
     UITKOMSTEN_TOEGEWEZEN,
     Grond,
     IdentiteitWijze,
     Kanaal,
+    KopieVorm,
     Soort,
     Status,
     TaakStatus,
     Uitkomst,
 )
 from .deadlines import deadlines, mag_verlengen, verstreken
-from .models import PERSOONSGEGEVENS, Kennisgeving, Taak, Verzoek
+from .inzage import (
+    ALGEMENE_VELDEN,
+    LOGICA_ONTBREEKT,
+    ONDERDEEL_TEKSTVELDEN,
+    VERPLICHT,
+    algemeen_voorstel,
+    geldt_voor,
+    onderdeel_uit_versie,
+)
+from .models import PERSOONSGEGEVENS, InzageInformatie, InzageOnderdeel, Kennisgeving, Taak, Verzoek
 from .selectors import teammanagers_van
 from .workflow import WORKFLOW
 
@@ -153,7 +168,7 @@ def _normaliseer(gegevens):
     return schoon
 
 
-def _valideer(gegevens, *, gemeente, vandaag, velden):
+def _valideer(gegevens, *, gemeente, vandaag, velden, door=None):
     """Check `gegevens` (the complete set of fields of the request); raise one ValidationError."""
     fouten = {}
     for veld in sorted(set(gegevens) - set(velden)):
@@ -197,6 +212,11 @@ def _valideer(gegevens, *, gemeente, vandaag, velden):
         waarde = gegevens.get(veld) or []
         if any(not isinstance(o, model) or o.gemeente_id != gemeente.pk for o in waarde):
             fouten[veld] = tekst
+    if door is not None and "verwerkingen" not in fouten and gegevens.get("verwerkingen"):
+        gekozen = {o.pk for o in gegevens["verwerkingen"]}
+        zichtbaar = set(verwerkingen_voor(door).filter(pk__in=gekozen).values_list("pk", flat=True))
+        if gekozen - zichtbaar:
+            fouten["verwerkingen"] = "Kies alleen verwerkingen die u in het register mag zien."
     if fouten:
         raise ValidationError(fouten)
 
@@ -261,7 +281,7 @@ def verzoek_registreren(*, door, gemeente, gegevens, nu=None):
     nu = nu or timezone.now()
     vereis(door, "rechten.add_verzoek", gemeente)
     gegevens = _normaliseer(gegevens)
-    _valideer(gegevens, gemeente=gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN)
+    _valideer(gegevens, gemeente=gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN, door=door)
     teams = list(gegevens.pop("teams", None) or [])
     verwerkingen = list(gegevens.pop("verwerkingen", None) or [])
     if not gegevens.get("verwerkingsverantwoordelijke"):
@@ -397,7 +417,7 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     gegevens = _normaliseer(gegevens)
     samen = {veld: getattr(verzoek, veld) for veld in GEGEVENS_VELDEN if veld not in ("teams", "verwerkingen")}
     samen.update(gegevens)
-    _valideer(samen, gemeente=verzoek.gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN)
+    _valideer(samen, gemeente=verzoek.gemeente, vandaag=timezone.localdate(nu), velden=GEGEVENS_VELDEN, door=door)
     if "ontvangen_op" in gegevens and gegevens["ontvangen_op"] != verzoek.ontvangen_op:
         raise ValidationError(
             {
@@ -421,6 +441,10 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     if {"teams", "verwerkingen"} & set(gewijzigd):
         reden += " (" + _koppelingen_tekst(verzoek) + ")"
     opslaan(verzoek, door=door, reden=reden)
+    if "verwerkingen" in gewijzigd:
+        inzage = InzageInformatie.objects.filter(verzoek=verzoek).first()
+        if inzage is not None:
+            _inzage_koppelingen_bijwerken(inzage, verzoek, door=door)
     return verzoek
 
 
@@ -815,6 +839,10 @@ def verzoek_afhandelen(*, verzoek, door, uitkomst, toelichting, grond="", versie
     verzoek.besloten_door = door
     verzoek.afgesloten_op = nu
     opslaan(verzoek, door=door, reden=f"Afgehandeld: {Uitkomst(uitkomst).label.lower()}")
+    if geldt_voor(verzoek) and not InzageInformatie.objects.filter(verzoek=verzoek).exists():
+        # the decision carries the art. 15 information as it reads today, so a later version of a
+        # verwerking does not change a letter already decided
+        _inzage_aanmaken(verzoek, door=door)
     return verzoek
 
 
@@ -894,6 +922,178 @@ def rechtsmiddel_afronden(*, verzoek, door, afgerond_op, versie=None, nu=None):
     return verzoek
 
 
+# --- the art. 15 information in the decision on an inzage request ---------------------------------
+
+
+def _versie_tekst(versie):
+    return f"versie {versie.volgnummer}" if versie else "geen vastgestelde versie"
+
+
+def _nieuw_onderdeel(inzage, verwerking, *, door):
+    versie = verwerking.gepubliceerde_versie
+    onderdeel = InzageOnderdeel(
+        inzage=inzage, verwerking=verwerking, versie=versie, **onderdeel_uit_versie(versie, naam=verwerking.naam)
+    )
+    opslaan(onderdeel, door=door, reden=f"Ingevuld uit het register ({_versie_tekst(versie)})")
+    return onderdeel
+
+
+def _gekoppelde_verwerkingen(verzoek):
+    return list(verzoek.verwerkingen.select_related("gepubliceerde_versie").order_by("naam", "pk"))
+
+
+def _inzage_aanmaken(verzoek, *, door):
+    """Store the prefilled art. 15 information: the general parts and one part per linked verwerking,
+    from its approved version (rechten/inzage.py)."""
+    inzage = InzageInformatie(verzoek=verzoek, **algemeen_voorstel(verzoek))
+    verwerkingen = _gekoppelde_verwerkingen(verzoek)
+    namen = ", ".join(f"{v.naam} ({_versie_tekst(v.gepubliceerde_versie)})" for v in verwerkingen) or "geen"
+    opslaan(inzage, door=door, reden=f"Inzage-informatie (art. 15) ingevuld uit het register: {namen}")
+    for verwerking in verwerkingen:
+        _nieuw_onderdeel(inzage, verwerking, door=door)
+    return inzage
+
+
+def _inzage_koppelingen_bijwerken(inzage, verzoek, *, door):
+    """Follow the linked verwerkingen without losing an edited text: a newly linked verwerking gets
+    a prefilled part, an unlinked one keeps its part (out of the letter) and gets it back when linked
+    again. Returns the names of the edited parts that are now out of the letter."""
+    gekoppeld = {v.pk: v for v in _gekoppelde_verwerkingen(verzoek)}
+    onderdelen = {o.verwerking_id: o for o in inzage.onderdelen.select_for_update(of=("self",))}
+    delen = []
+    for pk, verwerking in gekoppeld.items():
+        onderdeel = onderdelen.get(pk)
+        if onderdeel is None:
+            _nieuw_onderdeel(inzage, verwerking, door=door)
+            delen.append(f"{verwerking.naam} toegevoegd")
+        elif not onderdeel.gekoppeld:
+            onderdeel.gekoppeld = True
+            opslaan(onderdeel, door=door, reden="Verwerking weer gekoppeld: weer in de brief")
+            delen.append(f"{onderdeel.naam} weer in de brief")
+    bewaard = []
+    for pk, onderdeel in onderdelen.items():
+        if pk not in gekoppeld and onderdeel.gekoppeld:
+            onderdeel.gekoppeld = False
+            tekst = "aangepaste tekst bewaard" if onderdeel.bewerkt else "niet meer in de brief"
+            opslaan(onderdeel, door=door, reden=f"Verwerking losgekoppeld: {tekst}")
+            delen.append(f"{onderdeel.naam}: {tekst}")
+            if onderdeel.bewerkt:
+                bewaard.append(onderdeel.naam)
+    if delen:
+        opslaan(inzage, door=door, reden="Inzage-informatie volgt de betrokken verwerkingen: " + "; ".join(delen))
+    return bewaard
+
+
+def inzage_bewerkbaar(verzoek):
+    """Why the art. 15 information cannot be edited now ('' when it can)."""
+    if not geldt_voor(verzoek):
+        return "Alleen een verzoek om inzage dat (deels) wordt toegewezen, heeft inzage-informatie (art. 15)."
+    if verzoek.status not in (Status.ONTVANGEN, Status.IN_BEHANDELING, Status.AFGEHANDELD):
+        return "Dit verzoek is niet (meer) in behandeling."
+    if verzoek.verzonden_op:
+        return f"De besluitbrief is al verzonden op {_datum(verzoek.verzonden_op)}: de tekst ligt vast."
+    return ""
+
+
+def _tekst(waarde):
+    return waarde.strip() if isinstance(waarde, str) else waarde
+
+
+@transaction.atomic
+def inzage_informatie_opslaan(*, verzoek, door, gegevens, versie=None, nu=None):
+    """Save the privacy officer's edits of the art. 15(1)-(3) information (creating the prefilled
+    structure first when there is none yet). Until the decision letter is sent.
+
+    `gegevens` (each key optional): kopie_vorm, kopie_toelichting, kopie_reden, rechten_tekst,
+    klacht_tekst, and `onderdelen`: {verwerking uuid (str): {naam, doeleinden, persoonsgegevens,
+    ontvangers, doorgifte, bewaartermijn, herkomst, geautomatiseerd, logica}}. `versie` is the version
+    of the stored information the user saw (0: none stored yet). Errors name the field; those of a part
+    as `onderdelen.<verwerking uuid>.<veld>`. A changed part is marked as edited, so linking
+    verwerkingen later never replaces it.
+    """
+    verzoek = _vergrendeld(verzoek)
+    vereis(door, "rechten.afhandelen_verzoek", verzoek)
+    waarom_niet = inzage_bewerkbaar(verzoek)
+    if waarom_niet:
+        raise OvergangNietToegestaan(waarom_niet)
+    inzage = InzageInformatie.objects.select_for_update(of=("self",)).filter(verzoek=verzoek).first()
+    if inzage is not None and versie is not None:
+        inzage = vergrendel(inzage, versie=versie)
+    gegevens = dict(gegevens or {})
+    invoer_onderdelen = gegevens.pop("onderdelen", None) or {}
+    fouten = {veld: "Dit veld bestaat niet." for veld in sorted(set(gegevens) - set(ALGEMENE_VELDEN))}
+    if inzage is None:
+        inzage = _inzage_aanmaken(verzoek, door=door)
+    algemeen = {veld: getattr(inzage, veld) for veld in ALGEMENE_VELDEN}
+    algemeen.update({k: _tekst(v) for k, v in gegevens.items() if k in ALGEMENE_VELDEN})
+    if algemeen["kopie_vorm"] not in KopieVorm.values:
+        fouten["kopie_vorm"] = "Kies hoe de verzoeker de kopie krijgt."
+    elif (
+        verzoek.kanaal in KANALEN_ELEKTRONISCH
+        and algemeen["kopie_vorm"] != KopieVorm.ELEKTRONISCH
+        and not algemeen["kopie_reden"]
+    ):
+        fouten["kopie_reden"] = (
+            "Het verzoek kwam elektronisch binnen: de kopie gaat dan elektronisch, tenzij de verzoeker zelf om iets "
+            "anders vroeg (art. 15 lid 3 AVG). Schrijf op wat de verzoeker vroeg."
+        )
+    for veld, tekst in (
+        ("kopie_toelichting", "Schrijf op hoe de verzoeker de kopie krijgt (art. 15 lid 3 AVG)."),
+        (
+            "rechten_tekst",
+            "Noem de rechten op verbetering, verwijdering, beperking en bezwaar (art. 15 lid 1 onder e).",
+        ),
+        ("klacht_tekst", "Noem het recht op een klacht bij de Autoriteit Persoonsgegevens (art. 15 lid 1 onder f)."),
+    ):
+        if not algemeen[veld]:
+            fouten[veld] = tekst
+
+    onderdelen = {str(o.verwerking.uuid): o for o in inzage.onderdelen.select_related("verwerking")}
+    nieuw = {}
+    for sleutel, velden in invoer_onderdelen.items():
+        onderdeel = onderdelen.get(str(sleutel))
+        if onderdeel is None or not onderdeel.gekoppeld:
+            fouten[f"onderdelen.{sleutel}"] = "Deze verwerking hoort niet bij het verzoek."
+            continue
+        velden = dict(velden or {})
+        for veld in sorted(set(velden) - {*ONDERDEEL_TEKSTVELDEN, "geautomatiseerd"}):
+            fouten[f"onderdelen.{sleutel}.{veld}"] = "Dit veld bestaat niet."
+        samen = {veld: getattr(onderdeel, veld) for veld in (*ONDERDEEL_TEKSTVELDEN, "geautomatiseerd")}
+        samen.update({k: _tekst(v) for k, v in velden.items() if k in samen})
+        samen["geautomatiseerd"] = bool(samen["geautomatiseerd"])
+        for veld, tekst in VERPLICHT.items():
+            if not samen[veld]:
+                fouten[f"onderdelen.{sleutel}.{veld}"] = tekst
+        if len(samen["naam"]) > 250:
+            fouten[f"onderdelen.{sleutel}.naam"] = "Gebruik hoogstens 250 tekens."
+        if samen["geautomatiseerd"] and not samen["logica"]:
+            fouten[f"onderdelen.{sleutel}.logica"] = LOGICA_ONTBREEKT
+        nieuw[sleutel] = samen
+    if fouten:
+        raise ValidationError(fouten)
+
+    delen = []
+    for sleutel, samen in nieuw.items():
+        onderdeel = onderdelen[sleutel]
+        gewijzigd = [veld for veld, waarde in samen.items() if getattr(onderdeel, veld) != waarde]
+        if not gewijzigd:
+            continue
+        for veld in gewijzigd:
+            setattr(onderdeel, veld, samen[veld])
+        onderdeel.bewerkt = True
+        labels = ", ".join(str(InzageOnderdeel._meta.get_field(v).verbose_name).split(" (")[0] for v in gewijzigd)
+        opslaan(onderdeel, door=door, reden=f"Aangepast door de privacy officer: {labels}")
+        delen.append(onderdeel.naam)
+    gewijzigd = [veld for veld in ALGEMENE_VELDEN if getattr(inzage, veld) != algemeen[veld]]
+    for veld in gewijzigd:
+        setattr(inzage, veld, algemeen[veld])
+    if gewijzigd:
+        delen.append(", ".join(str(InzageInformatie._meta.get_field(v).verbose_name) for v in gewijzigd))
+    if delen:
+        opslaan(inzage, door=door, reden="Inzage-informatie (art. 15) aangepast: " + "; ".join(delen))
+    return inzage
+
+
 # --- system: retention and calendar ----------------------------------------------------------------
 
 
@@ -940,6 +1140,21 @@ def verzoek_anonimiseren(*, verzoek, nu=None):
         kennisgeving.toelichting = ""
         opslaan(kennisgeving, door=None, reden="Persoonsgegevens geanonimiseerd na de bewaartermijn")
     Kennisgeving.history.model.objects.filter(verzoek_id=verzoek.pk).update(toelichting="")
+
+    # the art. 15 information: the privacy officer may have written personal data in any text
+    inzage = InzageInformatie.objects.select_for_update(of=("self",)).filter(verzoek=verzoek).first()
+    if inzage is not None:
+        inzage_leeg = {"kopie_toelichting": "", "kopie_reden": "", "rechten_tekst": "", "klacht_tekst": ""}
+        onderdeel_leeg = {veld: "" for veld in ONDERDEEL_TEKSTVELDEN} | {"naam": GEANONIMISEERD}
+        for veld, waarde in inzage_leeg.items():
+            setattr(inzage, veld, waarde)
+        opslaan(inzage, door=None, reden="Persoonsgegevens geanonimiseerd na de bewaartermijn")
+        InzageInformatie.history.model.objects.filter(id=inzage.pk).update(**inzage_leeg)
+        for onderdeel in inzage.onderdelen.select_for_update(of=("self",)):
+            for veld, waarde in onderdeel_leeg.items():
+                setattr(onderdeel, veld, waarde)
+            opslaan(onderdeel, door=None, reden="Persoonsgegevens geanonimiseerd na de bewaartermijn")
+        InzageOnderdeel.history.model.objects.filter(inzage_id=inzage.pk).update(**onderdeel_leeg)
     return verzoek
 
 

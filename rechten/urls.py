@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/wijzigen/", views.wijzigen, name="wijzigen"),
     path("<uuid:uuid>/historie/", views.historie, name="historie"),
+    path("<uuid:uuid>/inzage/", views.inzage, name="inzage"),
     path("<uuid:uuid>/verlengingsbrief.pdf", views.brief, {"soort": "verlenging"}, name="verlengingsbrief"),
     path("<uuid:uuid>/besluit.pdf", views.brief, {"soort": "besluit"}, name="besluitbrief"),
     path("<uuid:uuid>/<str:actie>/", views.actie, name="actie"),

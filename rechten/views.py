@@ -30,6 +30,7 @@ from privacy_portal.core.pdf import pdf_response
 from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
+from . import inzage as inzage_info
 from . import selectors, services
 from .constants import SOORTEN_ART_19, UITKOMSTEN_MET_BESLUIT, Kanaal, Soort, Status, TaakStatus, Uitkomst
 from .deadlines import deadlines, mag_verlengen
@@ -38,6 +39,7 @@ from .forms import (
     FilterForm,
     GeenOntvangersForm,
     IdentiteitForm,
+    InzageForm,
     KennisgevingForm,
     OnbevestigdForm,
     OntvangstCorrigerenForm,
@@ -50,7 +52,7 @@ from .forms import (
     VerzoekWijzigenForm,
     VerzondenForm,
 )
-from .models import Taak
+from .models import InzageOnderdeel, Taak
 from .reports import brief_pdf
 from .workflow import WORKFLOW
 
@@ -123,7 +125,10 @@ def registreren(request):
     if gemeente is None:
         raise Http404
     form = VerzoekForm(
-        request.POST or None, gemeente=gemeente, initial={"ontvangen_op": timezone.localdate(), "kanaal": Kanaal.BRIEF}
+        request.POST or None,
+        gemeente=gemeente,
+        user=request.user,
+        initial={"ontvangen_op": timezone.localdate(), "kanaal": Kanaal.BRIEF},
     )
     if request.method == "POST":
         verzoek = formulier_opslaan(
@@ -225,6 +230,7 @@ def _detail(request, verzoek, *, formulieren=None, open_actie="", intrekken=None
         "kennisgeving_form": KennisgevingForm(initial={"geinformeerd_op": vandaag}),
         "geen_ontvangers_form": GeenOntvangersForm(initial={"ontvangers_toelichting": verzoek.ontvangers_toelichting}),
         "afhandel_form": AfhandelForm(),
+        "inzage": inzage_info.weergave(verzoek) if inzage_info.geldt_voor(verzoek) else None,
         "open_actie": open_actie,
         "intrekken": intrekken or {},
     }
@@ -250,7 +256,11 @@ def wijzigen(request, uuid):
     initial["teams"] = verzoek.teams.all()
     initial["verwerkingen"] = verzoek.verwerkingen.all()
     form = VerzoekWijzigenForm(
-        request.POST or None, initial=initial, gemeente=verzoek.gemeente, versie=versie_van(verzoek)
+        request.POST or None,
+        initial=initial,
+        gemeente=verzoek.gemeente,
+        user=request.user,
+        versie=versie_van(verzoek),
     )
 
     def opslaan():
@@ -261,11 +271,61 @@ def wijzigen(request, uuid):
             verzoek=verzoek, door=request.user, gegevens=gegevens, versie=form.gelezen_versie()
         )
 
+    def bewaard():
+        """Edited art. 15 texts kept for verwerkingen no longer linked (services._inzage_koppelingen_bijwerken)."""
+        rijen = InzageOnderdeel.objects.filter(inzage__verzoek=verzoek, gekoppeld=False, bewerkt=True)
+        return set(rijen.values_list("naam", flat=True))
+
+    al_bewaard = bewaard() if request.method == "POST" else set()
     if request.method == "POST" and formulier_opslaan(
         request, form, opslaan, gelukt="De gegevens van het verzoek zijn opgeslagen."
     ):
+        namen = sorted(bewaard() - al_bewaard)
+        if namen:
+            messages.info(
+                request,
+                "Uw aangepaste tekst voor de besluitbrief bij " + ", ".join(namen) + " is bewaard. Die staat niet "
+                "in de brief zolang de verwerking niet bij het verzoek hoort; koppelt u haar weer, dan komt hij terug.",
+            )
         return redirect("rechten:detail", uuid=uuid)
     return render(request, "rechten/wijzigen.html", {"form": form, "verzoek": verzoek})
+
+
+@login_required
+def inzage(request, uuid):
+    """The art. 15(1)-(3) information in the decision on an inzage request: prefilled from the
+    approved versions of the linked verwerkingen, edited here, with a preview of the letter's text."""
+    verzoek = _verzoek(request, uuid)
+    if not inzage_info.geldt_voor(verzoek):
+        raise Http404
+    user = request.user
+    opgeslagen = inzage_info.opgeslagen(verzoek)
+    weergave = inzage_info.weergave(verzoek, inzage=opgeslagen)
+    waarom_niet = services.inzage_bewerkbaar(verzoek)
+    mag = user.has_perm("rechten.afhandelen_verzoek", verzoek)
+    form = InzageForm(request.POST or None, weergave=weergave, versie=versie_van(opgeslagen))
+    if request.method == "POST":
+        if not mag:
+            raise PermissionDenied
+        opgeslagen_nu = formulier_opslaan(
+            request,
+            form,
+            lambda: services.inzage_informatie_opslaan(
+                verzoek=verzoek, door=user, gegevens=form.gegevens(), versie=form.gelezen_versie()
+            ),
+            gelukt="De inzage-informatie voor de besluitbrief is opgeslagen.",
+        )
+        if opgeslagen_nu is not None:
+            return redirect("rechten:inzage", uuid=uuid)
+    context = {
+        "verzoek": verzoek,
+        "kenmerk": verzoek.kenmerk,
+        "inzage": weergave,
+        "form": form,
+        "kan_bewerken": mag and not waarom_niet,
+        "waarom_niet": waarom_niet,
+    }
+    return render(request, "rechten/inzage.html", context)
 
 
 def _label(form_klasse, veld):

@@ -35,12 +35,22 @@ ACTIES = (
     "taken_toewijzen",
     "verlengen",
     "afhandelen",
+    "inzage_informatie",
     "brief",
     "taak_inzien",
     "taak_afronden",
     "cijfers",
 )
-SCHRIJVEN = ("registreren", "wijzigen", "identiteit", "taken_toewijzen", "verlengen", "afhandelen", "taak_afronden")
+SCHRIJVEN = (
+    "registreren",
+    "wijzigen",
+    "identiteit",
+    "taken_toewijzen",
+    "verlengen",
+    "afhandelen",
+    "inzage_informatie",
+    "taak_afronden",
+)
 
 BEHANDELEN = {
     "registreren",
@@ -50,6 +60,7 @@ BEHANDELEN = {
     "taken_toewijzen",
     "verlengen",
     "afhandelen",
+    "inzage_informatie",
     "brief",
     "taak_inzien",
     "cijfers",
@@ -211,7 +222,19 @@ def _pagina(actie, user, wereld, plek, po_elders):
         )
         verzoek.refresh_from_db()
         return antwoord.status_code, verzoek.status == "afgehandeld"
+    if actie == "inzage_informatie":
+        antwoord = client.post(
+            f"{url}/inzage/",
+            {"kopie_vorm": "balie", "kopie_toelichting": "Aan de balie", "rechten_tekst": "R", "klacht_tekst": "K"},
+        )
+        return antwoord.status_code, verzoek_heeft_inzage_aan_de_balie(verzoek)
     raise AssertionError(actie)
+
+
+def verzoek_heeft_inzage_aan_de_balie(verzoek):
+    from rechten.models import InzageInformatie
+
+    return InzageInformatie.objects.filter(verzoek=verzoek, kopie_vorm="balie").exists()
 
 
 def _user(wereld, rol):
@@ -264,6 +287,9 @@ def _dienst(actie, user, wereld, plek, po_elders):
                 verzoek=verzoek, door=user, uitkomst="afgewezen", grond="buitensporig", toelichting="x", nu=NU
             ),
             "taak_afronden": lambda: services.taak_afronden(taak=taak, door=user, resultaat="Klaar", nu=NU),
+            "inzage_informatie": lambda: services.inzage_informatie_opslaan(
+                verzoek=verzoek, door=user, gegevens={"kopie_vorm": "balie"}
+            ),
         }[actie]
     try:
         functie()
