@@ -91,6 +91,7 @@ from .inzage import (
     geldt_voor,
     onderdeel_uit_versie,
 )
+from .inzage import weergave as inzage_weergave
 from .models import PERSOONSGEGEVENS, InzageInformatie, InzageOnderdeel, Kennisgeving, Taak, Verzoek
 from .selectors import teammanagers_van
 from .workflow import WORKFLOW
@@ -865,9 +866,27 @@ def besluitbrief_verzonden(*, verzoek, door, verzonden_op, versie=None, nu=None)
         raise ValidationError(
             {"verzonden_op": f"De datum van verzending ligt vóór het besluit van {_datum(verzoek.besloten_op)}."}
         )
+    _art15_compleet(verzoek)
     verzoek.verzonden_op = verzonden_op
     opslaan(verzoek, door=door, reden=f"Besluitbrief verzonden op {_datum(verzonden_op)}")
     return verzoek
+
+
+def _art15_compleet(verzoek):
+    """A letter that grants inzage goes out only with the art. 15(1)-(3) information in it."""
+    if not geldt_voor(verzoek):
+        return
+    informatie = inzage_weergave(verzoek)
+    if not informatie["onderdelen"]:
+        raise ValidationError(
+            "De brief geeft inzage maar noemt geen verwerking (art. 15 lid 1 AVG). "
+            "Koppel de verwerkingen waarover het verzoek gaat en vul de informatie aan."
+        )
+    if informatie["ontbreekt"]:
+        raise ValidationError(
+            "De informatie over doelen, gegevens, ontvangers of bewaartermijn (art. 15 lid 1 AVG) is "
+            "niet compleet. Vul die eerst aan bij 'Inzage-informatie voor de brief (art. 15)'."
+        )
 
 
 RECHTSMIDDELEN = {"bezwaar": "bezwaar_ingediend_op", "beroep": "beroep_ingesteld_op"}

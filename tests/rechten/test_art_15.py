@@ -388,3 +388,19 @@ def test_art15_api_past_de_inzage_informatie_aan_en_meldt_elke_fout(client, were
 
     client.force_login(wereld["teammanager"])
     assert client.post(url, {}, content_type="application/json").status_code in (403, 404)
+
+
+@pytest.mark.django_db
+def test_art15_1_brief_die_inzage_geeft_gaat_niet_uit_zonder_verwerking_of_met_lege_onderdelen(wereld):
+    po = wereld["privacy_officer"]
+    zonder = _toewijzen(wereld, _inzage(wereld, []))
+    with pytest.raises(ValidationError, match="noemt geen verwerking"):
+        services.besluitbrief_verzonden(verzoek=zonder, door=po, verzonden_op=date(2026, 3, 24), nu=BESLUIT)
+
+    # a verwerking without an approved version fills nothing in: purposes etc. are empty
+    leeg = maak_verwerking(team=wereld.team, vv=wereld.vv, door=po, status=RegisterStatus.CONCEPT)
+    onvolledig = _toewijzen(wereld, _inzage(wereld, [leeg]))
+    with pytest.raises(ValidationError, match="niet compleet"):
+        services.besluitbrief_verzonden(verzoek=onvolledig, door=po, verzonden_op=date(2026, 3, 24), nu=BESLUIT)
+    onvolledig.refresh_from_db()
+    assert onvolledig.verzonden_op is None
