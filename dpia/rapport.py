@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from .constants import AP_LIJST, Criterium, Deel, Status
+from .constants import AP_LIJST, AP_LIJST_BRON, Criterium, Deel, Status
 from .formulier import INDEX, beschrijving, is_groep, keuzewaarde
 from .regels import FEIT_LABELS
 from .risicomatrix import omschrijving, risicomatrix_svg
@@ -127,6 +127,7 @@ def rapport_context(dpia, user, *, nu=None):
         "is_dpia": dpia.status not in (Status.PRESCAN, Status.NIET_NODIG),
         "criteria": [Criterium(c).label for c in dpia.prescan_criteria],
         "ap_lijst": [f"{n}. {AP_LIJST[n][0]}" for n in dpia.prescan_ap_lijst],
+        "ap_lijst_bron": AP_LIJST_BRON,
         "feiten": [
             (label, dpia.prescan_feiten.get(veld)) for veld, label in FEIT_LABELS.items() if veld in dpia.prescan_feiten
         ],
