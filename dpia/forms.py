@@ -204,6 +204,16 @@ class RaadplegingBijwerkenForm(Formulier):
     antwoord = _tekst("Samenvatting van het advies van de AP", rijen=3)
 
 
+class ImportForm(VersieMixin, Formulier):
+    bestand = forms.FileField(
+        label="Bestand (JSON)",
+        help_text=(
+            "Een export van een DPIA uit dit portaal of uit de DPIA-tool van de rijksoverheid "
+            "(assessment-output v2), hoogstens 5 MB."
+        ),
+    )
+
+
 class RedenForm(Formulier):
     reden = _tekst("Reden", rijen=2, verplicht=True)
 
