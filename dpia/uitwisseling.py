@@ -509,7 +509,7 @@ _FORMATEN = {"date-time": "datum met tijd (zoals 2026-03-02T10:00:00+01:00)", "d
 
 def _waar(fout, voorvoegsel):
     pad = "/".join(str(p) for p in fout.absolute_path)
-    return f"{voorvoegsel}{pad}" if pad else (voorvoegsel.rstrip("/") or "het bestand")
+    return f"{voorvoegsel}{pad}" if pad else (voorvoegsel.rstrip("/") or "Het bestand")
 
 
 def _kort(waarde):
@@ -531,6 +531,8 @@ def fout_in_het_nederlands(fout, voorvoegsel=""):
         return f"{waar}: moet precies {_kort(verwacht)} zijn, niet {_kort(fout.instance)}."
     if soort == "enum":
         return f"{waar}: {_kort(fout.instance)} is geen toegestane waarde ({', '.join(map(str, verwacht))})."
+    if soort == "pattern" and "propertyNames" in fout.schema_path:
+        return f"{waar}: de sleutel {_kort(fout.instance)} is geen vraagnummer (zoals 2.1.3)."
     if soort == "pattern":
         return f"{waar}: {_kort(fout.instance)} heeft niet de juiste vorm."
     if soort == "format":

@@ -578,15 +578,21 @@ def importeren(request, uuid):
     bestand = request.FILES.get("bestand")
 
     def inlezen():
-        if bestand.size > MAX_IMPORT_BYTES:
-            raise ValidationError({"bestand": f"Het bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB."})
         try:
+            if bestand.size > MAX_IMPORT_BYTES:
+                raise OngeldigeUitvoer([f"Het bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB."])
             document = lees_uitvoer(bestand.read(MAX_IMPORT_BYTES + 1))
-        except OngeldigeUitvoer as fout:
-            raise ValidationError({"bestand": fout.fouten}) from fout
-        return services.dpia_importeren(
-            dpia=dpia, door=request.user, document=document, bestandsnaam=bestand.name, versie=form.gelezen_versie()
-        )
+            return services.dpia_importeren(
+                dpia=dpia, door=request.user, document=document, bestandsnaam=bestand.name, versie=form.gelezen_versie()
+            )
+        except (OngeldigeUitvoer, ValidationError) as fout:
+            fouten = fout.fouten if isinstance(fout, OngeldigeUitvoer) else fout.message_dict.get("bestand")
+            if not fouten:
+                raise
+            # the list above the form; the field only says where to look
+            raise ValidationError(
+                {"__all__": fouten, "bestand": "Dit bestand is niet geïmporteerd. Hierboven staat wat er mis is."}
+            ) from fout
 
     resultaat = formulier_opslaan(request, form, inlezen)
     if resultaat is None:

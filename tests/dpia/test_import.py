@@ -273,7 +273,7 @@ def test_art_35_7_api_import_en_weigering_als_problem_json(wereld):
     slecht = api.post(url, b'{"metadata": {}}', content_type="application/json")
     assert slecht.status_code == 400 and slecht["Content-Type"].startswith("application/problem+json")
     redenen = [p["reason"] for p in slecht.json()["invalidParams"] if p["name"] == "bestand"]
-    assert "het bestand: het veld '$schema' ontbreekt." in redenen
+    assert "Het bestand: het veld '$schema' ontbreekt." in redenen
     assert not doel.risicos.exists()
     goed = api.post(url, _bytes(exporteer(bron)), content_type="application/json")
     assert goed.status_code == 200, goed.json()
