@@ -16,12 +16,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import renderers, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 
 from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.core.audit import audit
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.models import AuditEvent
+from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import versie_van
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
@@ -41,9 +44,9 @@ from .serializers import (
     RisicoSerializer,
     prescan_data,
 )
-from .uitwisseling import exporteer
+from .uitwisseling import MAX_IMPORT_BYTES, OngeldigeUitvoer, exporteer, lees_uitvoer
 
-ONGEMOEID = ("antwoorden",)
+ONGEMOEID = ("antwoorden", "overgenomen")
 
 
 class Renderer(CamelCaseJSONRenderer):
@@ -54,6 +57,22 @@ class Renderer(CamelCaseJSONRenderer):
 
 class Parser(CamelCaseJSONParser):
     json_underscoreize = {**CamelCaseJSONParser.json_underscoreize, "ignore_fields": ONGEMOEID}
+
+
+class BestandParser(BaseParser):
+    """The request body as bytes, read up to one byte past the limit: uitwisseling.lees_uitvoer checks and parses it."""
+
+    media_type = "application/json"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return stream.read(MAX_IMPORT_BYTES + 1) if stream is not None else b""
+
+
+def _te_groot(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_IMPORT_BYTES
+    except ValueError:
+        return False
 
 
 class DpiaFilter(django_filters.FilterSet):
@@ -257,3 +276,33 @@ class DpiaViewSet(RegisterViewSet):
         dpia = self.get_object()
         audit(actor=request.user, actie=AuditEvent.Actie.EXPORTEREN, obj=dpia, herkomst="api")
         return Response(exporteer(dpia, door=request.user))
+
+    @_schrijven(
+        "Een ingevulde DPIA importeren (assessment-output v2, zoals de export): antwoorden, risico's en "
+        "maatregelen worden van deze DPIA; advies, vaststelling en versies uit het bestand worden bewaard onder "
+        "'overgenomen'. Alleen de privacy officer, alleen bij een DPIA die wordt ingevuld en nog geen risico's of "
+        "maatregelen heeft. Het bestand wordt gecontroleerd tegen het schema; bij een fout wordt niets opgeslagen.",
+        request={"application/json": OpenApiTypes.OBJECT},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="import",
+        url_name="import",
+        parser_classes=[BestandParser],
+        filterset_class=None,
+    )
+    def importeren(self, request, uuid=None):
+        dpia = self.get_object()
+        vereis(request.user, "dpia.importeren_dpia", dpia)  # before the file is read
+        if _te_groot(request):
+            raise ApiValidationError(
+                {"bestand": [f"Het bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB."]}
+            )
+        inhoud = request.data if isinstance(request.data, bytes) else b""
+        try:
+            document = lees_uitvoer(inhoud)
+        except OngeldigeUitvoer as fout:
+            raise ApiValidationError({"bestand": fout.fouten}) from fout
+        self.service(services.dpia_importeren, dpia=dpia, door=request.user, document=document, versie=self.versie())
+        return self.antwoord(dpia)

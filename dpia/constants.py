@@ -2,7 +2,8 @@
 
 The nine criteria follow the EDPB guidelines on DPIAs (WP248 rev.01); the seventeen types follow
 the list of the Autoriteit Persoonsgegevens of processing for which a DPIA is mandatory
-(Staatscourant 2019, 64418). The descriptions are ours, in short Dutch; see DOMAIN.md (DPIA).
+(Stcrt. 2019, 64418; `AP_LIJST_BRON`): official titles, criteria in our own words with the same
+scope. The EDPB descriptions are ours, in short Dutch; see DOMAIN.md (DPIA).
 """
 
 from django.db import models
@@ -47,32 +48,113 @@ class Criterium(models.TextChoices):
     BLOKKERING = "blokkering", "Mensen kunnen daardoor een recht, dienst of contract mislopen"
 
 
-# The AP's seventeen types of processing that always need a DPIA, numbered as on the list.
-# number -> (short name, what it covers in our words)
+# The AP's seventeen types of processing that always need a DPIA (AVG art. 35(4)), numbered and
+# titled exactly as in the AP's decision; the stored pre-scan answers keep these numbers. Each
+# criterion is ours in plain Dutch, with the same scope as the official one: "grootschalig en/of
+# stelselmatig" is "op grote schaal of stelselmatig" (either is enough), "monitoring" is "volgen".
+# number -> (official title, what it covers in our words)
+AP_LIJST_BRON = {
+    "naam": (
+        "Besluit inzake lijst van verwerkingen van persoonsgegevens waarvoor een "
+        "gegevensbeschermingseffectbeoordeling (DPIA) verplicht is, Autoriteit Persoonsgegevens"
+    ),
+    "vindplaats": "Stcrt. 2019, 64418",
+    "datum": "2019-11-27",
+    "url": "https://zoek.officielebekendmakingen.nl/stcrt-2019-64418.html",
+}
 AP_LIJST: dict[int, tuple[str, str]] = {
-    1: ("Heimelijk onderzoek", "Op grote schaal of stelselmatig informatie verzamelen zonder dat mensen het weten."),
+    1: (
+        "Heimelijk onderzoek",
+        "Op grote schaal of stelselmatig gegevens over mensen verzamelen door onderzoek, zonder dat zij dat vooraf "
+        "horen. Bijvoorbeeld onderzoek naar fraude of onderzoek op internet. Zet een werkgever heimelijk camera's in "
+        "tegen diefstal of fraude door medewerkers, dan is ook voor één keer een DPIA nodig.",
+    ),
     2: (
         "Zwarte lijsten",
-        "Strafrechtelijke gegevens, gegevens over hinderlijk gedrag of slecht betalen vastleggen en delen.",
+        "Gegevens vastleggen over strafbare feiten en veroordelingen, over onrechtmatig of hinderlijk gedrag, of "
+        "over slecht betalen door organisaties of mensen, en die gegevens delen met anderen. Bijvoorbeeld een "
+        "waarschuwingslijst.",
     ),
-    3: ("Fraudebestrijding", "Op grote schaal gegevens verwerken of mensen volgen om fraude te bestrijden."),
-    4: ("Creditscores", "Op grote schaal inschatten of mensen hun schulden kunnen betalen."),
-    5: ("Financiële situatie", "Op grote schaal inkomen, vermogen of uitgaven van mensen in beeld brengen."),
-    6: ("Genetische gegevens", "Op grote schaal genetische gegevens verwerken."),
-    7: ("Gezondheidsgegevens", "Op grote schaal gegevens over gezondheid verwerken."),
+    3: (
+        "Fraudebestrijding",
+        "Om fraude te bestrijden op grote schaal persoonsgegevens (ook bijzondere) verwerken, of mensen stelselmatig "
+        "volgen. Bijvoorbeeld een sociale dienst die fraude met uitkeringen onderzoekt.",
+    ),
+    4: (
+        "Creditscores",
+        "Op grote schaal gegevens verwerken of mensen volgen, met als uitkomst een inschatting van hun "
+        "kredietwaardigheid: kunnen zij hun schulden betalen?",
+    ),
+    5: (
+        "Financiële situatie",
+        "Op grote schaal financiële gegevens verwerken, of ze stelselmatig volgen, waaruit blijkt wat iemand "
+        "verdient of bezit, of waaraan iemand geld uitgeeft.",
+    ),
+    6: (
+        "Genetische persoonsgegevens",
+        "Op grote schaal genetische gegevens (zoals DNA) verwerken, of genetische gegevens van mensen stelselmatig "
+        "volgen.",
+    ),
+    7: (
+        "Gezondheidsgegevens",
+        "Op grote schaal gegevens over gezondheid verwerken. Bijvoorbeeld in de zorg, de maatschappelijke "
+        "ondersteuning, re-integratie of bij een arbodienst. Eén arts of zorgverlener met eigen patiënten of "
+        "cliënten valt hier niet onder.",
+    ),
     8: (
         "Samenwerkingsverbanden",
-        "Met andere organisaties bijzondere of gevoelige gegevens uitwisselen, bijvoorbeeld in een netwerk.",
+        "Samenwerken met andere overheden of organisaties en daarbij bijzondere persoonsgegevens, gegevens over "
+        "strafbare feiten of andere gevoelige gegevens (zoals over geld of schulden) met elkaar uitwisselen. "
+        "Bijvoorbeeld in een wijkteam of een zorg- en veiligheidshuis.",
     ),
-    9: ("Cameratoezicht", "Op grote schaal of stelselmatig met camera's een openbare ruimte in beeld brengen."),
-    10: ("Flexibel cameratoezicht", "Camera's die meebewegen of tijdelijk worden ingezet, zoals bodycams en drones."),
-    11: ("Controle van werknemers", "Stelselmatig e-mail, internetgebruik, locatie of gedrag van medewerkers volgen."),
-    12: ("Locatiegegevens", "Op grote schaal of stelselmatig bijhouden waar mensen zijn."),
-    13: ("Communicatiegegevens", "Op grote schaal inhoud of verkeersgegevens van communicatie verwerken."),
-    14: ("Internet of things", "Gegevens uit apparaten die met internet verbonden zijn, zoals slimme meters."),
-    15: ("Profilering", "Op grote schaal of stelselmatig persoonlijke kenmerken beoordelen om mensen in te delen."),
-    16: ("Gedrag observeren en beïnvloeden", "Gedrag van mensen volgen of voorspellen om het te beïnvloeden."),
-    17: ("Biometrische gegevens", "Vingerafdrukken, gezichten of andere biometrie gebruiken om mensen te herkennen."),
+    9: (
+        "Cameratoezicht",
+        "Op grote schaal of stelselmatig met camera's, webcams of drones plekken in de gaten houden waar iedereen "
+        "mag komen (openbaar toegankelijke ruimten), zoals straten, winkels, stations en parkeerterreinen.",
+    ),
+    10: (
+        "Flexibel cameratoezicht",
+        "Op grote schaal of stelselmatig mensen in beeld brengen met camera's die niet op een vaste plek hangen, "
+        "zoals bodycams, camera's in voertuigen of camera's die tijdelijk ergens worden neergezet.",
+    ),
+    11: (
+        "Controle werknemers",
+        "Op grote schaal of stelselmatig volgen wat medewerkers doen. Bijvoorbeeld hun e-mail of internetgebruik "
+        "controleren, met gps bijhouden waar zij rijden, of camera's gebruiken tegen diefstal of fraude.",
+    ),
+    12: (
+        "Locatiegegevens",
+        "Op grote schaal of stelselmatig gegevens verwerken over waar mensen zijn of waren. Bijvoorbeeld met "
+        "scanauto's, navigatie, telefoons of het volgen van wifi- of bluetoothsignalen.",
+    ),
+    13: (
+        "Communicatiegegevens",
+        "Op grote schaal of stelselmatig gegevens over de communicatie van mensen verwerken: de inhoud en de "
+        "gegevens eromheen (metadata, zoals wie wanneer contact had met wie). Niet als dat alleen nodig is om het "
+        "netwerk, de dienst of de apparaten van gebruikers veilig te houden.",
+    ),
+    14: (
+        "Internet of things",
+        "Op grote schaal of stelselmatig persoonsgegevens verwerken die apparaten maken en via internet of op een "
+        "andere manier doorsturen. Bijvoorbeeld slimme meters, slimme tv's of huishoudelijke apparaten, speelgoed "
+        "met internet of sensoren in de stad (smart city).",
+    ),
+    15: (
+        "Profilering",
+        "Op grote schaal of stelselmatig persoonlijke kenmerken van mensen automatisch beoordelen (profilering): "
+        "hun werk, financiële situatie, gezondheid, voorkeuren, betrouwbaarheid, gedrag of verplaatsingen "
+        "analyseren of voorspellen. Ook als er geen besluit volgt en niemand in een groep wordt ingedeeld.",
+    ),
+    16: (
+        "Observatie en beïnvloeding van gedrag",
+        "Op grote schaal of stelselmatig met automatische middelen het gedrag van mensen volgen (observeren) of "
+        "beïnvloeden, ook voor marketing. Alleen volgen is al genoeg: beïnvloeden hoeft niet het doel te zijn.",
+    ),
+    17: (
+        "Biometrische gegevens",
+        "Op grote schaal of stelselmatig biometrische gegevens verwerken (zoals een vingerafdruk of een scan van "
+        "het gezicht) om iemand uniek te herkennen.",
+    ),
 }
 AP_NUMMERS = tuple(AP_LIJST)
 

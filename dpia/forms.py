@@ -9,7 +9,18 @@ from django import forms
 from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 
 from . import selectors
-from .constants import AP_LIJST, Criterium, Deel, FgOordeel, MaatregelStatus, Niveau, SoortMaatregel, Status, Uitkomst
+from .constants import (
+    AP_LIJST,
+    AP_LIJST_BRON,
+    Criterium,
+    Deel,
+    FgOordeel,
+    MaatregelStatus,
+    Niveau,
+    SoortMaatregel,
+    Status,
+    Uitkomst,
+)
 from .formulier import Vragenformulier
 from .models import Vragenlijst
 from .vragenlijst import INGEBOUWD, URN_DPIA
@@ -79,7 +90,10 @@ class PrescanForm(VersieMixin, Formulier):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Bij een soort van deze lijst is een DPIA altijd verplicht.",
+        help_text=(
+            "Bij een soort van deze lijst is een DPIA altijd verplicht (AVG art. 35 lid 4). Bron: "
+            f"{AP_LIJST_BRON['naam']} ({AP_LIJST_BRON['vindplaats']}); de uitleg per soort is in onze woorden."
+        ),
     )
     nieuwe_wetgeving = forms.BooleanField(
         label="Betreft de scope nieuwe wet- of regelgeving?",
@@ -188,6 +202,16 @@ class RaadplegingBijwerkenForm(Formulier):
     verlengd = forms.BooleanField(label="De AP heeft de termijn met zes weken verlengd", required=False)
     antwoord_op = DatumVeld(label="Antwoord van de AP ontvangen op", required=False)
     antwoord = _tekst("Samenvatting van het advies van de AP", rijen=3)
+
+
+class ImportForm(VersieMixin, Formulier):
+    bestand = forms.FileField(
+        label="Bestand (JSON)",
+        help_text=(
+            "Een export van een DPIA uit dit portaal of uit de DPIA-tool van de rijksoverheid "
+            "(assessment-output v2), hoogstens 5 MB."
+        ),
+    )
 
 
 class RedenForm(Formulier):

@@ -6,7 +6,11 @@ assessment-output v2 format: a non-repeatable answer under its task id (`{"1.1":
 a repeatable group as a list of elements with `_index` (`{"2.1": [{"_index": 0, "2.1.1": {...}}]}`),
 and a repeatable task inside such an element under `<task id>[<n>]` (the format allows one index).
 A repeatable group shows its existing elements plus one empty one, so adding works without
-JavaScript. Dependencies between tasks are not evaluated: every question is shown.
+JavaScript. A question with a show/hide condition of the definition (a `conditional` dependency)
+appears when the saved answers meet it: answer the question it depends on, save, and it shows (the
+pages run no script). Saving a part removes the answers of its hidden questions, so the answers,
+the report and the export hold only what applies. Other dependencies (`source_options`,
+`instance_mapping`) are not evaluated.
 
 `voorinvullen(...)` puts values from the register into answers that are still empty.
 """
@@ -86,6 +90,7 @@ class Item:
 class _Opbouw:
     slots: list = field(default_factory=list)
     items: list = field(default_factory=list)
+    verborgen: set = field(default_factory=set)  # task ids at the root that are hidden by a condition
 
     def nieuw_slot(self, taak, adres):
         naam = f"v{len(self.slots) + 1}"
@@ -122,12 +127,55 @@ def _bladeren_van(taak):
     return [blad for kind in taak.get("tasks") or [] for blad in _bladeren_van(kind)]
 
 
+_ONBEANTWOORD = object()
+
+
+def _antwoordwaarde(taak_id, antwoorden, element, index):
+    """The saved value of task_id as seen from a task: in the same instance, the same element, or the root."""
+    sleutels = ((f"{taak_id}[{index}]",) if index is not None else ()) + (taak_id,)
+    for container in (element, antwoorden):
+        for sleutel in sleutels if isinstance(container, dict) else ():
+            if isinstance(container.get(sleutel), dict):
+                return container[sleutel].get("value")
+    return _ONBEANTWOORD
+
+
+def _voldoet(operator, waarde, verwacht):
+    if waarde is _ONBEANTWOORD:
+        return False
+    if operator == "equals":
+        return not isinstance(waarde, list | dict) and keuzewaarde(waarde) == keuzewaarde(verwacht)
+    if operator == "contains":
+        if isinstance(waarde, list):
+            return keuzewaarde(verwacht) in [keuzewaarde(w) for w in waarde]
+        return isinstance(waarde, str) and str(verwacht) in waarde
+    return True  # 'any' and 'all' belong to option sources, not to showing or hiding
+
+
+def zichtbaar(taak, antwoorden, element=None, index=None) -> bool:
+    """Whether the task's show/hide conditions hold for the saved answers (every condition must hold)."""
+    for regel in taak.get("dependencies") or []:
+        actie = regel.get("action", "show")
+        if regel.get("type") != "conditional" or actie not in ("show", "hide"):
+            continue
+        voorwaarde = regel.get("condition") or {}
+        waarde = _antwoordwaarde(voorwaarde.get("id"), antwoorden, element, index)
+        if _voldoet(voorwaarde.get("operator", "equals"), waarde, voorwaarde.get("value")) != (actie == "show"):
+            return False
+    return True
+
+
 def _bouw(opbouw, taak, antwoorden, *, element_adres=None, element=None, index=None, niveau=3):
     """Add layout items and slots for one task below a heading.
 
     element_adres/element: the group element the task lives in (None at the root);
     index: the instance number of a repeatable group inside that element.
     """
+    if not zichtbaar(taak, antwoorden, element, index):
+        if element_adres is None:
+            opbouw.verborgen.update(blad["id"] for blad in _bladeren_van(taak))
+            opbouw.verborgen.add(taak["id"])
+        return
     soort = _blad_soort(taak)
     herhaalbaar = bool(taak.get("repeatable"))
     if not is_groep(taak):
@@ -312,6 +360,7 @@ class Vragenformulier(NLDesignMixin, forms.Form):
                     _bouw(opbouw, kind, self.antwoorden)
         self.slots = opbouw.slots
         self.items = opbouw.items
+        self.verborgen = opbouw.verborgen
         for slot in self.slots:
             veld, initieel = _veld(slot.taak, _lees(self.antwoorden, slot.adres))
             self.fields[slot.naam] = veld
@@ -339,7 +388,7 @@ class Vragenformulier(NLDesignMixin, forms.Form):
     def nieuwe_antwoorden(self, *, nu, door_naam):
         """All answers after this form: the other parts unchanged, this part from the cleaned data."""
         wortels = _wortel_ids(self.slots)
-        nieuw = {k: v for k, v in self.antwoorden.items() if k not in wortels}
+        nieuw = {k: v for k, v in self.antwoorden.items() if k not in wortels and k.split("[")[0] not in self.verborgen}
         for slot in self.slots:
             waarde = _als_antwoordwaarde(slot.taak, self.cleaned_data.get(slot.naam))
             if waarde is ...:

@@ -57,7 +57,7 @@ class Dpia(models.Model):
     # The answers and the version log are large; each change's reason says what was answered.
     # The register's facts are derived (shown on the pre-scan page and in the report).
     historie_weergave = HistorieWeergave(
-        verborgen={"antwoorden", "versielog", "prescan_feiten"},
+        verborgen={"antwoorden", "versielog", "prescan_feiten", "overgenomen"},
         keuzes={"prescan_criteria": Criterium},
         namen={"prescan_ap_lijst": _ap_soorten},
     )
@@ -175,6 +175,17 @@ class Dpia(models.Model):
     herbeoordeling_nodig = models.BooleanField("herbeoordeling nodig", default=False, db_index=True)
     herbeoordeling_reden = models.TextField("waarom herbeoordelen", blank=True)
 
+    # Import (assessment-output v2)
+    overgenomen = models.JSONField(
+        "overgenomen uit een geïmporteerd bestand",
+        default=dict,
+        blank=True,
+        help_text=(
+            "Bron, advies (FG, CISO), vaststelling, raadpleging, versies en antwoorden van de DPIA uit het "
+            "bestand. Het eigen advies en de eigen vaststelling van deze gemeente staan in de velden hierboven."
+        ),
+    )
+
     aangemaakt_op = models.DateTimeField("aangemaakt op")
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="aangemaakt door", on_delete=models.PROTECT, related_name="+"
@@ -192,6 +203,7 @@ class Dpia(models.Model):
             ("beveiligingsadvies_dpia", "Beveiligingsadvies vastleggen"),
             ("accepteren_dpia", "Restrisico accepteren (niet hoog)"),
             ("accepteren_hoog_dpia", "Hoog restrisico accepteren of voorleggen aan de AP"),
+            ("importeren_dpia", "Ingevulde DPIA importeren (assessment-output v2)"),
         ]
         indexes = [models.Index(fields=["gemeente", "status"])]
 

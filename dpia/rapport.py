@@ -9,11 +9,12 @@ from datetime import date
 
 from django.utils import timezone
 
-from .constants import AP_LIJST, Criterium, Deel, Status
+from .constants import AP_LIJST, AP_LIJST_BRON, Criterium, Deel, FgOordeel, Status
 from .formulier import INDEX, beschrijving, is_groep, keuzewaarde
 from .regels import FEIT_LABELS
 from .risicomatrix import omschrijving, risicomatrix_svg
-from .vragenlijst import INGEBOUWD, deel_van, definitie_van, is_portaal_taak
+from .uitwisseling import datum_uit, moment_uit
+from .vragenlijst import INGEBOUWD, deel_van, definitie_van, is_portaal_taak, taken_index
 
 
 def _naam(user):
@@ -110,6 +111,67 @@ def secties(definitie, antwoorden):
     return uit
 
 
+def _wie(persoon):
+    return (persoon or {}).get("naam") or "onbekend"
+
+
+def _antwoord_tekst(waarde):
+    if isinstance(waarde, list):
+        return " | ".join(
+            "; ".join(f"{k}: {_antwoord_tekst(v)}" for k, v in element.items() if k != "_index") for element in waarde
+        )
+    if isinstance(waarde, dict):
+        inhoud = waarde.get("value")
+        if isinstance(inhoud, list):
+            return "; ".join(map(str, inhoud))
+        if isinstance(inhoud, dict):
+            return inhoud.get("title") or "(afbeelding)"
+        return "" if inhoud is None else str(inhoud)
+    return str(waarde)
+
+
+def overgenomen_weergave(dpia):
+    """What an import brought along, readable for the detail page and the report; None without an import."""
+    over = dpia.overgenomen or {}
+    if not over:
+        return None
+    bron = over.get("bron") or {}
+    advies = []
+    if ciso := over.get("beveiligingsadvies"):
+        advies.append(("Beveiligingsadvies (CISO)", ciso["advies"], _wie(ciso.get("door")), moment_uit(ciso["op"])))
+    if fg := over.get("fgAdvies"):
+        tekst = f"{FgOordeel(fg['oordeel']).label}. {fg['advies']}"
+        advies.append(("Advies van de FG", tekst, _wie(fg.get("door")), moment_uit(fg["op"])))
+    if acc := over.get("acceptatie"):
+        wie = _wie(acc.get("door")) + (f" ({acc['als'].lower()})" if acc.get("als") else "")
+        advies.append(("Restrisico geaccepteerd", acc["motivering"], wie, moment_uit(acc["op"])))
+    if rp := over.get("raadpleging"):
+        tekst = f"Ingediend op {datum_uit(rp['ingediendOp']):%d-%m-%Y}" + (
+            f", kenmerk {rp['kenmerk']}" if rp.get("kenmerk") else ""
+        )
+        if rp.get("antwoordOp"):
+            tekst += f"; antwoord op {datum_uit(rp['antwoordOp']):%d-%m-%Y}: {rp.get('antwoord') or ''}"
+        advies.append(("Voorafgaande raadpleging van de AP", tekst, "", None))
+    index = taken_index(definitie_van(dpia))
+    antwoorden = [
+        (sleutel, (index.get(sleutel.split("[")[0]) or {}).get("task", ""), _antwoord_tekst(waarde))
+        for sleutel, waarde in sorted((over.get("antwoorden") or {}).items())
+    ]
+    return {
+        "bron": {
+            **bron,
+            "status_label": Status(bron["status"]).label if bron.get("status") in Status.values else bron.get("status"),
+            "gemaakt_op": moment_uit(bron.get("gemaaktOp")),
+            "geimporteerd_op": moment_uit(bron.get("geimporteerdOp")),
+        },
+        "advies": advies,
+        "versies": [{**v, "datum": datum_uit(v["datum"])} for v in over.get("versielog") or []],
+        "eigenaren": over.get("eigenaren") or [],
+        # only without the portal's records: then these answers are all there is of risks, measures and advice
+        "antwoorden": [] if bron.get("metPortaalgegevens") else antwoorden,
+    }
+
+
 def rapport_context(dpia, user, *, nu=None):
     nu = nu or timezone.now()
     definitie = definitie_van(dpia)
@@ -127,6 +189,7 @@ def rapport_context(dpia, user, *, nu=None):
         "is_dpia": dpia.status not in (Status.PRESCAN, Status.NIET_NODIG),
         "criteria": [Criterium(c).label for c in dpia.prescan_criteria],
         "ap_lijst": [f"{n}. {AP_LIJST[n][0]}" for n in dpia.prescan_ap_lijst],
+        "ap_lijst_bron": AP_LIJST_BRON,
         "feiten": [
             (label, dpia.prescan_feiten.get(veld)) for veld, label in FEIT_LABELS.items() if veld in dpia.prescan_feiten
         ],
@@ -142,4 +205,5 @@ def rapport_context(dpia, user, *, nu=None):
         "vandaag": timezone.localdate(nu),
         "gegenereerd_op": nu,
         "gegenereerd_door": _naam(user),
+        "overgenomen": overgenomen_weergave(dpia),
     }

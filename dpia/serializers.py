@@ -234,6 +234,13 @@ class DpiaSerializer(serializers.ModelSerializer):
     indien_bezwaren = serializers.SerializerMethodField(help_text="Wat ontbreekt voordat de FG advies kan geven.")
     rapport_pdf = serializers.SerializerMethodField()
     export = serializers.SerializerMethodField()
+    overgenomen = serializers.JSONField(
+        read_only=True,
+        help_text=(
+            "Wat een import meebracht uit het bestand: bron, advies (FG, CISO), vaststelling, raadpleging, "
+            "versies en antwoorden bij onderdelen die het portaal zelf bijhoudt. Leeg zonder import."
+        ),
+    )
 
     class Meta:
         model = Dpia
@@ -263,6 +270,7 @@ class DpiaSerializer(serializers.ModelSerializer):
             "indien_bezwaren",
             "rapport_pdf",
             "export",
+            "overgenomen",
         ]
         read_only_fields = [
             "uuid",

@@ -48,7 +48,8 @@ from .deadlines import hercontrole_datum, raadpleging_deadline
 from .formulier import voorinvullen
 from .models import Dpia, DpiaDelegatie, DpiaVerwerking, Maatregel, Risico, Vragenlijst
 from .regels import criteria_uit_feiten, feiten_uit_register, hoogste, prescan_uitkomst, risiconiveau
-from .vragenlijst import URN_DPIA, definitie_van, is_portaal_taak, taken_index
+from .uitwisseling import EXTENSIE, datum_uit
+from .vragenlijst import URN_DPIA, definitie_van, is_portaal_taak, taken_index, urn_met_versie
 from .workflow import WORKFLOW
 
 BRON_REGISTER = "Privacy Portal (uit het register)"
@@ -1010,6 +1011,209 @@ def vragenlijst_importeren(*, definitie, bestandsnaam="", vervang=False, nu=None
     vragenlijst.geimporteerd_op = nu
     opslaan(vragenlijst, door=None, reden="Vervangen" if bestaand else "Geïmporteerd")
     return vragenlijst
+
+
+# --- import of a filled-in DPIA (assessment-output v2) ---------------------------------------------
+
+ADVIES_SLEUTELS = ("beveiligingsadvies", "fgAdvies", "acceptatie", "raadpleging")
+
+
+def _met_afbeelding(waarde):
+    """An answer (or a repeated group) that holds an uploaded image: the questionnaire pages cannot show it."""
+    if isinstance(waarde, list):
+        return any(_met_afbeelding(v) for e in waarde for k, v in e.items() if k != "_index")
+    return isinstance(waarde, dict) and isinstance(waarde.get("value"), dict)
+
+
+def _risicos_uit_antwoorden(antwoorden, meldingen):
+    """Risks from answer 16.1 of a file without the portal's records (the DPIA tool's own export)."""
+    risicos = []
+    for i, element in enumerate(antwoorden.get("16.1") or [], start=1):
+
+        def waarde(sleutel, element=element):
+            v = (element.get(sleutel) or {}).get("value") if isinstance(element.get(sleutel), dict) else None
+            return v.strip() if isinstance(v, str) else ""
+
+        kans, impact = waarde("16.1.3").lower(), waarde("16.1.5").lower()
+        if not waarde("16.1.1") or kans not in Niveau.values or impact not in Niveau.values:
+            meldingen.append(
+                f"Risico {i} uit vraag 16.1 is niet als risico overgenomen: beschrijving, kans of impact ontbreekt "
+                "of is niet laag, midden of hoog. Het antwoord staat bij de overgenomen gegevens."
+            )
+            continue
+        risicos.append(
+            {
+                "nummer": len(risicos) + 1,
+                "beschrijving": waarde("16.1.1"),
+                "oorsprong": waarde("16.1.2"),
+                "kans": kans,
+                "kansMotivering": waarde("16.1.4"),
+                "impact": impact,
+                "impactMotivering": waarde("16.1.6"),
+            }
+        )
+    if antwoorden.get("17.1"):
+        meldingen.append(
+            "De maatregelen uit vraag 17.1 hebben in het bestand geen eigenaar, soort en termijn. Ze staan bij de "
+            "overgenomen gegevens; leg ze vast als maatregelen."
+        )
+    return risicos
+
+
+@transaction.atomic
+def dpia_importeren(*, dpia, door, document, bestandsnaam="", nu=None, versie=None):
+    """Fill a DPIA that is being filled in from a checked assessment-output v2 document (uitwisseling.lees_uitvoer).
+
+    The answers, risks and measures become this DPIA's. The advice (FG, CISO), the acceptance, the AP
+    consultation and the versions of the DPIA in the file are kept as they were in `overgenomen`, not
+    as this gemeente's own: its own FG advises and it decides itself (AVG art. 35(2), 24). Answers to
+    parts the portal keeps itself are kept there too, so a new export gives them back. All or nothing:
+    any problem raises one ValidationError and nothing is saved. Returns (dpia, messages for the user).
+    """
+    nu = nu or timezone.now()
+    dpia = _vergrendeld(dpia, versie)
+    vereis(door, "dpia.importeren_dpia", dpia)
+    WORKFLOW.controleer("invullen", dpia.status)
+    definitie = definitie_van(dpia)
+    index = taken_index(definitie)
+    metadata, gegeven = document["metadata"], document["answers"]
+    fouten = []
+    if metadata["urn"] != urn_met_versie(definitie):
+        fouten.append(
+            f"Dit bestand hoort bij vragenlijst {metadata['urn']}; deze DPIA gebruikt {urn_met_versie(definitie)}. "
+            "Start een DPIA met dezelfde vragenlijst."
+        )
+    if dpia.risicos.exists() or dpia.maatregelen.exists():
+        fouten.append("Deze DPIA heeft al risico's of maatregelen. Importeer in een nieuwe DPIA.")
+    onbekend = sorted(k for k in gegeven if k.split("[", 1)[0] not in index)
+    if onbekend:
+        fouten.append(
+            "Deze vragen bestaan niet in de vragenlijst: "
+            + ", ".join(onbekend[:20])
+            + (" …" if len(onbekend) > 20 else "")
+        )
+    if fouten:
+        raise ValidationError({"bestand": fouten})
+
+    ext = metadata.get(EXTENSIE)
+    meldingen = []
+    antwoorden, apart = dict(dpia.antwoorden), {}
+    for sleutel, waarde in gegeven.items():
+        if is_portaal_taak(sleutel.split("[", 1)[0]):
+            apart[sleutel] = waarde
+        elif _met_afbeelding(waarde):
+            apart[sleutel] = waarde
+            meldingen.append(f"Vraag {sleutel} bevat een afbeelding. Die staat bij de overgenomen gegevens.")
+        else:
+            antwoorden[sleutel] = waarde
+    risico_gegevens = ext["risicos"] if ext else _risicos_uit_antwoorden(gegeven, meldingen)
+    maatregel_gegevens = ext["maatregelen"] if ext else []
+
+    reden = f"Geïmporteerd uit {bestandsnaam or 'een bestand'}"
+    risicos = {}
+    for r in risico_gegevens:
+        gegevens = {
+            "beschrijving": r["beschrijving"].strip(),
+            "oorsprong": (r.get("oorsprong") or "").strip(),
+            "kans": r["kans"],
+            "kans_motivering": (r.get("kansMotivering") or "").strip(),
+            "impact": r["impact"],
+            "impact_motivering": (r.get("impactMotivering") or "").strip(),
+            "restrisico": r.get("restrisico") or "",
+            "restrisico_motivering": (r.get("restrisicoMotivering") or "").strip(),
+        }
+        try:
+            _valideer_risico(gegevens)
+        except ValidationError as fout:
+            fouten += [f"Risico R{r['nummer']}: {tekst}" for teksten in fout.message_dict.values() for tekst in teksten]
+            continue
+        risico = Risico(dpia=dpia, nummer=r["nummer"], niveau=risiconiveau(gegevens["kans"], gegevens["impact"]))
+        for veld, waarde in gegevens.items():
+            setattr(risico, veld, waarde)
+        risicos[r["nummer"]] = risico
+
+    mogelijk = {u.pk: u for u in selectors.mogelijke_eigenaren(dpia.gemeente)}
+    op_email = {u.email.lower(): u for u in mogelijk.values() if u.email}
+    niet_gevonden, maatregelen = [], []
+    for m in maatregel_gegevens:
+        persoon = m.get("eigenaar") or {}
+        eigenaar = op_email.get((persoon.get("email") or "").lower())
+        if eigenaar is None:
+            if door.pk not in mogelijk:
+                fouten.append(
+                    f"Maatregel M{m['nummer']}: de eigenaar heeft geen rol in gemeente {dpia.gemeente.naam}, en u "
+                    "ook niet. Laat de privacy officer van deze gemeente importeren."
+                )
+                continue
+            eigenaar = door
+            niet_gevonden.append({"maatregel": f"M{m['nummer']}", **persoon})
+        maatregelen.append(
+            (
+                m.get("risico"),
+                Maatregel(
+                    dpia=dpia,
+                    nummer=m["nummer"],
+                    beschrijving=m["beschrijving"].strip(),
+                    soort=m["soort"],
+                    status=m["status"],
+                    deadline=datum_uit(m["deadline"]),
+                    gereed_op=datum_uit(m.get("gereedOp")) if m["status"] == MaatregelStatus.GEREED else None,
+                    toelichting=(m.get("toelichting") or "").strip(),
+                    eigenaar=eigenaar,
+                ),
+            )
+        )
+    if fouten:
+        raise ValidationError({"bestand": fouten})
+
+    for risico in risicos.values():
+        opslaan(risico, door=door, reden=reden)
+    for risico_nummer, maatregel in maatregelen:
+        maatregel.risico = risicos.get(risico_nummer)
+        opslaan(maatregel, door=door, reden=reden)
+    for regel in niet_gevonden:
+        meldingen.append(
+            f"Maatregel {regel['maatregel']}: de eigenaar ({regel.get('naam') or 'onbekend'}) heeft geen rol in "
+            f"gemeente {dpia.gemeente.naam}. U bent nu de eigenaar; wijs zo nodig een ander aan."
+        )
+
+    bron_ext = ext or {}
+    eerder = bron_ext.get("overgenomen") or {}
+    over = bron_ext.get("dpia") or {}
+    status_bron = over.get("status") or (
+        (gegeven.get("19.2") or {}).get("value") if isinstance(gegeven.get("19.2"), dict) else ""
+    )
+    dpia.overgenomen = {
+        "bron": {
+            "bestandsnaam": bestandsnaam,
+            "urn": metadata["urn"],
+            "gemaaktOp": metadata["createdAt"],
+            "gemaaktDoor": (metadata.get("createdBy") or {}).get("name", ""),
+            "gemeente": over.get("gemeente", ""),
+            "titel": over.get("titel", ""),
+            "kenmerk": over.get("kenmerk", ""),
+            "status": status_bron or "",
+            "versie": over.get("versie"),
+            "metPortaalgegevens": ext is not None,
+            "geimporteerdOp": nu.isoformat(),
+            "geimporteerdDoor": naam(door),
+        },
+        **{sleutel: bron_ext.get(sleutel) or eerder.get(sleutel) for sleutel in ADVIES_SLEUTELS},
+        "prescan": bron_ext.get("prescan"),
+        "versielog": over.get("versielog") or [],
+        "eerder": eerder.get("bron"),
+        "eigenaren": niet_gevonden,
+        "antwoorden": apart,
+    }
+    dpia.antwoorden = antwoorden
+    _herbereken_restrisico(dpia)
+    _versie_erbij(dpia, nu, reden)
+    opslaan(
+        dpia,
+        door=door,
+        reden=f"{reden}: {len(gegeven)} antwoorden, {len(risicos)} risico's, {len(maatregelen)} maatregelen",
+    )
+    return dpia, meldingen
 
 
 # --- delegation ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<uuid:uuid>/maatregelen/<uuid:maatregel_uuid>/", views.maatregelen, name="maatregel"),
     path("<uuid:uuid>/rapport.pdf", views.rapport, name="rapport"),
     path("<uuid:uuid>/export.json", views.export, name="export"),
+    path("<uuid:uuid>/importeren/", views.importeren, name="importeren"),
     path("<uuid:uuid>/historie/", views.historie, name="historie"),
     path("<uuid:uuid>/delegeren/", views.delegeren, name="delegeren"),
     path("<uuid:uuid>/<str:actie>/", views.actie, name="actie"),

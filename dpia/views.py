@@ -36,6 +36,7 @@ from .forms import (
     FgAdviesForm,
     FilterForm,
     HercontroleForm,
+    ImportForm,
     MaatregelForm,
     OpvolgForm,
     PrescanForm,
@@ -48,10 +49,10 @@ from .forms import (
 )
 from .formulier import Vragenformulier
 from .models import Maatregel, Risico, Vragenlijst
-from .rapport import rapport_context
+from .rapport import overgenomen_weergave, rapport_context
 from .regels import FEIT_LABELS, PRESCAN_ANTWOORDEN, andere_assessments, criteria_uit_feiten, feiten_uit_register
 from .risicomatrix import risicomatrix_svg
-from .uitwisseling import exporteer
+from .uitwisseling import MAX_IMPORT_BYTES, OngeldigeUitvoer, exporteer, lees_uitvoer
 from .vragenlijst import INGEBOUWD, definitie_van
 from .workflow import OVERGANGEN, WORKFLOW
 
@@ -192,6 +193,7 @@ def _detail(request, dpia, ingevuld=None, status=200):
         "beveiligingsadvies": user.has_perm("dpia.beveiligingsadvies_dpia", dpia),
         "accepteren": user.has_perm("dpia.accepteren_hoog_dpia" if hoog else "dpia.accepteren_dpia", dpia),
         "raadplegen": user.has_perm("dpia.accepteren_hoog_dpia", dpia),
+        "importeren": user.has_perm("dpia.importeren_dpia", dpia),
     }
     deel_rechten = {code: selectors.mag_deel_invullen(user, dpia, code) for code in Deel.values}
     is_dpia = dpia.status not in (Status.PRESCAN, Status.NIET_NODIG)
@@ -223,6 +225,7 @@ def _detail(request, dpia, ingevuld=None, status=200):
             **(ingevuld or {}),
         },
         "verlopen": [m for m in maatregelen if m.status in ("gepland", "in_uitvoering") and m.deadline < vandaag],
+        "overgenomen": overgenomen_weergave(dpia),
     }
     return render(request, "dpia/detail.html", context, status=status)
 
@@ -560,6 +563,59 @@ def export(request, uuid):
     antwoord["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{dpia.kenmerk}.json")
     antwoord["Cache-Control"] = "no-store"
     return antwoord
+
+
+@login_required
+def importeren(request, uuid):
+    """The privacy officer fills a DPIA that is being filled in from an exported file (assessment-output v2)."""
+    dpia = _dpia(request, uuid, audit_lezen=False)
+    if not request.user.has_perm("dpia.importeren_dpia", dpia):
+        raise PermissionDenied
+    if request.method != "POST":
+        form = ImportForm(versie=versie_van(dpia))
+        return render(request, "dpia/importeren.html", {"dpia": dpia, "form": form, "mag": _mag_importeren(dpia)})
+    form = ImportForm(request.POST, request.FILES)
+    bestand = request.FILES.get("bestand")
+
+    def inlezen():
+        try:
+            if bestand.size > MAX_IMPORT_BYTES:
+                raise OngeldigeUitvoer([f"Het bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB."])
+            document = lees_uitvoer(bestand.read(MAX_IMPORT_BYTES + 1))
+            return services.dpia_importeren(
+                dpia=dpia, door=request.user, document=document, bestandsnaam=bestand.name, versie=form.gelezen_versie()
+            )
+        except (OngeldigeUitvoer, ValidationError) as fout:
+            fouten = fout.fouten if isinstance(fout, OngeldigeUitvoer) else fout.message_dict.get("bestand")
+            if not fouten:
+                raise
+            # the list above the form; the field only says where to look
+            raise ValidationError(
+                {"__all__": fouten, "bestand": "Dit bestand is niet geïmporteerd. Hierboven staat wat er mis is."}
+            ) from fout
+
+    resultaat = formulier_opslaan(request, form, inlezen)
+    if resultaat is None:
+        return render(request, "dpia/importeren.html", {"dpia": dpia, "form": form, "mag": _mag_importeren(dpia)})
+    dpia, meldingen = resultaat
+    messages.success(
+        request,
+        f"{bestand.name} is geïmporteerd: {dpia.risicos.count()} risico's en {dpia.maatregelen.count()} maatregelen. "
+        "Het advies en de vaststelling uit het bestand staan onder 'Overgenomen uit een bestand'; deze gemeente "
+        "vraagt zelf advies aan de FG en stelt de DPIA zelf vast.",
+    )
+    for melding in meldingen:
+        messages.warning(request, melding)
+    return redirect("dpia:detail", uuid=dpia.uuid)
+
+
+def _mag_importeren(dpia):
+    """Why the import cannot be done now ('' when it can): shown before the user picks a file."""
+    if not WORKFLOW.mag("invullen", dpia.status):
+        return "Importeren kan alleen bij een DPIA die wordt ingevuld (na de pre-scan)."
+    if dpia.risicos.exists() or dpia.maatregelen.exists():
+        return "Deze DPIA heeft al risico's of maatregelen. Importeer in een nieuwe DPIA."
+    return ""
 
 
 @login_required

@@ -89,6 +89,7 @@ RECHTEN = {
     "dpia.beveiligingsadvies_dpia": "Beveiligingsadvies vastleggen",
     "dpia.accepteren_dpia": "Restrisico accepteren (niet hoog)",
     "dpia.accepteren_hoog_dpia": "Hoog restrisico accepteren of voorleggen aan de AP",
+    "dpia.importeren_dpia": "Ingevulde DPIA importeren uit een bestand (assessment-output v2)",
     "overeenkomsten.view_overeenkomst": "Overeenkomsten inzien",
     "overeenkomsten.add_overeenkomst": "Overeenkomst registreren",
     "overeenkomsten.change_overeenkomst": "Overeenkomst wijzigen en beoordelen",
@@ -174,6 +175,7 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | _VERZOEK_BEHANDELEN
     | {"rechten.ontvangst_corrigeren_verzoek"}
     | _DPIA_UITVOEREN
+    | {"dpia.importeren_dpia"}
     | _OVK_BEHEREN
     | _RAPPORTEREN,
     # The jurist supports like the privacy officer, but approval stays with the privacy officer.

@@ -2,13 +2,17 @@
 
 Written out by hand from the RASCI reading in DOMAIN.md and docs/rechten.md, not derived from the
 code's table: the teammanager carries out the DPIA and accepts a residual risk that is not high;
-the privacy officer supports and may fill in everything; the CISO gives security advice; only the
-FG records advice; the college or the directeur decide on a high residual risk (and the prior
-consultation of the AP); everyone else with a role reads within their reach.
+the privacy officer supports, may fill in everything and imports a filled-in DPIA from a file; the
+CISO gives security advice; only the FG records advice; the college or the directeur decide on a
+high residual risk (and the prior consultation of the AP); everyone else with a role reads within their reach.
 """
+
+import json
 
 import pytest
 from rest_framework.test import APIClient
+
+from dpia.uitwisseling import exporteer
 
 from ..wereld import bouw_wereld, ververs
 from .factories import breid_uit, maak_dpia, verwerking_voor
@@ -25,6 +29,7 @@ ACTIES = (
     "fg_advies",
     "accepteren",
     "accepteren_hoog",
+    "importeren",
 )
 
 LEZEN = {"inzien", "export"}
@@ -37,7 +42,7 @@ VERWACHT = {
     "afdelingsmanager": {"eigen_team": LEZEN},
     "teammanager": {"eigen_team": UITVOEREN | {"accepteren"}},
     "medewerker": {"eigen_team": LEZEN},
-    "privacy_officer": {"eigen_team": UITVOEREN, "ander_team": UITVOEREN},
+    "privacy_officer": {"eigen_team": UITVOEREN | {"importeren"}, "ander_team": UITVOEREN | {"importeren"}},
     "jurist": {"eigen_team": LEZEN, "ander_team": LEZEN},
     "fg": {"eigen_team": LEZEN | {"fg_advies"}, "ander_team": LEZEN | {"fg_advies"}},
     "ciso": {"eigen_team": LEZEN | {"beveiligingsadvies"}, "ander_team": LEZEN | {"beveiligingsadvies"}},
@@ -56,6 +61,7 @@ STAP = {
     "fg_advies": ("advies", "midden"),
     "accepteren": ("besluit", "midden"),
     "accepteren_hoog": ("besluit", "hoog"),
+    "importeren": ("in_uitvoering", "midden"),
 }
 
 
@@ -124,6 +130,9 @@ def _voer_uit(actie, *, user, plek, klaar):
     if actie == "accepteren_hoog":
         body = {"stap": "indienen", "ingediendOp": "2026-03-05", "kenmerk": "z1"}
         return api.post(f"{url}/raadpleging-ap", body, format="json").status_code
+    if actie == "importeren":  # the export of a finished DPIA, into one being filled in (it has no risks yet)
+        document = json.dumps(exporteer(klaar["dpias"][("afgerond", "midden", plek)])).encode()
+        return api.post(f"{url}/import", document, content_type="application/json").status_code
     raise AssertionError(actie)
 
 
