@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from privacy_portal.organisaties.models import RolToewijzing
+from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from .audit import audit, filter_uit_query
@@ -24,6 +25,7 @@ from .models import AuditEvent
 
 RECHT = "core.view_auditevent"
 PAGINA_GROOTTE = 50
+ROLLEN = dict(Rol.choices)
 
 
 def _soort(label):
@@ -82,8 +84,15 @@ def auditlog(request):
         request.GET.get("pagina")
     )
     regels = list(pagina)
+    namen = {p.pk: p.get_full_name() or p.username for p in personen}
     for regel in regels:
         regel.soort_tekst = _soort(regel.object_type)
+        # The staff member a row is about (a login, a role, a delegation), by name for the reader.
+        over = regel.details.get("gebruiker") if isinstance(regel.details, dict) else None
+        if regel.object_type == "auth.User" and regel.object_id.isdigit():
+            over = int(regel.object_id)
+        regel.over = namen.get(over, "")
+        regel.rol_tekst = ROLLEN.get(regel.details.get("rol"), "") if isinstance(regel.details, dict) else ""
     audit(
         actor=user,
         actie=AuditEvent.Actie.INZIEN,

@@ -49,7 +49,8 @@ def _laatste_pk():
 
 def _verzoeken(wereld, aantal):
     return [
-        registreer(door=wereld["privacy_officer"], gemeente=wereld.gemeente, verzoeker_naam=f"Inwoner {i}") for i in range(aantal)
+        registreer(door=wereld["privacy_officer"], gemeente=wereld.gemeente, verzoeker_naam=f"Inwoner {i}")
+        for i in range(aantal)
     ]
 
 
