@@ -22,7 +22,7 @@ from privacy_portal.core.scanner import termijnen_bewaken
 from privacy_portal.organisaties.models import RolToewijzing
 from privacy_portal.organisaties.rollen import Rol
 
-from ..factories import GemeenteFactory, RolFactory, maak_verwerking
+from ..factories import GemeenteFactory, RolFactory, maak_verwerking, meld_datalek
 from ..rechten.factories import registreer
 from ..wereld import bouw_wereld, ververs
 
@@ -124,6 +124,18 @@ def test_een_export_legt_register_formaat_filter_aantal_en_ids_vast(client, were
     assert regel.details["register"] == "register van verwerkingen" and regel.details["formaat"] == "csv"
     assert regel.details["filter"] == {"zoek": "…"} and regel.details["aantal"] == 2
     assert set(regel.object_ids) == {str(v.uuid) for v in verwerkingen}
+
+
+@pytest.mark.django_db
+def test_de_lijsten_van_datalekken_en_taken_worden_vastgelegd(client, wereld):
+    lek = meld_datalek(door=wereld["privacy_officer"], gemeente=wereld.gemeente, nu=timezone.now())
+    client.force_login(wereld["privacy_officer"])
+    voor = _laatste_pk()
+    assert client.get("/datalekken/").status_code == 200
+    assert client.get("/verzoeken/taken/").status_code == 200
+    lijst, taken = _nieuw_sinds(voor)
+    assert lijst.object_type == "datalekken.Datalek" and lijst.object_ids == [str(lek.uuid)]
+    assert taken.object_type == "rechten.Taak" and taken.details["lijst"] == "taken"
 
 
 # --- 2. logins and changes of access -------------------------------------------------------------
@@ -347,3 +359,38 @@ def test_de_auditpagina_toont_inloggen_van_mensen_van_de_gemeente(client, wereld
     html = client.get("/auditlog/?actie=inloggen_mislukt").content.decode()
     assert "Inloggen mislukt" in html and "Geen auditregels gevonden" not in html
     assert RolToewijzing.objects.filter(gebruiker=wereld["medewerker"], gemeente=wereld.gemeente).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gelijktijdige_verzoeken_geven_een_lineaire_keten():
+    import threading
+
+    gemeente = GemeenteFactory()
+    start = threading.Barrier(4)
+    gelukt, fouten = [], []
+
+    def verzoeken():
+        try:
+            start.wait()
+            for i in range(10):
+                _schrijf(
+                    [_Regel(actor=None, actie=Actie.INZIEN, object_type="x", object_id=str(i), gemeente_id=gemeente.pk)]
+                )
+                gelukt.append(i)
+        except Exception as fout:  # SQLite may refuse a concurrent writer ("locked"); PostgreSQL waits
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=verzoeken) for _ in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    if connection.vendor == "postgresql":
+        assert fouten == [] and len(gelukt) == 40
+    volgnummers = list(
+        AuditEvent.objects.filter(gemeente=gemeente).order_by("volgnummer").values_list("volgnummer", flat=True)
+    )
+    assert volgnummers == list(range(1, len(gelukt) + 1))
+    assert all(breuk is None for _, _, breuk in verifieer())
