@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from privacy_portal.core.audit import audit
+from privacy_portal.core.audit import audit, audit_lezen, filter_uit_query
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum, stand_op
 from privacy_portal.core.historie import historie_regels
 from privacy_portal.core.models import AuditEvent
@@ -80,6 +80,12 @@ def lijst(request):
         )
     )
     pagina = Paginator(qs.order_by("klok_loopt", "meld_deadline", "pk"), 25).get_page(request.GET.get("pagina"))
+    audit_lezen(
+        actor=request.user,
+        objecten=pagina,
+        object_type="datalekken.Datalek",
+        details={"lijst": "datalekken", "filter": filter_uit_query(request.GET), "pagina": pagina.number},
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {

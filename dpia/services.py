@@ -18,7 +18,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from privacy_portal.core.audit import audit
 from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
+from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.notificaties.models import Soort
@@ -1239,6 +1241,13 @@ def delegeren(*, dpia, door, medewerker, delen, nu=None, versie=None):
     )
     delegatie.delen, delegatie.door, delegatie.op = delen, door, nu
     opslaan(delegatie, door=door, reden=f"Delen {', '.join(delen)} gedelegeerd")
+    audit(
+        actor=door,
+        actie=AuditEvent.Actie.RECHT_TOEGEKEND,
+        obj=dpia,
+        resultaat="delen gedelegeerd",
+        details={"gebruiker": medewerker.pk, "delen": delen},
+    )
     opslaan(dpia, door=door, reden=f"Delen {', '.join(delen)} gedelegeerd aan {naam(medewerker)}")
     return delegatie
 
@@ -1250,6 +1259,13 @@ def delegatie_intrekken(*, dpia, door, medewerker, versie=None):
     for delegatie in DpiaDelegatie.objects.filter(dpia=dpia, gebruiker=medewerker):
         delegatie._history_user = door
         delegatie.delete()
+        audit(
+            actor=door,
+            actie=AuditEvent.Actie.RECHT_INGETROKKEN,
+            obj=dpia,
+            resultaat="delegatie ingetrokken",
+            details={"gebruiker": medewerker.pk, "delen": delegatie.delen},
+        )
     opslaan(dpia, door=door, reden=f"Delegatie aan {naam(medewerker)} ingetrokken")
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from privacy_portal.core.audit import audit
+from privacy_portal.core.audit import audit, audit_export
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.importeren import verslag_pagina, voorbeeld_pagina
 from privacy_portal.core.models import AuditEvent
@@ -114,12 +114,7 @@ def exporteer(request, formaat):
     if formaat not in ("xlsx", "csv"):
         raise Http404
     _, qs, _ = _gefilterd(request)
-    audit(
-        actor=request.user,
-        actie=AuditEvent.Actie.EXPORTEREN,
-        object_type="overeenkomsten.Overeenkomst",
-        object_id=formaat,
-    )
+    audit_export(actor=request.user, queryset=qs, register="overeenkomsten", formaat=formaat, query=request.GET)
     return export_response(
         spreadsheet.export_queryset(qs), formaat, bestandsnaam="overeenkomsten", kolommen=spreadsheet.KOLOMMEN
     )

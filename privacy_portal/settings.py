@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "privacy_portal.core.audit.AuditContextMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "privacy_portal.inloggen.tweede_factor.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -318,6 +319,10 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "inloggen:sso_terug"
 
 # Second factor (django-otp): the name shown in the authenticator app next to the account.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Privacy Portal")
+
+# Retention of audit rows without a gemeente (logins of any user); per gemeente it is a field on
+# Gemeente. Five years, as the Wpg asks for logs; the database trigger uses the same number.
+AUDIT_BEWAARTERMIJN_MAANDEN = 60
 
 # Login lockout (django-axes): five failures lock the username from that address for an hour.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)

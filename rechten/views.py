@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from privacy_portal.core.audit import audit
+from privacy_portal.core.audit import audit, audit_lezen, filter_uit_query
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.historie import historie_samengevoegd
 from privacy_portal.core.kalender_db import huidige_kalender
@@ -98,6 +98,12 @@ def lijst(request):
     soorten = dict(Soort.choices)
     for verzoek in pagina:
         verzoek.soort_tekst = ", ".join(soorten.get(c, c).split(" (")[0] for c in verzoek.soorten)
+    audit_lezen(
+        actor=user,
+        objecten=pagina,
+        object_type="rechten.Verzoek",
+        details={"lijst": "verzoeken", "filter": filter_uit_query(request.GET), "pagina": pagina.number},
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     cijfer_gemeenten = gemeenten_voor(user, "rechten.statistiek_verzoek")
@@ -594,6 +600,12 @@ def taken(request):
     if not alle:
         qs = qs.filter(status=TaakStatus.OPEN)
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    audit_lezen(
+        actor=user,
+        objecten=pagina,
+        object_type="rechten.Taak",
+        details={"lijst": "taken", "filter": filter_uit_query(request.GET), "pagina": pagina.number},
+    )
     context = {"pagina": pagina, "alle": alle, "vandaag": timezone.localdate(), "query": "toon=alle" if alle else ""}
     return render(request, "rechten/taken.html", context)
 

@@ -15,11 +15,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
-from privacy_portal.core.audit import audit
+from privacy_portal.core.audit import audit_export
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.forms import ActieForm
 from privacy_portal.core.historie import historie_regels
-from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren, formulier_opslaan, fouttekst, object_of_404, versie_uit
 from privacy_portal.core.schrijven import VersieConflict, lees_versie, versie_van
 from privacy_portal.core.workflow import OvergangNietToegestaan
@@ -207,7 +206,9 @@ def bulk(request):
 @login_required
 def exporteer(request, formaat):
     _, qs, _ = _gefilterd(request)
-    audit(actor=request.user, actie=AuditEvent.Actie.EXPORTEREN, object_type="registers.Verwerking", object_id=formaat)
+    audit_export(
+        actor=request.user, queryset=qs, register="register van verwerkingen", formaat=formaat, query=request.GET
+    )
     return exporteren.response(qs, formaat, bestandsnaam="register-van-verwerkingen")
 
 

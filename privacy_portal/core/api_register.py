@@ -11,8 +11,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from .api import Conflict
-from .audit import audit_lezen
+from .audit import audit, audit_lezen, filter_uit_query
 from .historie import historie_als_data, historie_regels
+from .models import AuditEvent
 from .schrijven import VersieConflict, lees_versie, versie_van
 from .workflow import OvergangNietToegestaan
 
@@ -62,7 +63,8 @@ class RegisterViewSet(viewsets.GenericViewSet):
     # The API base of every register.
     #
     # - `get_queryset` comes from the register's selector, so the user's scope applies (404 outside it);
-    # - reads of lists and details are audited (one row per object shown);
+    # - reads of lists and details are audited: one row per request naming every object shown
+    # (`object_ids`) and, for a list, its filter;
     # - a detail carries its version in the `ETag` header; writes accept `If-Match` with it and answer
     # 409 with the changes in between when the object changed since (`self.versie()`);
     # - `self.service(functie, ...)` maps domain errors to problem+json (400, 403, 409);
@@ -77,20 +79,23 @@ class RegisterViewSet(viewsets.GenericViewSet):
     def service(self, functie, **kwargs):
         return service_aanroepen(functie, **kwargs)
 
-    def _audit(self, objecten):
-        audit_lezen(actor=self.request.user, objecten=objecten, herkomst="api")
-
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         objecten = page if page is not None else list(queryset)
-        self._audit(objecten)
+        audit_lezen(
+            actor=request.user,
+            objecten=objecten,
+            object_type=queryset.model._meta.label,
+            herkomst="api",
+            details={"lijst": self.basename, "filter": filter_uit_query(request.query_params)},
+        )
         data = self.get_serializer(objecten, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)
 
     def retrieve(self, request, *args, **kwargs):
         obj = self.get_object()
-        self._audit([obj])
+        audit(actor=self.request.user, actie=AuditEvent.Actie.INZIEN, obj=obj, herkomst="api")
         return Response(self.get_serializer(obj).data, headers={"ETag": f'"{versie_van(obj)}"'})
 
     def antwoord(self, obj, status_code=status.HTTP_200_OK):
@@ -107,7 +112,8 @@ class RegisterViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
     def historie(self, request, uuid=None):
         obj = self.get_object()
-        self._audit([obj])
+        gelezen = {"gelezen": "historie"}
+        audit(actor=self.request.user, actie=AuditEvent.Actie.INZIEN, obj=obj, herkomst="api", details=gelezen)
         return Response(HistorieRegelSerializer(historie_als_data(self.historie_regels(obj)), many=True).data)
 
     def historie_regels(self, obj):

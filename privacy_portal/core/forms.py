@@ -59,3 +59,36 @@ class VersieMixin(forms.Form):
 
 class ActieForm(VersieMixin, NLDesignMixin, forms.Form):
     """An action button's form: only the version the user saw (approve, submit, close, ...)."""
+
+
+class AuditFilterForm(NLDesignMixin, forms.Form):
+    """Search the audit trail of one gemeente: by person, action, object and period."""
+
+    gemeente = forms.ChoiceField(label="Gemeente", required=False)
+    persoon = forms.ChoiceField(label="Persoon", required=False, help_text="Wie het deed, of over wie het gaat.")
+    actie = forms.ChoiceField(label="Actie", required=False)
+    object = forms.CharField(
+        label="Object", required=False, max_length=100, help_text="Kenmerk (uuid) of soort, zoals rechten.Verzoek."
+    )
+    van = forms.DateField(label="Vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, gemeenten, personen, acties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = [(g.slug, g.naam) for g in gemeenten]
+        if len(gemeenten) < 2:
+            self.fields["gemeente"].widget = forms.HiddenInput()
+        self.fields["persoon"].choices = [
+            ("", "Iedereen"),
+            *((str(p.pk), p.get_full_name() or p.username) for p in personen),
+        ]
+        self.fields["actie"].choices = [("", "Alle acties"), *acties]
+
+    def clean_object(self):
+        return self.cleaned_data["object"].replace("\x00", "").strip()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            self.add_error("tot", "De einddatum ligt voor de begindatum.")
+        return data

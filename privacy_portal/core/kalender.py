@@ -295,6 +295,18 @@ def plus_jaren(d: date, jaren: int) -> date:
     return date(jaar, d.month, min(d.day, calendar.monthrange(jaar, d.month)[1]))
 
 
+def maanden_terug(d: date, maanden: int) -> date:
+    """The same date `maanden` months before `d`, or that month's last day when it has no such date.
+
+    Plain arithmetic without a working-day shift: for retention (the audit log), not for legal periods.
+    """
+    d = _controleer_datum(d)
+    maanden = _controleer_aantal(maanden, "maanden", minimum=0)
+    jaar, maand0 = divmod(d.year * 12 + (d.month - 1) - maanden, 12)
+    maand = maand0 + 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
 def meld_deadline(kennisname: datetime) -> datetime:
     """The moment the AP must have been notified of a datalek: `kennisname` + 72 elapsed hours.
 

@@ -3,15 +3,50 @@ non-working days of the deadline calendar (`kalender.py`)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .historie import GeschiedenisManager
 
 
-class AuditEvent(models.Model):
-    """Who did what with which data, when, with which result (BIO 8.15). Never altered.
+class AuditKeten(models.Model):
+    """The head of one hash chain of the audit log: one chain per gemeente and one for rows without
+    a gemeente (logins). Appending to a chain locks its head, so the chain stays linear.
 
-    `object_id` holds a stable identifier (uuid), never personal data.
+    `anker_*` is where the chain starts after the retention removed its oldest rows: the number and
+    hash of the last removed row. `audit_verify` starts from there.
+    """
+
+    sleutel = models.CharField("sleutel", max_length=40, unique=True)
+    gemeente = models.OneToOneField(
+        "organisaties.Gemeente",
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="auditketen",
+    )
+    laatste_volgnummer = models.PositiveBigIntegerField("laatste volgnummer", default=0)
+    laatste_hash = models.CharField("laatste hash", max_length=64, blank=True)
+    anker_volgnummer = models.PositiveBigIntegerField("anker volgnummer", default=0)
+    anker_hash = models.CharField("anker hash", max_length=64, blank=True)
+    opgeschoond_op = models.DateTimeField("laatst opgeschoond op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "auditketen"
+        verbose_name_plural = "auditketens"
+
+    def __str__(self):
+        return f"Auditketen {self.sleutel} (tot {self.laatste_volgnummer})"
+
+
+class AuditEvent(models.Model):
+    """Who did what with which data, when, from where, with which result (BIO 8.15). Never altered.
+
+    `object_id` and `object_ids` hold stable identifiers (uuids), never personal data. A list or an
+    export is one row naming every object shown (`object_ids`). Each row is part of a hash chain
+    (`keten`, `volgnummer`, `vorige_hash`, `hash`); the database refuses UPDATE and DELETE (a trigger,
+    migration 0004), except the retention's removal of expired rows.
     """
 
     class Actie(models.TextChoices):
@@ -20,21 +55,40 @@ class AuditEvent(models.Model):
         DOWNLOADEN = "downloaden", "Downloaden"
         IMPORTEREN = "importeren", "Importeren"
         GEWEIGERD = "geweigerd", "Geweigerd"
+        INLOGGEN = "inloggen", "Inloggen"
+        INLOGGEN_MISLUKT = "inloggen_mislukt", "Inloggen mislukt"
+        UITLOGGEN = "uitloggen", "Uitloggen"
+        RECHT_TOEGEKEND = "recht_toegekend", "Recht toegekend"
+        RECHT_INGETROKKEN = "recht_ingetrokken", "Recht ingetrokken"
 
-    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    tijdstip = models.DateTimeField("tijdstip", db_index=True, default=timezone.now)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="actor", on_delete=models.PROTECT, null=True, blank=True
     )
     actie = models.CharField("actie", max_length=20, choices=Actie.choices)
     object_type = models.CharField("soort object", max_length=100)
     object_id = models.CharField("object", max_length=100, blank=True)
+    object_ids = models.JSONField("getoonde objecten", default=list, blank=True, help_text="Bij een lijst of export.")
+    details = models.JSONField(
+        "details", default=dict, blank=True, help_text="Bij een export: register, formaat, filter en aantal."
+    )
     resultaat = models.CharField("resultaat", max_length=100, default="gelukt")
     herkomst = models.CharField("herkomst", max_length=20, help_text="web, api of opdrachtregel")
+    client_adres = models.CharField("adres van de client", max_length=45, blank=True)
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", verbose_name="gemeente", on_delete=models.PROTECT, null=True, blank=True
+    )
+    keten = models.ForeignKey(AuditKeten, verbose_name="keten", on_delete=models.PROTECT, related_name="regels")
+    volgnummer = models.PositiveBigIntegerField("volgnummer")
+    vorige_hash = models.CharField("hash van de vorige regel", max_length=64, blank=True)
+    hash = models.CharField("hash", max_length=64)
 
     class Meta:
         verbose_name = "auditregel"
         verbose_name_plural = "auditlog"
-        ordering = ["-tijdstip"]
+        ordering = ["-tijdstip", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["keten", "volgnummer"], name="uniek_volgnummer_per_keten")]
+        indexes = [models.Index(fields=["gemeente", "tijdstip"], name="audit_gemeente_tijdstip")]
 
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.actie} {self.object_type} {self.object_id}"

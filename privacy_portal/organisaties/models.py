@@ -4,12 +4,16 @@ and the roles people hold in them."""
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from privacy_portal.core.historie import GeschiedenisManager
 
 from .rollen import ROL_BEREIK, Bereik, Rol
+
+# Five years, as the Wpg asks for logs (DOMAIN.md, Logging); per gemeente adjustable.
+AUDIT_BEWAARTERMIJN_MAANDEN = 60
 
 
 class Organisatie(models.Model):
@@ -49,6 +53,13 @@ class Gemeente(models.Model):
         help_text="Medewerkers met een rol in deze gemeente die met een wachtwoord inloggen, moeten ook een "
         "code uit een authenticator-app of een herstelcode invoeren. Wie via SSO inlogt, doet dat bij de "
         "identiteitsprovider.",
+    )
+    audit_bewaartermijn_maanden = models.PositiveSmallIntegerField(
+        "bewaartermijn auditlog (maanden)",
+        default=AUDIT_BEWAARTERMIJN_MAANDEN,
+        validators=[MinValueValidator(12), MaxValueValidator(240)],
+        help_text="Zo lang blijven de regels van het auditlog van deze gemeente bewaard; daarna verwijdert de "
+        "termijnscan ze. Standaard vijf jaar (60 maanden), zoals de Wpg voor logbestanden vraagt.",
     )
     history = HistoricalRecords()
     objects = GeschiedenisManager()

@@ -98,6 +98,7 @@ RECHTEN = {
     "rapportages.view_rapportage": "Rapportages uit het archief downloaden",
     "rapportages.add_rapportage": "Rapportage laten maken",
     "rapportages.bevindingen_rapportage": "Bevindingen en aanbevelingen van de FG schrijven",
+    "core.view_auditevent": "Auditlog van de gemeente doorzoeken (wie zag, exporteerde, logde in, kreeg rechten)",
 }
 
 _INZIEN = {"registers.view_verwerking"}
@@ -129,6 +130,7 @@ _OVK_BEHEREN = _OVK_INZIEN | {
     "overeenkomsten.document_overeenkomst",
 }
 
+_AUDITLOG = {"core.view_auditevent"}
 _DASHBOARD = {"rapportages.view_dashboard", "rapportages.view_rapportage"}
 _RAPPORTEREN = _DASHBOARD | {"rapportages.add_rapportage"}
 
@@ -177,7 +179,8 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | _DPIA_UITVOEREN
     | {"dpia.importeren_dpia"}
     | _OVK_BEHEREN
-    | _RAPPORTEREN,
+    | _RAPPORTEREN
+    | _AUDITLOG,
     # The jurist supports like the privacy officer, but approval stays with the privacy officer.
     Rol.JURIST: _BEHEREN | _DATALEK_INZIEN | _VERZOEK_BEHANDELEN | _DPIA_INZIEN | _OVK_BEHEREN | _DASHBOARD,
     # The FG reads everything and never owns records.
@@ -190,7 +193,8 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | _OVK_INZIEN
     | {"overeenkomsten.document_overeenkomst"}
     | _RAPPORTEREN
-    | {"rapportages.bevindingen_rapportage"},
+    | {"rapportages.bevindingen_rapportage"}
+    | _AUDITLOG,
     # The CISO analyses incidents: may record the assessment, not the AP notification.
     Rol.CISO: _INZIEN
     | _DATALEK_INZIEN

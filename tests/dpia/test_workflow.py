@@ -10,7 +10,7 @@ from dpia import services
 from dpia.constants import Niveau, Status
 from dpia.regels import hoogste, risiconiveau
 from dpia.risicomatrix import risicomatrix_svg
-from privacy_portal.core.models import ExtraVrijeDag
+from privacy_portal.core.models import AuditEvent, ExtraVrijeDag
 from privacy_portal.core.workflow import OvergangNietToegestaan
 
 from .factories import NU, maak_dpia
@@ -254,3 +254,9 @@ def test_delegatie_van_delen_aan_een_medewerker(wereld, client):
         services.advies_vragen(dpia=dpia, door=mw)
     services.delegatie_intrekken(dpia=dpia, door=wereld["teammanager"], medewerker=mw)
     assert client.get(f"/dpia/{dpia.uuid}/vragen/A/").status_code == 403
+    # both changes of access are in the audit log
+    regels = AuditEvent.objects.filter(object_id=str(dpia.uuid), actie__startswith="recht_").order_by("pk")
+    assert [(r.actie, r.actor, r.details) for r in regels] == [
+        ("recht_toegekend", wereld["teammanager"], {"gebruiker": mw.pk, "delen": ["A", "C"]}),
+        ("recht_ingetrokken", wereld["teammanager"], {"gebruiker": mw.pk, "delen": ["A", "C"]}),
+    ]
