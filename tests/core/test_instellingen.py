@@ -127,7 +127,10 @@ def test_healthchecks_van_docker_compose_slagen_tegen_een_productie_opzet(tmp_pa
 
 def test_databaseverbindingen_blijven_open_met_gezondheidscontrole():
     env = {**os.environ, "CONN_MAX_AGE": "120"}
-    code = "from django.conf import settings as s; d = s.DATABASES['default']; print('conn', d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default']; "
+        "print('conn', d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
     resultaat = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code], cwd=BASE, env=env, capture_output=True, text=True
     )
