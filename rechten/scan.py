@@ -25,8 +25,8 @@ number of queries stays the same however many requests are open.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from privacy_portal.core.kalender_db import huidige_kalender
@@ -91,31 +91,43 @@ def _laatste_termijnen(vandaag, kalender):
 
 
 def _te_doen(vandaag, kalender):
-    """Open requests with a milestone due today that was not recorded yet (a filter in advance, in SQL)."""
+    """Open requests with a milestone due today that was not recorded yet (a filter in advance, in SQL).
+
+    Per reminder and extended or not, the milestone name is a constant, so each "not reached yet"
+    is an index lookup (or one hashed set) rather than a comparison per row.
+    """
     laatste = _laatste_termijnen(vandaag, kalender)
-    werkdagen = laatste["herinnering_werkdagen"]
-    achtervoegsel = Case(When(verlengd_tot__isnull=False, then=Value("_verlengd")), default=Value(""))
-    # the most urgent reminder due (two working days before comes after one week before)
-    urgentste = Case(
-        When(geldende_termijn__lte=werkdagen, then=Concat(Value("herinnering_werkdagen"), achtervoegsel)),
-        default=Concat(Value("herinnering_week"), achtervoegsel),
-        output_field=CharField(),
-    )
-    taak_zonder = Taak.objects.filter(verzoek=OuterRef("pk"), status=TaakStatus.OPEN).filter(
-        nog_niet_bereikt(Taak, OuterRef(OuterRef("urgentste")))
-    )
-    herinnering = Q(geldende_termijn__gte=vandaag, geldende_termijn__lte=max(laatste.values())) & (
-        Q(ontvangst_gecorrigeerd_op__isnull=False)
-        | nog_niet_bereikt(Verzoek, OuterRef("urgentste"))
-        | Exists(taak_zonder)
-    )
+    werkdagen, week = laatste["herinnering_werkdagen"], laatste["herinnering_week"]
+    # the most urgent reminder due: two working days before when that has come, else one week before
+    vensters = {
+        "herinnering_werkdagen": Q(geldende_termijn__gte=vandaag, geldende_termijn__lte=werkdagen),
+        "herinnering_week": Q(
+            geldende_termijn__gt=werkdagen, geldende_termijn__gte=vandaag, geldende_termijn__lte=week
+        ),
+    }
+    herinnering = Q(pk__in=[])
+    for naam, venster in vensters.items():
+        for verlengd, achtervoegsel in ((False, ""), (True, "_verlengd")):
+            mijlpaal = naam + achtervoegsel
+            taak_zonder = Taak.objects.filter(verzoek=OuterRef("pk"), status=TaakStatus.OPEN).filter(
+                nog_niet_bereikt(Taak, mijlpaal)
+            )
+            herinnering |= (
+                venster
+                & Q(verlengd_tot__isnull=not verlengd)
+                & (
+                    Q(ontvangst_gecorrigeerd_op__isnull=False)  # its milestone names carry the deadline
+                    | nog_niet_bereikt(Verzoek, mijlpaal)
+                    | Exists(taak_zonder)
+                )
+            )
     escalatie = Q(geldende_termijn__lt=vandaag) & nog_niet_bereikt(Verzoek, "termijn_verstreken")
     afwijzen = Q(verlengd_tot__isnull=False, deadline__gte=vandaag, deadline__lte=werkdagen) & nog_niet_bereikt(
         Verzoek, "herinnering_afwijzen"
     )
     return (
         Verzoek.objects.filter(status__in=OPEN_STATUSSEN, deadline__isnull=False)
-        .annotate(geldende_termijn=Coalesce("verlengd_tot", "deadline"), urgentste=urgentste)
+        .annotate(geldende_termijn=Coalesce("verlengd_tot", "deadline"))
         .filter(herinnering | escalatie | afwijzen)
     )
 

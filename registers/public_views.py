@@ -57,6 +57,10 @@ def _versies(gemeente, filters):
     return qs
 
 
+def _teamnamen(gemeente):
+    return list(Team.objects.filter(gemeente=gemeente).order_by("naam").values_list("naam", flat=True))
+
+
 def _cache_sleutel(gemeente, filters, teams, *kenmerken):
     """The cache key of this view of the register, or None when it is not cached: a search, or a team
     that does not exist (free text would fill the cache)."""
@@ -68,13 +72,16 @@ def _cache_sleutel(gemeente, filters, teams, *kenmerken):
 def register(request, slug):
     gemeente = get_object_or_404(Gemeente, slug=slug)
     filters = _filters(request)
-    teams = list(Team.objects.filter(gemeente=gemeente).order_by("naam").values_list("naam", flat=True))
+    teams = None
+    if filters["team"]:  # only a team that exists is cached
+        teams = _teamnamen(gemeente)
     pagina_nummer = request.GET.get("pagina", "")
     sleutel = None
     if pagina_nummer == "" or (pagina_nummer.isdigit() and len(pagina_nummer) <= 5):
         sleutel = _cache_sleutel(gemeente, filters, teams, "pagina", pagina_nummer)
     inhoud = OPENBAAR_CACHE.lees(sleutel)
     if inhoud is None:
+        teams = teams if teams is not None else _teamnamen(gemeente)
         pagina = Paginator(_versies(gemeente, filters), PAGINA_GROOTTE).get_page(pagina_nummer)
         inhoud = render_to_string(
             "openbaar/_register.html",
@@ -146,7 +153,7 @@ def download(request, slug, formaat):
         raise Http404
     gemeente = get_object_or_404(Gemeente, slug=slug)
     filters = _filters(request)
-    teams = set(Team.objects.filter(gemeente=gemeente).values_list("naam", flat=True)) if filters["team"] else set()
+    teams = _teamnamen(gemeente) if filters["team"] else None
     sleutel = _cache_sleutel(gemeente, filters, teams, "download", formaat)
     inhoud = OPENBAAR_CACHE.lees(sleutel)
     if inhoud is not None:
