@@ -8,6 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 
@@ -136,3 +137,14 @@ def test_databaseverbindingen_blijven_open_met_gezondheidscontrole():
     )
     assert "conn 120 True" in resultaat.stdout, resultaat.stdout + resultaat.stderr
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_postgresql_zonder_jit():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return  # SQLite has no JIT
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
