@@ -102,7 +102,7 @@ def register(request, slug):
 
 def detail(request, slug, uuid):
     gemeente = get_object_or_404(Gemeente, slug=slug)
-    versie = get_object_or_404(selectors.openbare_versies(gemeente), verwerking__uuid=uuid)
+    versie = get_object_or_404(selectors.openbare_versie(gemeente, uuid))
     context = {
         "gemeente": gemeente,
         "versie": versie,

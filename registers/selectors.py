@@ -143,6 +143,18 @@ def openbare_versies(gemeente):
     )
 
 
+def openbare_versie(gemeente, verwerking_uuid):
+    """The public version of one verwerking (a queryset of at most one), by unique index lookups."""
+    gepubliceerd = (
+        Verwerking.objects.filter(gemeente=gemeente, uuid=verwerking_uuid)
+        .exclude(status=Status.GEARCHIVEERD)
+        .values("gepubliceerde_versie")
+    )
+    return VerwerkingVersie.objects.filter(pk__in=gepubliceerd).select_related(
+        "team", "verwerkingsverantwoordelijke", "verwerking__gemeente"
+    )
+
+
 def volledigheid_gemeente(qs):
     """Average completeness of the active verwerkingen in qs, and how many are complete."""
     actief = qs.exclude(status=Status.GEARCHIVEERD)
