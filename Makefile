@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DEMO_PASSWORD ?= demo
 
-.PHONY: run run-sso setup test lint bench clean
+.PHONY: run run-sso setup test lint bench bench-schaal clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,9 @@ lint: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+bench-schaal: setup  # PostgreSQL and Redis: see README, Prestaties
+	$(PY) bench/schaal.py
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 var staticfiles

@@ -9,21 +9,23 @@ deadline keep their plain name, so the ones recorded before a correction existed
 
 The milestones form one ladder per datalek, from least to most urgent. After a gap in the scan
 several can be due at once; then only the most urgent one is sent and the others are recorded as
-passed (`meest_urgente_mijlpaal`), so a person gets one reminder per datalek, not four.
+passed (`herinneringen_versturen`), so a person gets one reminder per datalek, not four.
+
+The step loads only the datalekken whose most urgent milestone was not recorded (in SQL; a
+corrected datalek always, its keys carry the deadline) and sends in a fixed number of queries.
 """
 
 from datetime import UTC, timedelta
 
-from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.urls import reverse
+from django.db.models import BooleanField, Case, CharField, ExpressionWrapper, OuterRef, Q, Value, When
 from django.utils import timezone
 
-from privacy_portal.core.scanner import scan_stap
+from privacy_portal.core.scanner import link_per_uuid, scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import meest_urgente_mijlpaal
+from privacy_portal.notificaties.selectors import nog_niet_bereikt
+from privacy_portal.notificaties.services import Herinnering, herinneringen_versturen
 from privacy_portal.organisaties.rollen import Rol
-from privacy_portal.organisaties.selectors import gebruikers_met_rol
+from privacy_portal.organisaties.selectors import Rolhouders
 
 from .constants import HERINNERING_UREN, RISICO_ONTBREEKT_UREN, Status
 from .deadlines import meld_deadline
@@ -89,12 +91,27 @@ def _bericht(datalek):
     return bericht
 
 
+def _urgentste(nu):
+    """The name of the most urgent milestone reached at `nu`, as SQL (the last of `_bereikt`)."""
+    stappen = [When(klok_loopt_q() & Q(meld_deadline__lte=nu), then=Value(VERSTREKEN))]
+    stappen += [
+        When(klok_loopt_q() & Q(kennisname_op__lte=nu - timedelta(hours=u)), then=Value(_herinnering(u)))
+        for u in sorted(HERINNERING_UREN, reverse=True)
+    ]
+    stappen.append(
+        When(Q(risico="", gemeld_op__lte=nu - timedelta(hours=RISICO_ONTBREEKT_UREN)), then=Value(RISICO_ONTBREEKT))
+    )
+    return Case(*stappen, default=Value(""), output_field=CharField())
+
+
 @scan_stap
 def datalek_termijnen(nu):
     eerste = nu - timedelta(hours=min(RISICO_ONTBREEKT_UREN, *HERINNERING_UREN))
     kandidaten = list(
         Datalek.objects.exclude(status=Status.AFGESLOTEN)
         .filter(Q(risico="", gemeld_op__lte=eerste) | (klok_loopt_q() & Q(kennisname_op__lte=eerste)))
+        .annotate(urgentste=_urgentste(nu))
+        .filter(Q(kennisname_oorspronkelijk_op__isnull=False) | nog_niet_bereikt(Datalek, OuterRef("urgentste")))
         .annotate(klok_loopt=ExpressionWrapper(klok_loopt_q(), output_field=BooleanField()))
         .select_related("gemeente")
     )
@@ -104,18 +121,20 @@ def datalek_termijnen(nu):
             object_type=Datalek._meta.label, object_id__in=[str(d.uuid) for d in kandidaten]
         ).values_list("object_id", "mijlpaal")
     )
-    aantal = 0
+    rolhouders = Rolhouders()
+    link = link_per_uuid("datalekken:detail")
+    herinneringen = []
     for datalek, bereikt in per_datalek.items():
         if not bereikt or (str(datalek.uuid), bereikt[-1]) in gedaan:
             continue
         rollen = (Rol.FG, Rol.CISO, Rol.PRIVACY_OFFICER) if _naam(bereikt[-1]) == VERSTREKEN else (Rol.PRIVACY_OFFICER,)
-        with transaction.atomic():
-            aantal += meest_urgente_mijlpaal(
+        herinneringen.append(
+            Herinnering(
                 obj=datalek,
                 bereikt=bereikt,
-                ontvangers=gebruikers_met_rol(datalek.gemeente, *rollen),
+                ontvangers=rolhouders.met_rol(datalek.gemeente_id, *rollen),
                 bericht=_bericht(datalek),
-                link=reverse("datalekken:detail", kwargs={"uuid": datalek.uuid}),
-                nu=nu,
+                link=link(datalek.uuid),
             )
-    return aantal
+        )
+    return herinneringen_versturen(herinneringen, nu=nu)

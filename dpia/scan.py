@@ -7,6 +7,9 @@
   recipients or technology marks the DPIA 'herbeoordeling nodig' and tells the teammanager and the
   privacy officers (once per version);
 - a prior consultation of the AP whose answer term has passed without an answer is reported.
+
+The date steps load only what is due and not reached yet (in SQL, `nog_niet_bereikt`) and send it
+together (`herinneringen_versturen`): a fixed number of queries however many items are open.
 """
 
 from django.db import transaction
@@ -14,11 +17,12 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from privacy_portal.core.scanner import scan_stap
+from privacy_portal.core.scanner import link_per_uuid, scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import meest_urgente_mijlpaal, mijlpaal_bereiken
+from privacy_portal.notificaties.selectors import mijlpaal_met_datum, nog_niet_bereikt
+from privacy_portal.notificaties.services import Herinnering, herinneringen_versturen, meest_urgente_mijlpaal
 from privacy_portal.organisaties.rollen import Rol
-from privacy_portal.organisaties.selectors import gebruikers_met_rol
+from privacy_portal.organisaties.selectors import Rolhouders
 from registers.models import VerwerkingVersie
 
 from . import services
@@ -46,12 +50,13 @@ def _bereikt(model, paren):
     return set(rijen)
 
 
-def _nog_niet_bereikt(objecten, naam_van):
-    objecten = list(objecten)
-    if not objecten:
-        return []
-    gedaan = _bereikt(type(objecten[0]), [(o.uuid, naam_van(o)) for o in objecten])
-    return [o for o in objecten if (str(o.uuid), naam_van(o)) not in gedaan]
+def _nog_niet_bereikt(qs, voorvoegsel, datumveld):
+    """The objects of qs whose milestone f"{voorvoegsel}{date}" was not reached yet (in SQL)."""
+    return list(
+        qs.annotate(mijlpaal_naam=mijlpaal_met_datum(voorvoegsel, datumveld)).filter(
+            nog_niet_bereikt(qs.model, OuterRef("mijlpaal_naam"))
+        )
+    )
 
 
 def _link(dpia):
@@ -62,45 +67,50 @@ def _link(dpia):
 def dpia_maatregelen_verlopen(nu):
     vandaag = timezone.localdate(nu)
     kandidaten = Maatregel.objects.filter(status__in=OPEN_MAATREGEL, deadline__lt=vandaag).select_related(
-        "dpia__gemeente", "eigenaar"
+        "dpia", "eigenaar"
     )
-    aantal = 0
-    for maatregel in _nog_niet_bereikt(kandidaten, lambda m: f"verlopen_{m.deadline:%Y-%m-%d}"):
-        dpia = maatregel.dpia
-        with transaction.atomic():
-            aantal += mijlpaal_bereiken(
+    rolhouders, link = Rolhouders(), link_per_uuid("dpia:detail")
+    return herinneringen_versturen(
+        [
+            Herinnering(
                 obj=maatregel,
-                mijlpaal=f"verlopen_{maatregel.deadline:%Y-%m-%d}",
-                ontvangers=services.eigenaar_en_privacy_officers(maatregel),
-                onderwerp=f"{dpia.kenmerk}: maatregel {maatregel.code} is over de datum",
-                tekst=f"Maatregel {maatregel.code} had op {maatregel.deadline:%d-%m-%Y} gereed moeten zijn. "
-                "Voer hem uit en werk de status bij, of spreek een nieuwe datum af.",
-                link=_link(dpia),
-                nu=nu,
+                bereikt=[f"verlopen_{maatregel.deadline:%Y-%m-%d}"],
+                ontvangers=services.eigenaar_en_privacy_officers(maatregel, rolhouders),
+                bericht=lambda _, m=maatregel: (
+                    f"{m.dpia.kenmerk}: maatregel {m.code} is over de datum",
+                    f"Maatregel {m.code} had op {m.deadline:%d-%m-%Y} gereed moeten zijn. "
+                    "Voer hem uit en werk de status bij, of spreek een nieuwe datum af.",
+                ),
+                link=link(maatregel.dpia.uuid),
             )
-    return aantal
+            for maatregel in _nog_niet_bereikt(kandidaten, "verlopen_", "deadline")
+        ],
+        nu=nu,
+    )
 
 
 @scan_stap
 def dpia_hercontrole(nu):
     vandaag = timezone.localdate(nu)
-    kandidaten = Dpia.objects.filter(status=Status.AFGEROND, hercontrole_op__lte=vandaag).select_related(
-        "gemeente", "team"
-    )
-    aantal = 0
-    for dpia in _nog_niet_bereikt(kandidaten, lambda d: f"hercontrole_{d.hercontrole_op:%Y-%m-%d}"):
-        with transaction.atomic():
-            aantal += mijlpaal_bereiken(
+    kandidaten = Dpia.objects.filter(status=Status.AFGEROND, hercontrole_op__lte=vandaag)
+    rolhouders, link = Rolhouders(), link_per_uuid("dpia:detail")
+    return herinneringen_versturen(
+        [
+            Herinnering(
                 obj=dpia,
-                mijlpaal=f"hercontrole_{dpia.hercontrole_op:%Y-%m-%d}",
-                ontvangers=services.ontvangers_opvolging(dpia),
-                onderwerp=f"{dpia.kenmerk}: hercontrole van de DPIA is nodig",
-                tekst="Deze DPIA is drie jaar geleden afgerond. Kijk kort of hij nog klopt en leg de hercontrole "
-                "vast, of voer de DPIA opnieuw uit.",
-                link=_link(dpia),
-                nu=nu,
+                bereikt=[f"hercontrole_{dpia.hercontrole_op:%Y-%m-%d}"],
+                ontvangers=services.ontvangers_opvolging(dpia, rolhouders),
+                bericht=lambda _, dpia=dpia: (
+                    f"{dpia.kenmerk}: hercontrole van de DPIA is nodig",
+                    "Deze DPIA is drie jaar geleden afgerond. Kijk kort of hij nog klopt en leg de hercontrole "
+                    "vast, of voer de DPIA opnieuw uit.",
+                ),
+                link=link(dpia.uuid),
             )
-    return aantal
+            for dpia in _nog_niet_bereikt(kandidaten, "hercontrole_", "hercontrole_op")
+        ],
+        nu=nu,
+    )
 
 
 def _wijzigingen(koppeling, versie):
@@ -191,19 +201,23 @@ def dpia_raadpleging_verstreken(nu):
     vandaag = timezone.localdate(nu)
     kandidaten = Dpia.objects.filter(
         status=Status.RAADPLEGING_AP, raadpleging_antwoord_op__isnull=True, raadpleging_deadline__lt=vandaag
-    ).select_related("gemeente", "team")
-    aantal = 0
-    for dpia in _nog_niet_bereikt(kandidaten, lambda d: f"raadpleging_verstreken_{d.raadpleging_deadline:%Y-%m-%d}"):
-        with transaction.atomic():
-            aantal += mijlpaal_bereiken(
+    )
+    rolhouders, link = Rolhouders(), link_per_uuid("dpia:detail")
+    return herinneringen_versturen(
+        [
+            Herinnering(
                 obj=dpia,
-                mijlpaal=f"raadpleging_verstreken_{dpia.raadpleging_deadline:%Y-%m-%d}",
-                ontvangers=services.ontvangers_opvolging(dpia)
-                + gebruikers_met_rol(dpia.gemeente, Rol.COLLEGE, Rol.DIRECTEUR),
-                onderwerp=f"{dpia.kenmerk}: antwoordtermijn van de AP is verstreken",
-                tekst=f"De AP had uiterlijk {dpia.raadpleging_deadline:%d-%m-%Y} moeten antwoorden op de "
-                "voorafgaande raadpleging. Leg het antwoord vast, of besluit over het restrisico.",
-                link=_link(dpia),
-                nu=nu,
+                bereikt=[f"raadpleging_verstreken_{dpia.raadpleging_deadline:%Y-%m-%d}"],
+                ontvangers=services.ontvangers_opvolging(dpia, rolhouders)
+                + rolhouders.met_rol(dpia.gemeente_id, Rol.COLLEGE, Rol.DIRECTEUR),
+                bericht=lambda _, dpia=dpia: (
+                    f"{dpia.kenmerk}: antwoordtermijn van de AP is verstreken",
+                    f"De AP had uiterlijk {dpia.raadpleging_deadline:%d-%m-%Y} moeten antwoorden op de "
+                    "voorafgaande raadpleging. Leg het antwoord vast, of besluit over het restrisico.",
+                ),
+                link=link(dpia.uuid),
             )
-    return aantal
+            for dpia in _nog_niet_bereikt(kandidaten, "raadpleging_verstreken_", "raadpleging_deadline")
+        ],
+        nu=nu,
+    )

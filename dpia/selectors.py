@@ -82,8 +82,11 @@ def mag_deel_invullen(user, dpia, deel):
     return DpiaDelegatie.objects.filter(dpia=dpia, gebruiker=user, delen__icontains=f'"{deel}"').exists()
 
 
-def teammanagers(team):
-    """Active teammanagers of one team (the proceseigenaar), for notifications."""
+def teammanagers(team, rolhouders=None):
+    """Active teammanagers of one team (the proceseigenaar), for notifications (from `rolhouders`,
+    an organisaties.selectors.Rolhouders, when given: the scan)."""
+    if rolhouders is not None:
+        return rolhouders.teammanagers([getattr(team, "pk", team)])
     ids = RolToewijzing.objects.filter(rol=Rol.TEAMMANAGER, team=team).values("gebruiker_id")
     return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
 

@@ -1269,10 +1269,17 @@ def delegatie_intrekken(*, dpia, door, medewerker, versie=None):
     opslaan(dpia, door=door, reden=f"Delegatie aan {naam(medewerker)} ingetrokken")
 
 
-def ontvangers_opvolging(dpia):
-    """Teammanager(s) of the DPIA's team and the privacy officers of the gemeente."""
-    return selectors.teammanagers(dpia.team) + gebruikers_met_rol(dpia.gemeente, Rol.PRIVACY_OFFICER)
+def _privacy_officers(gemeente, rolhouders):
+    if rolhouders is not None:
+        return rolhouders.met_rol(gemeente, Rol.PRIVACY_OFFICER)
+    return gebruikers_met_rol(gemeente, Rol.PRIVACY_OFFICER)
 
 
-def eigenaar_en_privacy_officers(maatregel):
-    return [maatregel.eigenaar, *gebruikers_met_rol(maatregel.dpia.gemeente, Rol.PRIVACY_OFFICER)]
+def ontvangers_opvolging(dpia, rolhouders=None):
+    """Teammanager(s) of the DPIA's team and the privacy officers of the gemeente (from `rolhouders`,
+    an organisaties.selectors.Rolhouders, when given: the scan)."""
+    return selectors.teammanagers(dpia.team_id, rolhouders) + _privacy_officers(dpia.gemeente_id, rolhouders)
+
+
+def eigenaar_en_privacy_officers(maatregel, rolhouders=None):
+    return [maatregel.eigenaar, *_privacy_officers(maatregel.dpia.gemeente_id, rolhouders)]

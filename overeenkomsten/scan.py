@@ -12,20 +12,22 @@ After a gap in the scan the owner's review and end-date reminders can be due at 
 through `meest_urgente_mijlpaal`, so the owner gets one reminder (the end date, which mentions the
 review too) and the other is recorded as passed. The FG's escalation is for someone else and
 goes on its own.
+
+The step loads only the agreements with a milestone due that was not recorded yet (in SQL, with
+`nog_niet_bereikt`) and sends them together, in a fixed number of queries.
 """
 
 from datetime import timedelta
 
-from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 
-from privacy_portal.core.scanner import scan_stap
+from privacy_portal.core.scanner import link_per_uuid, scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
-from privacy_portal.notificaties.services import meest_urgente_mijlpaal
+from privacy_portal.notificaties.selectors import mijlpaal_met_datum, nog_niet_bereikt
+from privacy_portal.notificaties.services import Herinnering, herinneringen_versturen
 from privacy_portal.organisaties.rollen import Rol
-from privacy_portal.organisaties.selectors import gebruikers_met_rol
+from privacy_portal.organisaties.selectors import Rolhouders
 
 from .constants import REVIEW_ESCALATIE_DAGEN
 from .models import Overeenkomst
@@ -45,20 +47,8 @@ def _te_laat(ovk):
     return f"review_te_laat_{ovk.volgende_review.isoformat()}"
 
 
-def _herinner(ovk, bereikt, ontvangers, bericht, nu):
-    with transaction.atomic():
-        return meest_urgente_mijlpaal(
-            obj=ovk,
-            bereikt=bereikt,
-            ontvangers=ontvangers,
-            bericht=bericht,
-            link=reverse("overeenkomsten:detail", kwargs={"uuid": ovk.uuid}),
-            nu=nu,
-        )
-
-
-def _eigenaar_en_privacy_officers(ovk):
-    return [*eigenaren(ovk), *gebruikers_met_rol(ovk.gemeente, Rol.PRIVACY_OFFICER)]
+def _eigenaar_en_privacy_officers(ovk, rolhouders):
+    return [*eigenaren(ovk, rolhouders), *rolhouders.met_rol(ovk.gemeente_id, Rol.PRIVACY_OFFICER)]
 
 
 def _bericht_eigenaar(ovk, bereikt):
@@ -90,17 +80,28 @@ def overeenkomst_termijnen(nu):
     vandaag = timezone.localdate(nu)
     grens = vandaag - timedelta(days=REVIEW_ESCALATIE_DAGEN)
     lopend = Overeenkomst.objects.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+    review = Q(volgende_review__lte=vandaag) & nog_niet_bereikt(Overeenkomst, OuterRef("review_naam"))
+    einde = Q(einde_signaal_op__lte=vandaag, einddatum__isnull=False) & nog_niet_bereikt(
+        Overeenkomst, OuterRef("einde_naam")
+    )
+    te_laat = Q(volgende_review__lte=grens) & nog_niet_bereikt(Overeenkomst, OuterRef("te_laat_naam"))
     kandidaten = list(
-        lopend.filter(Q(volgende_review__lte=vandaag) | Q(einde_signaal_op__lte=vandaag)).select_related(
-            "gemeente", "team", "eigenaar"
+        lopend.annotate(
+            review_naam=mijlpaal_met_datum("review_", "volgende_review"),
+            einde_naam=mijlpaal_met_datum("einde_", "einddatum"),
+            te_laat_naam=mijlpaal_met_datum("review_te_laat_", "volgende_review"),
         )
+        .filter(review | einde | te_laat)
+        .select_related("eigenaar")
     )
     gedaan = set(
         Mijlpaal.objects.filter(
             object_type=Overeenkomst._meta.label, object_id__in=[str(ovk.uuid) for ovk in kandidaten]
         ).values_list("object_id", "mijlpaal")
     )
-    aantal = 0
+    rolhouders = Rolhouders()
+    link = link_per_uuid("overeenkomsten:detail")
+    herinneringen = []
     for ovk in kandidaten:
         nieuw = [
             naam
@@ -111,20 +112,30 @@ def overeenkomst_termijnen(nu):
             if due and (str(ovk.uuid), naam) not in gedaan
         ]
         if nieuw:  # least to most urgent: the review, then the end date
-            aantal += _herinner(ovk, nieuw, _eigenaar_en_privacy_officers(ovk), _bericht_eigenaar(ovk, nieuw), nu)
-        if ovk.volgende_review and ovk.volgende_review <= grens and (str(ovk.uuid), _te_laat(ovk)) not in gedaan:
-            aantal += _herinner(
-                ovk,
-                [_te_laat(ovk)],
-                gebruikers_met_rol(ovk.gemeente, Rol.FG),
-                lambda naam, ovk=ovk: (
-                    f"Review van een {ovk.get_soort_display().lower()} is {REVIEW_ESCALATIE_DAGEN} dagen te laat",
-                    f"De jaarlijkse review van '{ovk.onderwerp}' had uiterlijk {ovk.volgende_review:%d-%m-%Y} moeten "
-                    "plaatsvinden en is nog niet vastgelegd.",
-                ),
-                nu,
+            herinneringen.append(
+                Herinnering(
+                    obj=ovk,
+                    bereikt=nieuw,
+                    ontvangers=_eigenaar_en_privacy_officers(ovk, rolhouders),
+                    bericht=_bericht_eigenaar(ovk, nieuw),
+                    link=link(ovk.uuid),
+                )
             )
-    return aantal
+        if ovk.volgende_review and ovk.volgende_review <= grens and (str(ovk.uuid), _te_laat(ovk)) not in gedaan:
+            herinneringen.append(
+                Herinnering(
+                    obj=ovk,
+                    bereikt=[_te_laat(ovk)],
+                    ontvangers=rolhouders.met_rol(ovk.gemeente_id, Rol.FG),
+                    bericht=lambda naam, ovk=ovk: (
+                        f"Review van een {ovk.get_soort_display().lower()} is {REVIEW_ESCALATIE_DAGEN} dagen te laat",
+                        f"De jaarlijkse review van '{ovk.onderwerp}' had uiterlijk {ovk.volgende_review:%d-%m-%Y} "
+                        "moeten plaatsvinden en is nog niet vastgelegd.",
+                    ),
+                    link=link(ovk.uuid),
+                )
+            )
+    return herinneringen_versturen(herinneringen, nu=nu)
 
 
 @scan_stap

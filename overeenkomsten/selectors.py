@@ -145,10 +145,15 @@ def openbare_convenanten(gemeente):
     )
 
 
-def eigenaren(overeenkomst):
-    """Who gets the owner's reminders: the owner, or else every teammanager of the team."""
+def eigenaren(overeenkomst, rolhouders=None):
+    """Who gets the owner's reminders: the owner, or else every teammanager of the team.
+
+    rolhouders: an `organisaties.selectors.Rolhouders` to answer from (the scan), instead of a query.
+    """
     if overeenkomst.eigenaar_id and overeenkomst.eigenaar.is_active:
         return [overeenkomst.eigenaar]
+    if rolhouders is not None:
+        return rolhouders.teammanagers([overeenkomst.team_id])
     ids = RolToewijzing.objects.filter(
         gemeente_id=overeenkomst.gemeente_id, team_id=overeenkomst.team_id, rol=Rol.TEAMMANAGER
     ).values("gebruiker_id")

@@ -112,6 +112,15 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Persistent connections: a request reuses its worker's connection instead of connecting anew
+# (seconds; 0 closes after each request, None keeps it for ever). Checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Short web and scan queries: PostgreSQL's JIT spent seconds compiling the scan's filter to save
+    # milliseconds (bench/schaal.py), so it is off for the portal's connections.
+    _opties = DATABASES["default"].setdefault("OPTIONS", {})
+    _opties["options"] = f"{_opties.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")

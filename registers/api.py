@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 
 from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.organisaties.models import Gemeente, Team
@@ -14,7 +15,7 @@ from privacy_portal.organisaties.selectors import gemeenten_voor
 
 from . import selectors, services
 from .constants import Grondslag, Status
-from .openbaar import openbaar_dict
+from .openbaar import OPENBAAR_CACHE, openbaar_dict
 from .serializers import GemeenteSerializer, RedenSerializer, TeamSerializer, VerwerkingSerializer
 
 
@@ -162,8 +163,15 @@ class OpenbaarFilterSerializer(serializers.Serializer):
     gemeente = serializers.SlugField(help_text="Slug van de gemeente.")
 
 
+OPENBARE_PARAMETERS = {"gemeente", "page", "pageSize"}
+
+
 class OpenbareVerwerkingViewSet(viewsets.GenericViewSet):
-    """Open data: the approved versions of a gemeente, public fields only. No login needed."""
+    """Open data: the approved versions of a gemeente, public fields only. No login needed.
+
+    A page is cached per gemeente until a verwerking is approved or archived (`OPENBAAR_CACHE`),
+    when the request has no other parameters than these (and page numbers as digits).
+    """
 
     permission_classes = [AllowAny]
     authentication_classes = []
@@ -176,5 +184,21 @@ class OpenbareVerwerkingViewSet(viewsets.GenericViewSet):
         gemeente = Gemeente.objects.filter(slug=params.validated_data["gemeente"]).first()
         if gemeente is None:
             raise ValidationError({"gemeente": "Onbekende gemeente."})
-        pagina = self.paginate_queryset(selectors.openbare_versies(gemeente))
-        return self.get_paginated_response([openbaar_dict(v) for v in pagina])
+        sleutel = self._cache_sleutel(request, gemeente)
+        data = OPENBAAR_CACHE.lees(sleutel)
+        if data is None:
+            pagina = self.paginate_queryset(selectors.openbare_versies(gemeente))
+            data = self.get_paginated_response([openbaar_dict(v) for v in pagina]).data
+            OPENBAAR_CACHE.bewaar(sleutel, data)
+        return Response(data)
+
+    @staticmethod
+    def _cache_sleutel(request, gemeente):
+        parameters = request.query_params
+        if set(parameters) - OPENBARE_PARAMETERS:
+            return None
+        nummers = [parameters.get(naam, "") for naam in ("page", "pageSize")]
+        if any(n and not (n.isdigit() and len(n) <= 5) for n in nummers):
+            return None
+        # the next/previous links carry the host and the path
+        return OPENBAAR_CACHE.sleutel(gemeente.pk, "api", request.get_host(), request.get_full_path())

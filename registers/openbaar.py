@@ -4,7 +4,17 @@
 public page's fields (templates/openbaar/_verwerking.html) before confirming.
 """
 
+from privacy_portal.core.cache import Versiecache
+
 from .constants import GRONDSLAG_B1
+
+# The public page and the open data downloads per gemeente, until a verwerking is approved or archived.
+OPENBAAR_CACHE = Versiecache("openbaar-register")
+
+
+def openbaar_register_gewijzigd(gemeente_id):
+    """A verwerking of this gemeente was approved or archived: its public pages are made anew."""
+    OPENBAAR_CACHE.vernieuwen(gemeente_id)
 
 
 def grondslagen_b1(versie):

@@ -1,6 +1,6 @@
 """Every filtered read of the register; permissions are applied here, so no view can forget them."""
 
-from django.db.models import Avg, Count, F, Min, Q
+from django.db.models import Avg, Count, Min, Q
 
 from privacy_portal.core.registers import verwerking_filter
 from privacy_portal.organisaties.rollen import Rol
@@ -126,15 +126,32 @@ def filter_verwerkingen(
 
 
 def openbare_versies(gemeente):
-    """The approved versions the public may see: the current one of every non-archived verwerking."""
+    """The approved versions the public may see: the current one of every non-archived verwerking.
+
+    Read from the gemeente's verwerkingen (their index) to their published version by primary
+    key, so the query touches only this gemeente's rows, not the versions of every gemeente.
+    """
+    gepubliceerd = (
+        Verwerking.objects.filter(gemeente=gemeente, gepubliceerde_versie__isnull=False)
+        .exclude(status=Status.GEARCHIVEERD)
+        .values("gepubliceerde_versie")
+    )
     return (
-        VerwerkingVersie.objects.filter(
-            verwerking__gemeente=gemeente,
-            verwerking__gepubliceerde_versie=F("pk"),
-        )
-        .exclude(verwerking__status=Status.GEARCHIVEERD)
+        VerwerkingVersie.objects.filter(pk__in=gepubliceerd)
         .select_related("team", "verwerkingsverantwoordelijke", "verwerking__gemeente")
-        .order_by("naam")
+        .order_by("naam", "pk")
+    )
+
+
+def openbare_versie(gemeente, verwerking_uuid):
+    """The public version of one verwerking (a queryset of at most one), by unique index lookups."""
+    gepubliceerd = (
+        Verwerking.objects.filter(gemeente=gemeente, uuid=verwerking_uuid)
+        .exclude(status=Status.GEARCHIVEERD)
+        .values("gepubliceerde_versie")
+    )
+    return VerwerkingVersie.objects.filter(pk__in=gepubliceerd).select_related(
+        "team", "verwerkingsverantwoordelijke", "verwerking__gemeente"
     )
 
 

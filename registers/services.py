@@ -23,6 +23,7 @@ from privacy_portal.organisaties.selectors import gebruikers_met_rol
 
 from .constants import BijzondereCategorie, Grondslag, Status
 from .models import Verwerking, VerwerkingInhoud, VerwerkingVersie
+from .openbaar import openbaar_register_gewijzigd
 from .volledigheid import ontbrekende_velden, volledigheid_percentage
 from .workflow import WORKFLOW
 
@@ -172,6 +173,7 @@ def verwerking_goedkeuren(*, verwerking, door, versie=None):
     verwerking.gepubliceerde_versie = vastgesteld
     verwerking.afwijsreden = ""
     opslaan(verwerking, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
+    openbaar_register_gewijzigd(verwerking.gemeente_id)
     stap_melden(
         obj=verwerking,
         stap="goedkeuren",
@@ -214,6 +216,7 @@ def verwerking_archiveren(*, verwerking, door, reden="", versie=None):
     verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.archiveren_verwerking", verwerking)
     verwerking.status = WORKFLOW.controleer("archiveren", verwerking.status)
+    openbaar_register_gewijzigd(verwerking.gemeente_id)
     return opslaan(verwerking, door=door, reden=f"Gearchiveerd{': ' + reden.strip() if reden.strip() else ''}")
 
 

@@ -37,6 +37,16 @@ def redis_nooit_database_0():
 
 
 @pytest.fixture(autouse=True)
+def eigen_cache(monkeypatch):
+    """Each test its own cache entries (the cache outlives a test's rolled-back data)."""
+    import uuid
+
+    from privacy_portal.core import cache
+
+    monkeypatch.setattr(cache, "NAAMRUIMTE", f"test-{uuid.uuid4().hex}:")
+
+
+@pytest.fixture(autouse=True)
 def celery_in_proces(request):
     """Tasks run in-process unless a test starts a real worker (marker celery_worker)."""
     from privacy_portal.celery import app

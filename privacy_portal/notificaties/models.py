@@ -3,8 +3,11 @@
 A Mijlpaal row (object, milestone) is created under a unique constraint before anything is sent,
 in the same transaction as the notifications it causes. A rerun, a second beat or a redelivered
 task therefore finds the row and does nothing; a crash before commit leaves nothing, so the next
-scan does it again. E-mail is sent afterwards by a task that records when it was sent; the scan
-re-queues e-mails that were not sent (Redis down), so they catch up.
+scan does it again. E-mail is sent afterwards by a task: it records in a committed row that it is
+sending (`email_bezig_op`), then sends, then records that it sent (`email_verzonden_op`). A row
+being sent or sent is never sent again, so an e-mail goes at most once, also when a worker dies
+between the SMTP send and the commit; the melding itself is always in the inbox. The scan
+re-queues e-mails that were never started (Redis down), so they catch up.
 
 Each person chooses per kind of melding how it reaches them (MeldingVoorkeur): an e-mail at once,
 one daily digest, or only in the portal.
@@ -69,6 +72,13 @@ class Notificatie(models.Model):
     gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
     email_wijze = models.CharField(
         "e-mail", max_length=20, choices=Wijze.choices, default=Wijze.DIRECT, help_text="Keuze van de ontvanger."
+    )
+    email_bezig_op = models.DateTimeField(
+        "e-mail verzenden begonnen op",
+        null=True,
+        blank=True,
+        help_text="Vastgelegd vóór het verzenden; staat het er zonder 'verzonden op', dan is onbekend of de "
+        "e-mail aankwam en wordt hij niet opnieuw verstuurd (de melding staat in de portal).",
     )
     email_verzonden_op = models.DateTimeField("e-mail verzonden op", null=True, blank=True)
 

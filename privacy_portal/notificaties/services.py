@@ -3,14 +3,27 @@
 - `mijlpaal_bereiken`: a deadline milestone (the scan) or any other once-only event;
 - `meest_urgente_mijlpaal`: after a gap in the scan several milestones are due at once: only the most
   urgent one is sent, the others are recorded as passed;
+- `herinneringen_versturen`: the same for many objects at once (a scan step), with a fixed number of
+  queries however many there are;
 - `stap_melden`: a workflow step hands work to the next person (submitted, returned, approved, ...);
   once per step and version of the object, never to the person who took the step.
 
 Each recipient's choice per kind (MeldingVoorkeur) decides whether the e-mail goes at once, in the
 daily digest, or not at all. Every link in an e-mail is absolute (settings.SITE_URL).
+
+E-mail goes at most once per notification (record, then send): `e_mail_versturen` first commits
+that it is sending, then sends, then records that it sent. A worker that dies in between leaves
+the notification "being sent" and nobody sends it again, because nobody can know whether the mail
+server took it; the melding is in the inbox in any case (it was committed with the milestone). An
+SMTP error (refused, unreachable) clears the mark, so the scan's catch-up tries again. For legal
+reminders this is the trade-off we want: the inbox always has it (at least once), a second e-mail
+never comes (at most once).
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from smtplib import SMTPException
 
 import structlog
 from django.conf import settings
@@ -32,35 +45,48 @@ def absolute_link(pad):
     return f"{settings.SITE_URL}{pad}"
 
 
-def _wijzen(ontvangers, soort):
-    gekozen = dict(
-        MeldingVoorkeur.objects.filter(gebruiker__in=[o.pk for o in ontvangers], soort=soort).values_list(
-            "gebruiker_id", "wijze"
-        )
+def _wijzen(ontvanger_pks, soorten):
+    """(user pk, soort) -> how that person wants meldingen of that kind; one query for all."""
+    rijen = MeldingVoorkeur.objects.filter(gebruiker__in=list(ontvanger_pks), soort__in=list(soorten)).values_list(
+        "gebruiker_id", "soort", "wijze"
     )
-    return {o.pk: gekozen.get(o.pk, Wijze.DIRECT) for o in ontvangers}
+    gekozen = {(gebruiker, soort): wijze for gebruiker, soort, wijze in rijen}
+    return lambda pk, soort: gekozen.get((pk, soort), Wijze.DIRECT)
+
+
+def _actief(ontvangers):
+    return list({o.pk: o for o in ontvangers if o.is_active}.values())
+
+
+def _notificeren_samen(meldingen, nu):
+    """meldingen: [(mijlpaal row, recipients, onderwerp, tekst, link, soort)]. Creates every
+    notification in one insert and queues their e-mails in one message on commit. Returns how many."""
+    meldingen = [(rij, _actief(ontvangers), *rest) for rij, ontvangers, *rest in meldingen]
+    wijze = _wijzen({o.pk for _, ontvangers, *_ in meldingen for o in ontvangers}, {m[-1] for m in meldingen})
+    notificaties = Notificatie.objects.bulk_create(
+        [
+            Notificatie(
+                ontvanger=ontvanger,
+                mijlpaal=rij,
+                soort=soort,
+                onderwerp=onderwerp,
+                tekst=tekst,
+                link=link,
+                aangemaakt_op=nu,
+                email_wijze=wijze(ontvanger.pk, soort),
+            )
+            for rij, ontvangers, onderwerp, tekst, link, soort in meldingen
+            for ontvanger in ontvangers
+        ]
+    )
+    direct = [n.pk for n in notificaties if n.email_wijze == Wijze.DIRECT]
+    if direct:
+        transaction.on_commit(lambda: e_mails_in_wachtrij(direct))
+    return len(notificaties)
 
 
 def _notificeren(rij, *, ontvangers, onderwerp, tekst, link, soort, nu):
-    ontvangers = list({o.pk: o for o in ontvangers if o.is_active}.values())
-    wijzen = _wijzen(ontvangers, soort)
-    notificaties = [
-        Notificatie.objects.create(
-            ontvanger=ontvanger,
-            mijlpaal=rij,
-            soort=soort,
-            onderwerp=onderwerp,
-            tekst=tekst,
-            link=link,
-            aangemaakt_op=nu,
-            email_wijze=wijzen[ontvanger.pk],
-        )
-        for ontvanger in ontvangers
-    ]
-    for notificatie in notificaties:
-        if notificatie.email_wijze == Wijze.DIRECT:
-            transaction.on_commit(lambda pk=notificatie.pk: e_mail_in_wachtrij(pk))
-    return len(notificaties)
+    return _notificeren_samen([(rij, ontvangers, onderwerp, tekst, link, soort)], nu)
 
 
 def _mijlpaal_vastleggen(obj, mijlpaal, nu, *, overgeslagen=False):
@@ -150,42 +176,175 @@ def stap_melden(*, obj, stap, ontvangers, onderwerp, tekst, link, door=None, nu=
     )
 
 
-def e_mail_in_wachtrij(notificatie_pk):
-    """Queue the e-mail; when the broker is down the next scan queues it again."""
-    from .tasks import verstuur_e_mail
+@dataclass
+class Herinnering:
+    """One object's reminder for `herinneringen_versturen`.
 
+    bereikt: the milestones reached, least to most urgent (one name for a single milestone);
+    ontvangers: a list of users, or a function returning it (called only when it is sent);
+    bericht: a function milestone -> (onderwerp, tekst).
+    """
+
+    obj: object
+    bereikt: list
+    ontvangers: list | Callable
+    bericht: Callable
+    link: str = ""
+    soort: str = Soort.TERMIJN
+
+    @property
+    def sleutel(self):
+        return (self.obj._meta.label, str(self.obj.uuid))
+
+
+def _bekend(herinneringen):
+    """{(object_type, object_id, mijlpaal)} already recorded among these reminders' milestones (one query)."""
+    gezocht = {(*h.sleutel, naam) for h in herinneringen for naam in h.bereikt}
+    rijen = Mijlpaal.objects.filter(
+        object_type__in={t for t, _, _ in gezocht},
+        object_id__in={i for _, i, _ in gezocht},
+        mijlpaal__in={n for _, _, n in gezocht},
+    ).values_list("object_type", "object_id", "mijlpaal")
+    return {rij for rij in rijen if rij in gezocht}
+
+
+def herinneringen_versturen(herinneringen, *, nu=None):
+    """`meest_urgente_mijlpaal` for many objects at once, in a fixed number of queries.
+
+    For each Herinnering the most urgent milestone reached is recorded and notified once; the
+    earlier ones not recorded yet are recorded as passed. All milestone rows go in one insert in
+    one transaction; when another scan recorded one of them meanwhile (the unique constraint), the
+    insert fails as a whole and each reminder goes alone through `meest_urgente_mijlpaal`, so still
+    each milestone once. Returns the number of notifications created.
+    """
+    herinneringen = [h for h in herinneringen if h.bereikt]
+    if not herinneringen:
+        return 0
+    nu = nu or timezone.now()
+    bekend = _bekend(herinneringen)
+    te_doen = [h for h in herinneringen if (*h.sleutel, h.bereikt[-1]) not in bekend]
+    if not te_doen:
+        return 0
     try:
-        verstuur_e_mail.delay(notificatie_pk)
-    except Exception:  # broker unreachable: the notification stays unsent and the scan retries
-        log.warning("e-mail niet in de wachtrij gezet", notificatie=notificatie_pk, exc_info=True)
+        with transaction.atomic():
+            return _samen_vastleggen(te_doen, bekend, nu)
+    except IntegrityError:
+        log.info("mijlpalen gelijktijdig vastgelegd; een voor een verder", aantal=len(te_doen))
+    aantal = 0
+    for h in te_doen:
+        with transaction.atomic():
+            aantal += meest_urgente_mijlpaal(
+                obj=h.obj,
+                bereikt=h.bereikt,
+                ontvangers=_lijst(h.ontvangers),
+                bericht=h.bericht,
+                link=h.link,
+                nu=nu,
+                soort=h.soort,
+            )
+    return aantal
 
 
-@transaction.atomic
+def _lijst(ontvangers):
+    return ontvangers() if callable(ontvangers) else ontvangers
+
+
+def _samen_vastleggen(te_doen, bekend, nu):
+    rijen, meldingen = [], []
+    for h in te_doen:
+        object_type, object_id = h.sleutel
+        *eerder, laatste = h.bereikt
+        rijen += [
+            Mijlpaal(object_type=object_type, object_id=object_id, mijlpaal=naam, bereikt_op=nu, overgeslagen=True)
+            for naam in eerder
+            if (object_type, object_id, naam) not in bekend
+        ]
+        rij = Mijlpaal(object_type=object_type, object_id=object_id, mijlpaal=laatste, bereikt_op=nu)
+        rijen.append(rij)
+        meldingen.append((rij, _lijst(h.ontvangers), *h.bericht(laatste), h.link, h.soort))
+    Mijlpaal.objects.bulk_create(rijen)
+    aantal = _notificeren_samen(meldingen, nu)
+    log.info("mijlpalen bereikt", mijlpalen=len(meldingen), notificaties=aantal)
+    return aantal
+
+
+E_MAILS_PER_BERICHT = 50
+
+
+def e_mails_in_wachtrij(notificatie_pks):
+    """Queue the e-mails, a batch per queue message; when the broker is down the next scan queues them again."""
+    from .tasks import verstuur_e_mails
+
+    pks = list(notificatie_pks)
+    for begin in range(0, len(pks), E_MAILS_PER_BERICHT):
+        deel = pks[begin : begin + E_MAILS_PER_BERICHT]
+        try:
+            verstuur_e_mails.delay(deel)
+        except Exception:  # broker unreachable: the notifications stay unsent and the scan retries
+            log.warning("e-mails niet in de wachtrij gezet", aantal=len(deel), exc_info=True)
+            return
+
+
+def e_mails_versturen(notificatie_pks):
+    """Send a batch of notifications' e-mails, each at most once. Returns how many were sent."""
+    return sum(1 for pk in notificatie_pks if e_mail_versturen(pk))
+
+
+def _verzenden_beginnen(notificatie_pk):
+    """Record, in a transaction of its own, that this e-mail is being sent; None when it must not be."""
+    with transaction.atomic():
+        notificatie = (
+            Notificatie.objects.select_for_update(of=("self",))
+            .select_related("ontvanger")
+            .filter(pk=notificatie_pk)
+            .first()
+        )
+        if (
+            notificatie is None
+            or notificatie.email_verzonden_op
+            or notificatie.email_bezig_op
+            or notificatie.email_wijze != Wijze.DIRECT
+            or not notificatie.ontvanger.email
+        ):
+            return None
+        notificatie.email_bezig_op = timezone.now()
+        notificatie.save(update_fields=["email_bezig_op"])
+        return notificatie
+
+
+def _verzenden_afronden(pks, *, gelukt):
+    """After the SMTP send: record it as sent, or (the server refused) clear the mark for a retry."""
+    with transaction.atomic():
+        for notificatie in Notificatie.objects.select_for_update().filter(pk__in=pks):
+            if gelukt:
+                notificatie.email_verzonden_op = timezone.now()
+            else:
+                notificatie.email_bezig_op = None
+            notificatie.save(update_fields=["email_verzonden_op", "email_bezig_op"])
+
+
 def e_mail_versturen(notificatie_pk):
-    """Send one notification's e-mail once; safe to call again (redelivery, catch-up)."""
+    """Send one notification's e-mail at most once: record, then send (see the module docstring).
+
+    Safe to call again (redelivery, catch-up): a notification being sent or sent is skipped.
+    """
     from django.core.mail import send_mail
 
-    notificatie = (
-        Notificatie.objects.select_for_update(of=("self",))
-        .select_related("ontvanger")
-        .filter(pk=notificatie_pk)
-        .first()
-    )
-    if (
-        notificatie is None
-        or notificatie.email_verzonden_op
-        or notificatie.email_wijze != Wijze.DIRECT
-        or not notificatie.ontvanger.email
-    ):
+    notificatie = _verzenden_beginnen(notificatie_pk)
+    if notificatie is None:
         return False
-    notificatie.email_verzonden_op = timezone.now()
-    notificatie.save(update_fields=["email_verzonden_op"])
-    send_mail(
-        subject=f"[Privacy Portal] {notificatie.onderwerp}",
-        message=f"{notificatie.tekst}\n\n{_link_regel(notificatie)}",
-        from_email=None,
-        recipient_list=[notificatie.ontvanger.email],
-    )
+    try:
+        send_mail(
+            subject=f"[Privacy Portal] {notificatie.onderwerp}",
+            message=f"{notificatie.tekst}\n\n{_link_regel(notificatie)}",
+            from_email=None,
+            recipient_list=[notificatie.ontvanger.email],
+        )
+    except (SMTPException, OSError):  # not sent: the catch-up tries again
+        log.warning("e-mail niet verzonden", notificatie=notificatie_pk, exc_info=True)
+        _verzenden_afronden([notificatie_pk], gelukt=False)
+        return False
+    _verzenden_afronden([notificatie_pk], gelukt=True)
     return True
 
 
@@ -208,7 +367,10 @@ def samenvattingen_in_wachtrij(nu):
     grens = _samenvatting_moment(nu)
     ontvangers = set(
         Notificatie.objects.filter(
-            email_wijze=Wijze.DAGELIJKS, email_verzonden_op__isnull=True, aangemaakt_op__lte=grens
+            email_wijze=Wijze.DAGELIJKS,
+            email_verzonden_op__isnull=True,
+            email_bezig_op__isnull=True,
+            aangemaakt_op__lte=grens,
         )
         .exclude(ontvanger__email="")
         .values_list("ontvanger_id", flat=True)
@@ -218,52 +380,68 @@ def samenvattingen_in_wachtrij(nu):
     return len(ontvangers)
 
 
-@transaction.atomic
 def samenvatting_versturen(gebruiker_pk, grens):
-    """Send one person's digest of the meldingen up to `grens`; safe to call again."""
+    """Send one person's digest of the meldingen up to `grens`, at most once (record, then send)."""
     from django.core.mail import send_mail
 
     gebruiker = get_user_model().objects.filter(pk=gebruiker_pk, is_active=True).first()
     if gebruiker is None or not gebruiker.email:
         return 0
-    notificaties = list(
-        Notificatie.objects.select_for_update(of=("self",))
-        .filter(
-            ontvanger=gebruiker,
-            email_wijze=Wijze.DAGELIJKS,
-            email_verzonden_op__isnull=True,
-            aangemaakt_op__lte=grens,
+    with transaction.atomic():
+        notificaties = list(
+            Notificatie.objects.select_for_update(of=("self",))
+            .filter(
+                ontvanger=gebruiker,
+                email_wijze=Wijze.DAGELIJKS,
+                email_verzonden_op__isnull=True,
+                email_bezig_op__isnull=True,
+                aangemaakt_op__lte=grens,
+            )
+            .order_by("aangemaakt_op")
         )
-        .order_by("aangemaakt_op")
-    )
+        nu = timezone.now()
+        for notificatie in notificaties:
+            notificatie.email_bezig_op = nu
+            notificatie.save(update_fields=["email_bezig_op"])
     if not notificaties:
         return 0
-    nu = timezone.now()
-    for notificatie in notificaties:
-        notificatie.email_verzonden_op = nu
-        notificatie.save(update_fields=["email_verzonden_op"])
     regels = [f"- {n.onderwerp}\n  {absolute_link(n.link)}" if n.link else f"- {n.onderwerp}" for n in notificaties]
-    send_mail(
-        subject=f"[Privacy Portal] {len(notificaties)} nieuwe melding{'en' if len(notificaties) != 1 else ''}",
-        message="Uw meldingen van het afgelopen etmaal:\n\n"
-        + "\n".join(regels)
-        + f"\n\nAlle meldingen: {absolute_link('/meldingen/')}\n",
-        from_email=None,
-        recipient_list=[gebruiker.email],
-    )
+    try:
+        send_mail(
+            subject=f"[Privacy Portal] {len(notificaties)} nieuwe melding{'en' if len(notificaties) != 1 else ''}",
+            message="Uw meldingen van het afgelopen etmaal:\n\n"
+            + "\n".join(regels)
+            + f"\n\nAlle meldingen: {absolute_link('/meldingen/')}\n",
+            from_email=None,
+            recipient_list=[gebruiker.email],
+        )
+    except (SMTPException, OSError):
+        log.warning("samenvatting niet verzonden", gebruiker=gebruiker_pk, exc_info=True)
+        _verzenden_afronden([n.pk for n in notificaties], gelukt=False)
+        return 0
+    _verzenden_afronden([n.pk for n in notificaties], gelukt=True)
     return len(notificaties)
 
 
 def onverzonden_opnieuw_in_wachtrij(nu, *, ouder_dan_minuten=5):
-    """Catch-up for e-mails whose task was lost (broker down, worker gone)."""
+    """Catch-up for e-mails whose task was lost (broker down) or refused by the mail server.
+
+    Never one that was being sent when its worker died: whether it arrived is unknown, and a
+    second e-mail is worse than none (the melding is in the inbox).
+    """
     grens = nu - timedelta(minutes=ouder_dan_minuten)
     pks = list(
-        Notificatie.objects.filter(email_verzonden_op__isnull=True, email_wijze=Wijze.DIRECT, aangemaakt_op__lte=grens)
+        Notificatie.objects.filter(
+            email_verzonden_op__isnull=True,
+            email_bezig_op__isnull=True,
+            email_wijze=Wijze.DIRECT,
+            aangemaakt_op__lte=grens,
+        )
         .exclude(ontvanger__email="")
         .values_list("pk", flat=True)
     )
-    for pk in pks:
-        e_mail_in_wachtrij(pk)
+    if pks:
+        transaction.on_commit(lambda: e_mails_in_wachtrij(pks))
     return len(pks)
 
 

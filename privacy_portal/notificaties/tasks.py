@@ -5,8 +5,14 @@ from celery import shared_task
 from . import services
 
 
+@shared_task(name="privacy_portal.notificaties.tasks.verstuur_e_mails", acks_late=True)
+def verstuur_e_mails(notificatie_pks):
+    return services.e_mails_versturen(notificatie_pks)
+
+
 @shared_task(name="privacy_portal.notificaties.tasks.verstuur_e_mail", acks_late=True)
 def verstuur_e_mail(notificatie_pk):
+    """One e-mail (messages queued before the batch task existed)."""
     return services.e_mail_versturen(notificatie_pk)
 
 

@@ -69,3 +69,37 @@ def team_van(user, gemeente):
     """The user's team in the gemeente when they hold exactly one team role there, else None."""
     teams = {t.team_id for t in rol_toewijzingen(user) if t.gemeente_id == gemeente.pk and t.team_id}
     return Team.objects.get(pk=teams.pop()) if len(teams) == 1 else None
+
+
+class Rolhouders:
+    """Who holds which role, read once for a whole scan step and then answered from memory.
+
+    `gebruikers_met_rol` costs a query per call; a scan step that asks it per due item costs as many
+    queries as there are items. This reads every role of active users in one query, on the first
+    question (a step with nothing due reads nothing), and answers every later one without a query.
+    """
+
+    def __init__(self):
+        self._per_rol = None
+
+    def _laad(self):
+        if self._per_rol is None:
+            self._per_rol = {}
+            for t in RolToewijzing.objects.filter(gebruiker__is_active=True).select_related("gebruiker"):
+                for sleutel in ((t.gemeente_id, t.rol), (("team", t.team_id), t.rol)):
+                    self._per_rol.setdefault(sleutel, {})[t.gebruiker_id] = t.gebruiker
+        return self._per_rol
+
+    def _samen(self, sleutels):
+        per_rol = self._laad()
+        gebruikers = {pk: user for sleutel in sleutels for pk, user in per_rol.get(sleutel, {}).items()}
+        return [gebruikers[pk] for pk in sorted(gebruikers)]
+
+    def met_rol(self, gemeente, *rollen):
+        """As `gebruikers_met_rol(gemeente, *rollen)`."""
+        gemeente_id = getattr(gemeente, "pk", gemeente)
+        return self._samen([(gemeente_id, rol) for rol in rollen])
+
+    def teammanagers(self, team_ids):
+        """The active teammanagers of these teams."""
+        return self._samen([(("team", team_id), Rol.TEAMMANAGER) for team_id in team_ids])

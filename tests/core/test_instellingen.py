@@ -8,6 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 
@@ -123,3 +124,27 @@ def test_healthchecks_van_docker_compose_slagen_tegen_een_productie_opzet(tmp_pa
     finally:
         web.terminate()
         web.wait(timeout=30)
+
+
+def test_databaseverbindingen_blijven_open_met_gezondheidscontrole():
+    env = {**os.environ, "CONN_MAX_AGE": "120"}
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default']; "
+        "print('conn', d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    resultaat = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=BASE, env=env, capture_output=True, text=True
+    )
+    assert "conn 120 True" in resultaat.stdout, resultaat.stdout + resultaat.stderr
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_postgresql_zonder_jit():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return  # SQLite has no JIT
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -139,19 +139,16 @@ def test_een_gecrashte_scan_laat_niets_achter_en_de_volgende_doet_het_eenmaal(
 ):
     w = mails_aan
     datalek = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0)
-    echte_create = Notificatie.objects.create
-    aanroepen = {"n": 0}
+    echte_bulk_create = Notificatie.objects.bulk_create
 
-    def crash_bij_tweede(**kwargs):
-        aanroepen["n"] += 1
-        if aanroepen["n"] == 2:
-            raise RuntimeError("worker gestopt")
-        return echte_create(**kwargs)
+    def crash_na_schrijven(objecten, **kwargs):
+        echte_bulk_create(objecten, **kwargs)  # the notifications are written, then the worker stops
+        raise RuntimeError("worker gestopt")
 
-    monkeypatch.setattr(Notificatie.objects, "create", crash_bij_tweede)
+    monkeypatch.setattr(Notificatie.objects, "bulk_create", crash_na_schrijven)
     with pytest.raises(RuntimeError):
         _scan(T0 + timedelta(hours=73), django_capture_on_commit_callbacks)
-    monkeypatch.setattr(Notificatie.objects, "create", echte_create)
+    monkeypatch.setattr(Notificatie.objects, "bulk_create", echte_bulk_create)
     # the escalation whose second notification crashed left nothing behind
     assert "termijn_verstreken" not in _mijlpalen(datalek)
     _scan(T0 + timedelta(hours=73), django_capture_on_commit_callbacks)
