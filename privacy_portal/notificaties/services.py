@@ -32,6 +32,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from privacy_portal.core.schrijven import versie_van
+from privacy_portal.core.taken import in_wachtrij, in_wachtrij_na_commit
 
 from .models import MeldingVoorkeur, Mijlpaal, Notificatie, Soort, Wijze
 
@@ -277,12 +278,8 @@ def e_mails_in_wachtrij(notificatie_pks):
 
     pks = list(notificatie_pks)
     for begin in range(0, len(pks), E_MAILS_PER_BERICHT):
-        deel = pks[begin : begin + E_MAILS_PER_BERICHT]
-        try:
-            verstuur_e_mails.delay(deel)
-        except Exception:  # broker unreachable: the notifications stay unsent and the scan retries
-            log.warning("e-mails niet in de wachtrij gezet", aantal=len(deel), exc_info=True)
-            return
+        if not in_wachtrij(verstuur_e_mails, pks[begin : begin + E_MAILS_PER_BERICHT]):
+            return  # broker unreachable: the notifications stay unsent and the scan retries
 
 
 def e_mails_versturen(notificatie_pks):
@@ -376,7 +373,7 @@ def samenvattingen_in_wachtrij(nu):
         .values_list("ontvanger_id", flat=True)
     )
     for pk in ontvangers:
-        transaction.on_commit(lambda pk=pk: verstuur_samenvatting.delay(pk, grens.isoformat()))
+        in_wachtrij_na_commit(verstuur_samenvatting, pk, grens.isoformat())
     return len(ontvangers)
 
 
