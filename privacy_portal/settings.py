@@ -281,13 +281,16 @@ if PRODUCTION:
 # name the client in X-Forwarded-For (privacy_portal.core.clientadres).
 VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=[])
 
-# Login lockout (django-axes): five failures lock the username from that address for an hour.
+# Login lockout (django-axes, privacy_portal.core.blokkade): five failures within an hour lock the
+# username (from every address together) and, separately, the client address, for an hour. A good
+# login clears only that username's failures (core.blokkade), not the address's.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "privacy_portal.core.clientadres.client_adres"
+AXES_LOCKOUT_CALLABLE = "privacy_portal.core.blokkade.geblokkeerd"
 
 # Logging: structlog, JSON in production. Never log personal data (no request bodies, no query strings).
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

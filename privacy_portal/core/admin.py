@@ -4,9 +4,12 @@ Registers change only through their services (permission, workflow, history), so
 pages are for looking: no add, no change, and no delete, also not for a superuser.
 """
 
-from django.contrib import admin
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from .blokkade import blokkade_opheffen
 from .models import ExtraVrijeDag
 
 
@@ -51,3 +54,28 @@ class ExtraVrijeDagAdmin(SimpleHistoryAdmin):
     list_display = ["datum", "omschrijving"]
     date_hierarchy = "datum"
     search_fields = ["omschrijving"]
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class InlogpogingAdmin(AccessAttemptAdmin):
+    """Axes' failed logins, with the beheerder's unlock (recorded in the audit log)."""
+
+    actions = ["opheffen", *AccessAttemptAdmin.actions]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting a record is an unlock: only through the action, which is audited
+
+    def get_actions(self, request):
+        acties = super().get_actions(request)
+        acties.pop("delete_selected", None)
+        return acties
+
+    @admin.action(description="Blokkade opheffen (wordt vastgelegd)", permissions=["change"])
+    def opheffen(self, request, queryset):
+        aantal = blokkade_opheffen(door=request.user, pogingen=queryset)
+        self.message_user(
+            request, f"Blokkade opgeheven ({aantal} registraties van mislukte pogingen gewist).", messages.SUCCESS
+        )

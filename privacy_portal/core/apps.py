@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Gedeelde kern"
 
     def ready(self):
-        from . import kalender_db, registers
+        from . import blokkade, kalender_db, registers  # noqa: F401 (blokkade: its signal receiver)
 
         kalender_db.verbind_signalen()
         registers.laad_modules()

@@ -20,6 +20,7 @@ class AuditEvent(models.Model):
         DOWNLOADEN = "downloaden", "Downloaden"
         IMPORTEREN = "importeren", "Importeren"
         GEWEIGERD = "geweigerd", "Geweigerd"
+        BLOKKADE_OPGEHEVEN = "blokkade_opgeheven", "Blokkade opgeheven"
 
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
