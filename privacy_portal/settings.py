@@ -219,10 +219,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "privacy_portal.core.api.Paginering",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "privacy_portal.core.api.problem_exception_handler",
+    # Per user (token) when logged in, per client address when anonymous (open data); 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "privacy_portal.core.api_limieten.GebruikerLimiet",
+        "privacy_portal.core.api_limieten.AnoniemLimiet",
+    ],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "JSON_UNDERSCOREIZE": {"no_underscore_before_number": True},
 }
 API_VERSION = "1.0.0"
+# API rate limits (DRF notation: number/second|minute|hour|day).
+API_LIMIET_GEBRUIKER = env.str("API_LIMIET_GEBRUIKER", default="3000/hour")
+API_LIMIET_ANONIEM = env.str("API_LIMIET_ANONIEM", default="600/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Privacy Portal API",
     "DESCRIPTION": "Registers van de AVG-administratie van gemeenten (NL API Design Rules).",
