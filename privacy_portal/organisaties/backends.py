@@ -4,7 +4,7 @@ from guardian.backends import ObjectPermissionBackend
 from guardian.exceptions import WrongAppError
 
 from .rollen import ROL_RECHTEN
-from .selectors import bereik_van, rol_toewijzingen
+from .selectors import bereik_van, rol_reikt_tot, rol_toewijzingen
 
 
 class RolBackend:
@@ -29,10 +29,19 @@ class RolBackend:
 
 
 class DelegatieBackend(ObjectPermissionBackend):
-    """Guardian's object permissions, answering False (not an error) for a perm of another app."""
+    """Guardian's object permissions (a delegated record), answering False (not an error) for a perm
+    of another app.
+
+    A delegation lasts only as long as the delegate's role: it counts while one of their roles
+    still reaches the record (its gemeente and team). Whose roles there were removed, or who moved
+    to another team or gemeente, no longer reads or edits the record, checked at every use.
+    """
 
     def has_perm(self, user_obj, perm, obj=None):
+        if obj is None or not user_obj.is_active or user_obj.is_anonymous:
+            return False
         try:
-            return super().has_perm(user_obj, perm, obj)
+            toegekend = super().has_perm(user_obj, perm, obj)
         except WrongAppError:
             return False
+        return toegekend and rol_reikt_tot(user_obj, obj)

@@ -37,6 +37,20 @@ def bereik_filter(user, perm, prefix=""):
     return q
 
 
+def rol_reikt_tot(user, obj):
+    """Whether any of the user's roles reaches the object (whatever that role may do there)."""
+    waar = bereik_van(obj)
+    return waar is not None and any(t.dekt(*waar) for t in rol_toewijzingen(user))
+
+
+def rollen_filter(user, prefix=""):
+    """A Q selecting the objects any of the user's roles reaches (for delegated records)."""
+    q = Q(pk__in=[])
+    for toewijzing in rol_toewijzingen(user):
+        q |= Q(**toewijzing.filter_kwargs(prefix))
+    return q
+
+
 def gemeenten_voor(user, perm=None):
     """Gemeenten where the user holds any role (or a role granting perm)."""
     if user.is_superuser:
