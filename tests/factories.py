@@ -103,8 +103,20 @@ def volledige_inhoud(team, vv, **extra):
     return inhoud
 
 
+def collega_van(user):
+    """A second user with the same roles (`<naam>-collega`): four eyes need someone else to approve."""
+    collega, nieuw = UserFactory._meta.model.objects.get_or_create(
+        username=f"{user.username}-collega", defaults={"is_superuser": user.is_superuser}
+    )
+    if nieuw:
+        for rol in user.rollen.all():
+            RolFactory(gebruiker=collega, rol=rol.rol, gemeente=rol.gemeente, afdeling=rol.afdeling, team=rol.team)
+    return collega
+
+
 def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, **extra):
-    """A verwerking taken through the services to `status`."""
+    """A verwerking taken through the services to `status`. Four eyes: when `goedkeurder` is also the
+    author, a colleague with the same roles approves (`collega_van`)."""
     verwerking = services.verwerking_aanmaken(
         door=door, gemeente=team.gemeente, gegevens=volledige_inhoud(team, vv, **extra)
     )
@@ -113,6 +125,8 @@ def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, 
     services.verwerking_indienen(verwerking=verwerking, door=door)
     if status == Status.TER_BEOORDELING:
         return verwerking
+    if goedkeurder is not None and goedkeurder.pk == door.pk:
+        goedkeurder = collega_van(goedkeurder)
     services.verwerking_goedkeuren(verwerking=verwerking, door=goedkeurder)
     if status == Status.GEARCHIVEERD:
         services.verwerking_archiveren(verwerking=verwerking, door=goedkeurder)

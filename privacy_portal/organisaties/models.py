@@ -43,6 +43,13 @@ class Gemeente(models.Model):
     fg_email = models.EmailField("e-mailadres FG")
     fg_telefoon = models.CharField("telefoon FG", max_length=50, blank=True)
     website = models.URLField("website", blank=True)
+    vier_ogen_uitzondering = models.BooleanField(
+        "uitzondering op vier ogen",
+        default=False,
+        help_text="Alleen voor een gemeente waar één persoon het werk doet: wie een verwerking opstelde of "
+        "indiende, of een convenantdocument openbaar maakte, mag het dan zelf vaststellen of vrijgeven. "
+        "De historie vermeldt dat bij elk besluit.",
+    )
     history = HistoricalRecords()
     objects = GeschiedenisManager()
 
