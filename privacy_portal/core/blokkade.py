@@ -55,9 +55,9 @@ def blokkade_opheffen(*, door, pogingen):
     aantal, _ = AccessAttempt.objects.filter(username__in=namen).delete()
     extra, _ = AccessAttempt.objects.filter(ip_address__in=adressen).delete()
     gebruikers = dict(
-        get_user_model().objects.filter(**{f"{get_user_model().USERNAME_FIELD}__in": namen}).values_list(
-            get_user_model().USERNAME_FIELD, "pk"
-        )
+        get_user_model()
+        .objects.filter(**{f"{get_user_model().USERNAME_FIELD}__in": namen})
+        .values_list(get_user_model().USERNAME_FIELD, "pk")
     )
     for naam in sorted(namen) or [""]:
         audit(
