@@ -19,8 +19,6 @@ from .models import Dpia, DpiaDelegatie, DpiaVerwerking, Maatregel
 def dpias_voor(user, perm="dpia.view_dpia"):
     """DPIAs on which the user holds perm through a role; for viewing also the ones delegated to them."""
     qs = Dpia.objects.select_related("gemeente", "team")
-    if user.is_superuser:
-        return qs
     if user.is_anonymous:
         return qs.none()
     q = bereik_filter(user, perm)
@@ -111,8 +109,6 @@ def verwerkingen_voor_dpia(user, gemeente=None):
     qs = Verwerking.objects.select_related("gemeente", "team").exclude(status=VerwerkingStatus.GEARCHIVEERD)
     if gemeente is not None:
         qs = qs.filter(gemeente=gemeente)
-    if user.is_superuser:
-        return qs.order_by("naam")
     return qs.filter(bereik_filter(user, "dpia.add_dpia")).order_by("naam")
 
 

@@ -115,7 +115,7 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "privacy_portal.organisaties.backends.GebruikerBackend",
     "privacy_portal.organisaties.backends.RolBackend",
     "privacy_portal.organisaties.backends.DelegatieBackend",
 ]

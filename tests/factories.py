@@ -103,6 +103,27 @@ def volledige_inhoud(team, vv, **extra):
     return inhoud
 
 
+def alle_rollen(username, *gemeenten):
+    """A user holding every role everywhere in these gemeenten (each team role in every team, each
+    afdeling role in every afdeling). Tests set up records in any team with it: the technical
+    superuser acts in no register (privacy_portal.organisaties.beheerder)."""
+    from privacy_portal.organisaties.models import Afdeling, Team
+    from privacy_portal.organisaties.rollen import ROL_BEREIK, Bereik, Rol
+
+    user = UserFactory(username=username)
+    for gemeente in gemeenten:
+        for rol in Rol:
+            if ROL_BEREIK[rol] == Bereik.TEAM:
+                for team in Team.objects.filter(gemeente=gemeente):
+                    RolFactory(gebruiker=user, rol=rol, gemeente=gemeente, team=team)
+            elif ROL_BEREIK[rol] == Bereik.AFDELING:
+                for afdeling in Afdeling.objects.filter(gemeente=gemeente):
+                    RolFactory(gebruiker=user, rol=rol, gemeente=gemeente, afdeling=afdeling)
+            else:
+                RolFactory(gebruiker=user, rol=rol, gemeente=gemeente)
+    return user
+
+
 def collega_van(user):
     """A second user with the same roles (`<naam>-collega`): four eyes need someone else to approve."""
     collega, nieuw = UserFactory._meta.model.objects.get_or_create(

@@ -1,10 +1,23 @@
 """Permission backends: roles from the RASCI table, and delegated single records (django-guardian)."""
 
+from django.contrib.auth.backends import ModelBackend
 from guardian.backends import ObjectPermissionBackend
 from guardian.exceptions import WrongAppError
 
 from .rollen import ROL_RECHTEN
 from .selectors import bereik_van, rol_reikt_tot, rol_toewijzingen
+
+
+class GebruikerBackend(ModelBackend):
+    """Django's own backend (password login, users' and groups' permissions), except that it does not
+    give a superuser the registers' permissions: those come from roles only (see beheerder.py)."""
+
+    def has_perm(self, user_obj, perm, obj=None):
+        from .beheerder import is_registerrecht
+
+        if is_registerrecht(perm):
+            return False
+        return super().has_perm(user_obj, perm, obj)
 
 
 class RolBackend:

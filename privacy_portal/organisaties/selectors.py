@@ -53,8 +53,6 @@ def rollen_filter(user, prefix=""):
 
 def gemeenten_voor(user, perm=None):
     """Gemeenten where the user holds any role (or a role granting perm)."""
-    if user.is_superuser:
-        return Gemeente.objects.all()
     ids = {t.gemeente_id for t in rol_toewijzingen(user) if perm is None or perm in ROL_RECHTEN[t.rol]}
     return Gemeente.objects.filter(pk__in=ids)
 
@@ -62,8 +60,6 @@ def gemeenten_voor(user, perm=None):
 def teams_voor(user, gemeente, perm):
     """Teams of a gemeente on which the user may act with perm (for form choices)."""
     teams = Team.objects.filter(gemeente=gemeente).select_related("afdeling")
-    if user.is_superuser:
-        return teams
     return teams.filter(pk__in=[t.pk for t in teams if user.has_perm(perm, t)])
 
 
