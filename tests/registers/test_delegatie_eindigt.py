@@ -77,3 +77,24 @@ def test_naar_een_andere_gemeente_verhuisd_eindigt_de_delegatie(wereld, gedelege
     assert wijzigen.status_code == 404
     gedelegeerd.refresh_from_db()
     assert gedelegeerd.doeleinden != "Nee"
+
+
+@pytest.mark.django_db
+def test_ook_een_dpia_delegatie_eindigt_met_de_rol(wereld, client):
+    from ..dpia.factories import breid_uit, maak_dpia
+
+    breid_uit(wereld)
+    dpia = maak_dpia(wereld, stap="in_uitvoering")
+    medewerker = wereld[Rol.MEDEWERKER]
+    from dpia import selectors as dpia_selectors
+    from dpia import services as dpia_services
+
+    dpia_services.delegeren(dpia=dpia, door=wereld[Rol.TEAMMANAGER], medewerker=medewerker, delen=["A"])
+    client.force_login(medewerker)
+    assert client.get(f"/dpia/{dpia.uuid}/vragen/A/").status_code == 200
+    RolToewijzing.objects.filter(gebruiker=medewerker).delete()
+    RolFactory(gebruiker=medewerker, rol=Rol.MEDEWERKER, gemeente=wereld.andere_gemeente, team=wereld.team_elders)
+    vers = _vers(medewerker)
+    assert not dpia_selectors.dpias_voor(vers).filter(pk=dpia.pk).exists()
+    assert not dpia_selectors.mag_deel_invullen(vers, dpia, "A")
+    assert client.get(f"/dpia/{dpia.uuid}/vragen/A/").status_code in (403, 404)
