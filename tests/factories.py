@@ -110,7 +110,7 @@ def alle_rollen(username, *gemeenten):
     from privacy_portal.organisaties.models import Afdeling, Team
     from privacy_portal.organisaties.rollen import ROL_BEREIK, Bereik, Rol
 
-    user = UserFactory(username=username)
+    user = UserFactory(username=username, first_name="", last_name="")  # named by username, like a superuser
     for gemeente in gemeenten:
         for rol in Rol:
             if ROL_BEREIK[rol] == Bereik.TEAM:
