@@ -47,6 +47,8 @@ def vul_register(gemeente, po, aantal):
     from registers.demo import _inhoud
 
     voorbeelden = [v for v in VERWERKINGEN if v["status"] != "concept"]
+    gemeente.vier_ogen_uitzondering = True  # one bench user writes and approves
+    gemeente.save()
     start = time.perf_counter()
     for i in range(aantal):
         item = dict(voorbeelden[i % len(voorbeelden)], naam=f"Verwerking {i:05d}")

@@ -36,6 +36,8 @@ def vul(aantal):
     gemeenten, gebruikers = demo.laad("bench")
     gemeente, po = gemeenten["voorbeeldstad"], gebruikers["privacyofficer"]
     voorbeelden = [v for v in VERWERKINGEN if v["status"] != "concept"]
+    gemeente.vier_ogen_uitzondering = True  # one bench user writes and approves
+    gemeente.save()
     start = time.perf_counter()
     for i in range(aantal):
         item = dict(voorbeelden[i % len(voorbeelden)], naam=f"Verwerking {i:05d}")

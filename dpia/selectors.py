@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from privacy_portal.organisaties.models import RolToewijzing
 from privacy_portal.organisaties.rollen import Rol
-from privacy_portal.organisaties.selectors import bereik_filter
+from privacy_portal.organisaties.selectors import bereik_filter, rol_reikt_tot, rollen_filter
 from registers.constants import DpiaStatus
 from registers.constants import Status as VerwerkingStatus
 from registers.models import Verwerking
@@ -17,15 +17,14 @@ from .models import Dpia, DpiaDelegatie, DpiaVerwerking, Maatregel
 
 
 def dpias_voor(user, perm="dpia.view_dpia"):
-    """DPIAs on which the user holds perm through a role; for viewing also the ones delegated to them."""
+    """DPIAs on which the user holds perm through a role; for viewing also the ones delegated to them,
+    while one of their roles still reaches the DPIA (a delegation ends with the delegate's role)."""
     qs = Dpia.objects.select_related("gemeente", "team")
-    if user.is_superuser:
-        return qs
     if user.is_anonymous:
         return qs.none()
     q = bereik_filter(user, perm)
     if perm == "dpia.view_dpia":
-        q |= Q(Exists(DpiaDelegatie.objects.filter(dpia=OuterRef("pk"), gebruiker=user)))
+        q |= Q(Exists(DpiaDelegatie.objects.filter(dpia=OuterRef("pk"), gebruiker=user))) & rollen_filter(user)
     return qs.filter(q)
 
 
@@ -76,9 +75,12 @@ def filter_dpias(qs, *, zoek="", status="", uitkomst="", gemeente="", aandacht="
 
 
 def mag_deel_invullen(user, dpia, deel):
-    """Whether the user may fill in this part: change_dpia on the DPIA, or a delegation of the part."""
+    """Whether the user may fill in this part: change_dpia on the DPIA, or a delegation of the part
+    while one of their roles still reaches the DPIA."""
     if user.has_perm("dpia.change_dpia", dpia):
         return True
+    if not rol_reikt_tot(user, dpia):
+        return False
     return DpiaDelegatie.objects.filter(dpia=dpia, gebruiker=user, delen__icontains=f'"{deel}"').exists()
 
 
@@ -114,8 +116,6 @@ def verwerkingen_voor_dpia(user, gemeente=None):
     qs = Verwerking.objects.select_related("gemeente", "team").exclude(status=VerwerkingStatus.GEARCHIVEERD)
     if gemeente is not None:
         qs = qs.filter(gemeente=gemeente)
-    if user.is_superuser:
-        return qs.order_by("naam")
     return qs.filter(bereik_filter(user, "dpia.add_dpia")).order_by("naam")
 
 

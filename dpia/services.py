@@ -788,7 +788,7 @@ def _rol_label(door, dpia, hoog):
     rollen = rollen_in(door, dpia.gemeente)
     voorkeur = (Rol.COLLEGE, Rol.DIRECTEUR) if hoog else (Rol.TEAMMANAGER,)
     rol = next((r for r in voorkeur if r in rollen), None)
-    return rol.label if rol else ("Beheerder" if door.is_superuser else "")
+    return rol.label if rol else ""
 
 
 @transaction.atomic

@@ -137,6 +137,19 @@ class OvereenkomstViewSet(RegisterViewSet):
         )
         return self.antwoord(ovk)
 
+    @extend_schema(
+        summary="Openbaar document vrijgeven (vier ogen)",
+        request=None,
+        parameters=[IF_MATCH],
+        responses={200: OvereenkomstSerializer, 409: CONFLICT},
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], url_path="document-vrijgeven", filterset_class=None)
+    def document_vrijgeven(self, request, uuid=None):
+        ovk = self.get_object()
+        ovk = self.service(services.document_vrijgeven, overeenkomst=ovk, door=request.user, versie=self.versie())
+        return self.antwoord(ovk)
+
     def historie_regels(self, obj):
         """The agreement's history with that of its parties, sub-processors and reviews."""
         return selectors.historie_van(obj)

@@ -169,9 +169,10 @@ def laad(gemeente, *, gebruikers):
     )
     services.document_uploaden(
         overeenkomst=convenant,
-        door=po,
+        door=tm_sd,
         bestand=ContentFile(demo_pdf("Convenant Zorg- en Veiligheidshuis"), name="convenant-zvh.pdf"),
     )
+    services.document_vrijgeven(overeenkomst=convenant, door=po)  # four eyes: someone else releases
 
     # 4. Ends within three months; a sub-processor in the United States without recorded consent.
     services.overeenkomst_aanmaken(

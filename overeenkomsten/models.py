@@ -109,6 +109,34 @@ class Overeenkomst(models.Model):
         help_text="Alleen bij een openbaar convenant: het document is te downloaden op de openbare pagina.",
     )
     document_geupload_op = models.DateTimeField("document geüpload op", null=True, blank=True)
+    # Four eyes on publication: who offered the document to the public (made it public, or uploaded a
+    # new one while public) and who released it after review. Only a released document is downloadable.
+    document_aangeboden_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="openbaar gemaakt door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    document_vrijgegeven_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="openbaar document vrijgegeven door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    document_vrijgegeven_op = models.DateTimeField(
+        "openbaar document vrijgegeven op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Een openbaar document is pas te downloaden als iemand anders dan wie het openbaar maakte, "
+        "het heeft vrijgegeven.",
+    )
     laatste_review = models.DateField("laatste review", null=True, blank=True)
     volgende_review = models.DateField(
         "volgende review", null=True, blank=True, editable=False, db_index=True, help_text="Berekend: jaarlijks."
@@ -128,7 +156,16 @@ class Overeenkomst(models.Model):
     objects = GeschiedenisManager()
     # Derived values follow from the fields shown; the document's storage path is internal (its name is shown).
     historie_weergave = HistorieWeergave(
-        verborgen={"volledigheid", "buiten_eer", "volgende_review", "einde_signaal_op", "document", "aangemaakt_op"},
+        verborgen={
+            "volledigheid",
+            "buiten_eer",
+            "volgende_review",
+            "einde_signaal_op",
+            "document",
+            "aangemaakt_op",
+            "document_aangeboden_door",
+            "document_vrijgegeven_door",
+        },
         keuzes={"clausules": AlleClausules},
     )
 
@@ -136,7 +173,10 @@ class Overeenkomst(models.Model):
         verbose_name = "overeenkomst"
         verbose_name_plural = "overeenkomsten"
         ordering = ["onderwerp"]
-        permissions = [("document_overeenkomst", "Ondertekend document uploaden en downloaden")]
+        permissions = [
+            ("document_overeenkomst", "Ondertekend document uploaden en downloaden"),
+            ("vrijgeven_overeenkomst", "Openbaar document van een convenant vrijgeven (vier ogen)"),
+        ]
         indexes = [models.Index(fields=["gemeente", "soort"])]
 
     def __str__(self):
@@ -147,8 +187,23 @@ class Overeenkomst(models.Model):
         return self.openbaar and self.soort == Soort.CONVENANT
 
     @property
+    def document_wacht_op_vrijgave(self):
+        """Marked public, but nobody else has reviewed and released it yet."""
+        return (
+            self.is_openbaar_convenant
+            and self.document_openbaar
+            and bool(self.document)
+            and self.document_vrijgegeven_op is None
+        )
+
+    @property
     def document_is_openbaar(self):
-        return self.is_openbaar_convenant and self.document_openbaar and bool(self.document)
+        return (
+            self.is_openbaar_convenant
+            and self.document_openbaar
+            and bool(self.document)
+            and self.document_vrijgegeven_op is not None
+        )
 
 
 class Partij(models.Model):

@@ -195,7 +195,24 @@ def _herbereken(ovk):
 
 def _opslaan(ovk, door, reden):
     _herbereken(ovk)
+    _vrijgave_bijwerken(ovk, door)
     opslaan(ovk, door=door, reden=reden)
+
+
+def _vrijgave_bijwerken(ovk, door):
+    """A document that becomes public, or a new document while public, waits for someone else's
+    release (four eyes, `document_vrijgeven`); one that is no longer public loses its release."""
+    vorig = Overeenkomst.objects.filter(pk=ovk.pk).values("document_openbaar", "document").first() if ovk.pk else None
+    was_openbaar = bool(vorig and vorig["document_openbaar"])
+    nieuw_document = vorig is None or vorig["document"] != ovk.document.name
+    if not ovk.document_openbaar:
+        ovk.document_aangeboden_door = None
+        ovk.document_vrijgegeven_door = None
+        ovk.document_vrijgegeven_op = None
+    elif not was_openbaar or nieuw_document:
+        ovk.document_aangeboden_door = door
+        ovk.document_vrijgegeven_door = None
+        ovk.document_vrijgegeven_op = None
 
 
 def _onderdeel_reden(obj):
@@ -469,6 +486,33 @@ def document_uploaden(*, overeenkomst, door, bestand, nu=None, versie=None):
     ovk.document_naam = oorspronkelijk
     ovk.document_geupload_op = nu
     _opslaan(ovk, door, "Ondertekend document geüpload")
+    return ovk
+
+
+ZONDER_VIER_OGEN = " (zonder vier ogen: zelf openbaar gemaakt; uitzondering van de gemeente voor één persoon)"
+
+
+@transaction.atomic
+def document_vrijgeven(*, overeenkomst, door, nu=None, versie=None):
+    """Release a convenant's public document after review: only then can anyone download it from
+    the public page. Not by whoever made it public or uploaded it while public (four eyes), unless
+    the gemeente allows that for a one-person team; the history then says so."""
+    nu = nu or timezone.now()
+    ovk = vergrendel(overeenkomst, versie=versie, related=("gemeente", "team"))
+    vereis(door, "overeenkomsten.vrijgeven_overeenkomst", ovk)
+    if not ovk.document_wacht_op_vrijgave:
+        raise ValidationError("Er is geen openbaar document dat op vrijgave wacht.")
+    opmerking = ""
+    if ovk.document_aangeboden_door_id in (None, door.pk):
+        if not ovk.gemeente.vier_ogen_uitzondering:
+            raise ValidationError(
+                "Vier ogen: u heeft dit document zelf openbaar gemaakt. Iemand anders bekijkt het en geeft het vrij."
+            )
+        opmerking = ZONDER_VIER_OGEN
+    ovk.document_vrijgegeven_door = door
+    ovk.document_vrijgegeven_op = nu
+    _herbereken(ovk)
+    opslaan(ovk, door=door, reden=f"Openbaar document vrijgegeven{opmerking}")
     return ovk
 
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("<uuid:uuid>/review/", views.review, name="review"),
     path("<uuid:uuid>/document/", views.document, name="document"),
     path("<uuid:uuid>/document/uploaden/", views.document_uploaden, name="document-uploaden"),
+    path("<uuid:uuid>/document/vrijgeven/", views.document_vrijgeven, name="document-vrijgeven"),
     path("<uuid:uuid>/historie/", views.historie, name="historie"),
 ]

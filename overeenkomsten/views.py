@@ -6,6 +6,7 @@ Reading an agreement, downloading its document and exporting the register are au
 
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,6 +50,7 @@ VIEW = "overeenkomsten.view_overeenkomst"
 ADD = "overeenkomsten.add_overeenkomst"
 CHANGE = "overeenkomsten.change_overeenkomst"
 DOCUMENT = "overeenkomsten.document_overeenkomst"
+VRIJGEVEN = "overeenkomsten.vrijgeven_overeenkomst"
 
 
 def _overeenkomst(request, uuid, *, audit_lezen=False):
@@ -247,6 +249,7 @@ def _detail(request, ovk, *, status=200, **formulieren):
         "kan_wijzigen": user.has_perm(CHANGE, ovk),
         "kan_downloaden": user.has_perm(DOCUMENT, ovk),
         "kan_uploaden": user.has_perm(DOCUMENT, ovk) and user.has_perm(CHANGE, ovk),
+        "kan_vrijgeven": ovk.document_wacht_op_vrijgave and user.has_perm(VRIJGEVEN, ovk),
         "checklist_form": ChecklistForm(soort=ovk.soort, initial={"clausules": ovk.clausules}),
         "review_form": ReviewForm(initial={"datum": vandaag}),
         "document_form": DocumentForm(),
@@ -330,6 +333,21 @@ def document_uploaden(request, uuid):
         services.document_uploaden,
         gelukt="Het ondertekende document is opgeslagen.",
         invoer=lambda form: {"bestand": form.cleaned_data["document"]},
+    )
+
+
+@login_required
+@require_POST
+def document_vrijgeven(request, uuid):
+    return _actie(
+        request,
+        uuid,
+        VRIJGEVEN,
+        lambda ovk: forms.Form(request.POST),
+        "vrijgeven_form",
+        services.document_vrijgeven,
+        gelukt="Het document is vrijgegeven: het is nu te downloaden op de openbare pagina.",
+        invoer=lambda form: {},
     )
 
 

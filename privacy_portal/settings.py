@@ -131,7 +131,7 @@ else:
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "privacy_portal.organisaties.backends.GebruikerBackend",
     "privacy_portal.inloggen.sso.SsoBackend",
     "privacy_portal.organisaties.backends.RolBackend",
     "privacy_portal.organisaties.backends.DelegatieBackend",
@@ -238,10 +238,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "privacy_portal.core.api.Paginering",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "privacy_portal.core.api.problem_exception_handler",
+    # Per user (token) when logged in, per client address when anonymous (open data); 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "privacy_portal.core.api_limieten.GebruikerLimiet",
+        "privacy_portal.core.api_limieten.AnoniemLimiet",
+    ],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "JSON_UNDERSCOREIZE": {"no_underscore_before_number": True},
 }
 API_VERSION = "1.0.0"
+# API rate limits (DRF notation: number/second|minute|hour|day).
+API_LIMIET_GEBRUIKER = env.str("API_LIMIET_GEBRUIKER", default="3000/hour")
+API_LIMIET_ANONIEM = env.str("API_LIMIET_ANONIEM", default="600/hour")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Privacy Portal API",
     "DESCRIPTION": "Registers van de AVG-administratie van gemeenten (NL API Design Rules).",
@@ -333,13 +341,16 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Privacy Portal")
 # Gemeente. Five years, as the Wpg asks for logs; the database trigger uses the same number.
 AUDIT_BEWAARTERMIJN_MAANDEN = 60
 
-# Login lockout (django-axes): five failures lock the username from that address for an hour.
+# Login lockout (django-axes, privacy_portal.core.blokkade): five failures within an hour lock the
+# username (from every address together) and, separately, the client address, for an hour. A good
+# login clears only that username's failures (core.blokkade), not the address's.
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "privacy_portal.core.clientadres.client_adres"
+AXES_LOCKOUT_CALLABLE = "privacy_portal.core.blokkade.geblokkeerd"
 
 # Logging: structlog, JSON in production. Never log personal data (no request bodies, no query strings).
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

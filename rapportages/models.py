@@ -128,6 +128,9 @@ class FgBevindingen(models.Model):
 class GemeenteThema(models.Model):
     """A gemeente's name, colour and logo in the header of its reports."""
 
+    # An installation setting the technical beheerder manages (privacy_portal.organisaties.beheerder).
+    beheerinstelling = True
+
     gemeente = models.OneToOneField(
         Gemeente, verbose_name="gemeente", on_delete=models.CASCADE, related_name="rapport_thema"
     )

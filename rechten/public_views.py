@@ -2,8 +2,12 @@
 
 1. `formulier`: the inwoner chooses the rights and fills in name and e-mail address; the request is
    saved unconfirmed (`services.verzoek_ontvangen_van_inwoner`) and a link with the token is mailed.
-   No CAPTCHA: rate limiting per client address and per e-mail address (`_te_vaak`), counted in
-   Django's cache under a keyed hash (HMAC with SECRET_KEY), never the raw address.
+   No CAPTCHA: rate limiting per client address within the gemeente and per e-mail address
+   (`_te_vaak`), counted in Django's cache under a keyed hash (HMAC with SECRET_KEY), never the raw
+   address. The client is `core.clientadres.client_sleutel`: behind a trusted proxy the real client,
+   behind an unknown proxy never the proxy's address alone, so one busy proxy does not close the
+   form for every inwoner. When the cache (Redis) cannot be reached the form still works: the limit
+   is then not applied and a warning without personal data is logged.
 2. `verstuurd`: "check your mail" (after a redirect; no personal data in any URL).
 3. `bevestigen`: the link from the e-mail. Confirms (`services.verzoek_bevestigen`), shows the receipt
    with kenmerk, date of receipt and deadline, and mails the receipt once. A second click shows the
@@ -24,7 +28,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from privacy_portal.core.clientadres import client_adres
+from privacy_portal.core.clientadres import client_sleutel
 from privacy_portal.core.forms import NLDesignMixin
 from privacy_portal.organisaties.models import Gemeente
 
@@ -34,7 +38,7 @@ from .models import Verzoek
 
 logger = logging.getLogger(__name__)
 
-# Rate limits per hour (no CAPTCHA): submissions per client address and per e-mail address.
+# Rate limits per hour (no CAPTCHA): submissions per client address (per gemeente) and per e-mail address.
 PER_ADRES = 5
 PER_EMAIL = 3
 VENSTER = 60 * 60
@@ -134,18 +138,34 @@ def _sleutel(soort, waarde):
     return f"verzoek-openbaar:{soort}:{digest}"
 
 
+def _adres_waarde(request, gemeente):
+    return f"{gemeente.pk}:{client_sleutel(request)}"
+
+
+def _cache_onbereikbaar():
+    logger.warning("Limiet van het verzoekformulier niet toegepast: de cache is niet bereikbaar")
+
+
 def _te_vaak(soort, waarde, maximum):
+    """Whether the limit is reached; False (allow) when the cache cannot be reached."""
     sleutel = _sleutel(soort, waarde)
-    return (cache.get(sleutel) or 0) >= maximum
+    try:
+        return (cache.get(sleutel) or 0) >= maximum
+    except Exception:
+        _cache_onbereikbaar()
+        return False
 
 
 def _tel(soort, waarde):
     sleutel = _sleutel(soort, waarde)
-    if not cache.add(sleutel, 1, VENSTER):
-        try:
-            cache.incr(sleutel)
-        except ValueError:  # expired in between
-            cache.add(sleutel, 1, VENSTER)
+    try:
+        if not cache.add(sleutel, 1, VENSTER):
+            try:
+                cache.incr(sleutel)
+            except ValueError:  # expired in between
+                cache.add(sleutel, 1, VENSTER)
+    except Exception:
+        _cache_onbereikbaar()
 
 
 def _te_veel(request, gemeente):
@@ -174,7 +194,7 @@ def formulier(request, slug):
     gemeente = get_object_or_404(Gemeente, slug=slug)
     if request.method != "POST":
         return render(request, "rechten_openbaar/formulier.html", {"gemeente": gemeente, "form": InwonerVerzoekForm()})
-    adres = client_adres(request)
+    adres = _adres_waarde(request, gemeente)
     if _te_vaak("adres", adres, PER_ADRES):
         return _te_veel(request, gemeente)
     form = InwonerVerzoekForm(request.POST)

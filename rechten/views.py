@@ -113,7 +113,7 @@ def lijst(request):
         "pagina": pagina,
         "query": query.urlencode(),
         "vandaag": vandaag,
-        "mag_inzien": user.is_superuser or user.has_perm("rechten.view_verzoek"),
+        "mag_inzien": user.has_perm("rechten.view_verzoek"),
         "kan_registreren": bool(_gemeenten_met(user, "rechten.add_verzoek")),
         "heeft_taken": user.has_perm("rechten.taak_uitvoeren_verzoek") or user.has_perm("rechten.view_verzoek"),
         "cijfers": selectors.cijfers(cijfer_gemeenten, vandaag=vandaag) if cijfer_gemeenten.exists() else [],
@@ -591,9 +591,7 @@ def brief(request, uuid, soort):
 def taken(request):
     """Outstanding tasks: a teammanager sees those of their team, a privacy officer all of the gemeente."""
     user = request.user
-    if not (
-        user.is_superuser or user.has_perm("rechten.taak_uitvoeren_verzoek") or user.has_perm("rechten.view_verzoek")
-    ):
+    if not (user.has_perm("rechten.taak_uitvoeren_verzoek") or user.has_perm("rechten.view_verzoek")):
         raise PermissionDenied
     alle = request.GET.get("toon") == "alle"
     qs = selectors.taken_voor(user).order_by("afgerond_op", "geldende_termijn", "pk")

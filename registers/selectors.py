@@ -4,22 +4,23 @@ from django.db.models import Avg, Count, Min, Q
 
 from privacy_portal.core.registers import verwerking_filter
 from privacy_portal.organisaties.rollen import Rol
-from privacy_portal.organisaties.selectors import bereik_filter, rol_toewijzingen
+from privacy_portal.organisaties.selectors import bereik_filter, rol_toewijzingen, rollen_filter
 
 from .constants import DpiaStatus, Status
 from .models import Verwerking, VerwerkingUserObjectPermission, VerwerkingVersie
 
 
 def verwerkingen_voor(user, perm="registers.view_verwerking"):
-    """The verwerkingen on which the user holds perm: by role, or delegated to them."""
+    """The verwerkingen on which the user holds perm: by role, or delegated to them while one of
+    their roles still reaches the verwerking (a delegation ends with the delegate's role)."""
     qs = Verwerking.objects.select_related("gemeente", "team", "verwerkingsverantwoordelijke", "gepubliceerde_versie")
-    if user.is_superuser:
-        return qs
     if user.is_anonymous:
         return qs.none()
     codename = perm.split(".", 1)[1]
     gedelegeerd = VerwerkingUserObjectPermission.objects.filter(user=user, permission__codename=codename)
-    return qs.filter(bereik_filter(user, perm) | Q(pk__in=gedelegeerd.values("content_object_id")))
+    return qs.filter(
+        bereik_filter(user, perm) | (Q(pk__in=gedelegeerd.values("content_object_id")) & rollen_filter(user))
+    )
 
 
 def json_lijst_bevat(veld, code):

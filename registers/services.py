@@ -149,6 +149,43 @@ def verwerking_indienen(*, verwerking, door, versie=None):
     return verwerking
 
 
+VASTGESTELD = "Vastgesteld als versie"
+ZONDER_VIER_OGEN = " (zonder vier ogen: zelf opgesteld of ingediend; uitzondering van de gemeente voor één persoon)"
+
+
+def auteurs_van(verwerking):
+    """The users who wrote the text about to be approved: who created the verwerking or changed its
+    content since the last approved version, and who submitted it."""
+    velden = [VerwerkingInhoud._meta.get_field(v).attname for v in INHOUD_VELDEN]
+    auteurs, vorige = set(), None
+    for rij in verwerking.history.order_by("history_id"):
+        reden = rij.history_change_reason or ""
+        if reden.startswith(VASTGESTELD):
+            auteurs = set()
+        elif (
+            rij.history_type == "+"
+            or reden == INGEDIEND
+            or (vorige is not None and any(getattr(rij, v) != getattr(vorige, v) for v in velden))
+        ):
+            auteurs.add(rij.history_user_id)
+        vorige = rij
+    auteurs.discard(None)
+    return auteurs
+
+
+def _vier_ogen(verwerking, door):
+    """The history's note when the approver wrote or submitted the text (only with the gemeente's
+    exception); otherwise a ValidationError."""
+    if door.pk not in auteurs_van(verwerking):
+        return ""
+    if verwerking.gemeente.vier_ogen_uitzondering:
+        return ZONDER_VIER_OGEN
+    raise ValidationError(
+        "Vier ogen: u heeft deze verwerking zelf opgesteld, gewijzigd of ingediend. "
+        "Een andere privacy officer stelt haar vast of stuurt haar terug."
+    )
+
+
 def volgend_volgnummer(verwerking):
     """The number the next approved version of this verwerking gets."""
     vorige = verwerking.versies.order_by("-volgnummer").values_list("volgnummer", flat=True).first() or 0
@@ -157,11 +194,13 @@ def volgend_volgnummer(verwerking):
 
 @transaction.atomic
 def verwerking_goedkeuren(*, verwerking, door, versie=None):
-    """Approve and publish the text the privacy officer saw (`versie`); refused when it changed since."""
+    """Approve and publish the text the privacy officer saw (`versie`); refused when it changed since,
+    and refused to whoever wrote or submitted that text (four eyes; see `_vier_ogen`)."""
     verwerking = _vergrendeld(verwerking, versie)
     vereis(door, "registers.beoordelen_verwerking", verwerking)
     verwerking.status = WORKFLOW.controleer("goedkeuren", verwerking.status)
     _vereis_volledig(verwerking)
+    opmerking = _vier_ogen(verwerking, door)
     vastgesteld = VerwerkingVersie(
         verwerking=verwerking,
         volgnummer=volgend_volgnummer(verwerking),
@@ -169,10 +208,11 @@ def verwerking_goedkeuren(*, verwerking, door, versie=None):
         vastgesteld_door=door,
         **{veld: getattr(verwerking, veld) for veld in INHOUD_VELDEN},
     )
-    opslaan(vastgesteld, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
+    reden = f"{VASTGESTELD} {vastgesteld.volgnummer}{opmerking}"
+    opslaan(vastgesteld, door=door, reden=reden)
     verwerking.gepubliceerde_versie = vastgesteld
     verwerking.afwijsreden = ""
-    opslaan(verwerking, door=door, reden=f"Vastgesteld als versie {vastgesteld.volgnummer}")
+    opslaan(verwerking, door=door, reden=reden)
     openbaar_register_gewijzigd(verwerking.gemeente_id)
     stap_melden(
         obj=verwerking,

@@ -12,6 +12,14 @@ def snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = SNELLE_HASHERS
 
 
+@pytest.fixture(autouse=True)
+def api_limieten_ruim(settings):
+    """The API limits count in the shared cache; a whole test run from one address must not reach
+    them. Tests of the limits set their own (tests/core/test_api_limieten.py)."""
+    settings.API_LIMIET_GEBRUIKER = "1000000/second"
+    settings.API_LIMIET_ANONIEM = "1000000/second"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def redis_nooit_database_0():
     """With REDIS_URL set, the cache and Celery's broker use a Redis database of their own, never 0

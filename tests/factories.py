@@ -103,8 +103,41 @@ def volledige_inhoud(team, vv, **extra):
     return inhoud
 
 
+def alle_rollen(username, *gemeenten):
+    """A user holding every role everywhere in these gemeenten (each team role in every team, each
+    afdeling role in every afdeling). Tests set up records in any team with it: the technical
+    superuser acts in no register (privacy_portal.organisaties.beheerder)."""
+    from privacy_portal.organisaties.models import Afdeling, Team
+    from privacy_portal.organisaties.rollen import ROL_BEREIK, Bereik, Rol
+
+    user = UserFactory(username=username, first_name="", last_name="")  # named by username, like a superuser
+    for gemeente in gemeenten:
+        for rol in Rol:
+            if ROL_BEREIK[rol] == Bereik.TEAM:
+                for team in Team.objects.filter(gemeente=gemeente):
+                    RolFactory(gebruiker=user, rol=rol, gemeente=gemeente, team=team)
+            elif ROL_BEREIK[rol] == Bereik.AFDELING:
+                for afdeling in Afdeling.objects.filter(gemeente=gemeente):
+                    RolFactory(gebruiker=user, rol=rol, gemeente=gemeente, afdeling=afdeling)
+            else:
+                RolFactory(gebruiker=user, rol=rol, gemeente=gemeente)
+    return user
+
+
+def collega_van(user):
+    """A second user with the same roles (`<naam>-collega`): four eyes need someone else to approve."""
+    collega, nieuw = UserFactory._meta.model.objects.get_or_create(
+        username=f"{user.username}-collega", defaults={"is_superuser": user.is_superuser}
+    )
+    if nieuw:
+        for rol in user.rollen.all():
+            RolFactory(gebruiker=collega, rol=rol.rol, gemeente=rol.gemeente, afdeling=rol.afdeling, team=rol.team)
+    return collega
+
+
 def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, **extra):
-    """A verwerking taken through the services to `status`."""
+    """A verwerking taken through the services to `status`. Four eyes: when `goedkeurder` is also the
+    author, a colleague with the same roles approves (`collega_van`)."""
     verwerking = services.verwerking_aanmaken(
         door=door, gemeente=team.gemeente, gegevens=volledige_inhoud(team, vv, **extra)
     )
@@ -113,6 +146,8 @@ def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, 
     services.verwerking_indienen(verwerking=verwerking, door=door)
     if status == Status.TER_BEOORDELING:
         return verwerking
+    if goedkeurder is not None and goedkeurder.pk == door.pk:
+        goedkeurder = collega_van(goedkeurder)
     services.verwerking_goedkeuren(verwerking=verwerking, door=goedkeurder)
     if status == Status.GEARCHIVEERD:
         services.verwerking_archiveren(verwerking=verwerking, door=goedkeurder)

@@ -1,4 +1,5 @@
-"""API conventions of the NL API Design Rules: API-Version header, problem+json errors, paging."""
+"""API conventions of the NL API Design Rules: API-Version header, problem+json errors, paging,
+and the answer to throttling (429 as problem+json with Retry-After; the limits are in api_limieten.py)."""
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -102,6 +103,9 @@ def problem_exception_handler(exc, context):
         )
     else:
         detail = exc.detail if isinstance(getattr(exc, "detail", None), str) else ""
+        if isinstance(exc, exceptions.Throttled):
+            wacht = f"over {int(exc.wait) + 1} seconden" if exc.wait is not None else "later"
+            detail = f"U heeft te veel verzoeken gedaan. Probeer het {wacht} opnieuw."
         if isinstance(exc, exceptions.NotFound) or response.status_code == 404:
             detail = "Dit object bestaat niet of u heeft er geen toegang toe."
         body = problem(response.status_code, str(detail))

@@ -20,7 +20,7 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import audit_scan, audit_signalen, audit_triggers, kalender_db, registers  # noqa: F401
+        from . import audit_scan, audit_signalen, audit_triggers, blokkade, kalender_db, registers  # noqa: F401
 
         kalender_db.verbind_signalen()
         registers.laad_modules()

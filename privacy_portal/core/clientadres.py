@@ -33,6 +33,29 @@ def door_vertrouwde_proxy(request) -> bool:
     return _vertrouwd(_adres(request.META.get("REMOTE_ADDR", "")), _netwerken(tuple(settings.VERTROUWDE_PROXIES)))
 
 
+def via_onbekende_proxy(request) -> bool:
+    """Whether the request says it was forwarded (X-Forwarded-For) by a sender that is not a trusted
+    proxy. Then `client_adres` is that sender's address, which may be a proxy shared by every client
+    (VERTROUWDE_PROXIES not set), or a client that wrote the header itself."""
+    netwerken = _netwerken(tuple(settings.VERTROUWDE_PROXIES))
+    doorgestuurd = request.META.get("HTTP_X_FORWARDED_FOR", "").strip()
+    return bool(doorgestuurd) and not _vertrouwd(_adres(request.META.get("REMOTE_ADDR", "")), netwerken)
+
+
+def client_sleutel(request) -> str:
+    """What identifies one client when counting its requests (rate limits).
+
+    The client address; when the request came through a proxy that is not trusted, the address
+    together with what the proxy forwarded, so that one proxy's address is never counted as one
+    client for everybody behind it. (Such a header can be made up, so this limit then binds less:
+    set VERTROUWDE_PROXIES in production.)
+    """
+    adres = client_adres(request)
+    if via_onbekende_proxy(request):
+        return f"{adres}|{request.META.get('HTTP_X_FORWARDED_FOR', '').strip()[:200]}"
+    return adres
+
+
 def client_adres(request) -> str:
     """The client's address as text ("" when unknown)."""
     netwerken = _netwerken(tuple(settings.VERTROUWDE_PROXIES))

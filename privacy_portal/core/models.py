@@ -60,6 +60,7 @@ class AuditEvent(models.Model):
         UITLOGGEN = "uitloggen", "Uitloggen"
         RECHT_TOEGEKEND = "recht_toegekend", "Recht toegekend"
         RECHT_INGETROKKEN = "recht_ingetrokken", "Recht ingetrokken"
+        BLOKKADE_OPGEHEVEN = "blokkade_opgeheven", "Blokkade opgeheven"
 
     tijdstip = models.DateTimeField("tijdstip", db_index=True, default=timezone.now)
     actor = models.ForeignKey(

@@ -46,6 +46,8 @@ def laad(wachtwoord):
                 "fg_email": f"fg@{slug}.example",
                 "fg_telefoon": "14 0123",
                 "website": f"https://www.{slug}.example",
+                # Randdorp's privacy work is done by one person: four eyes cannot apply there.
+                "vier_ogen_uitzondering": slug == "randdorp",
             },
         )
         gemeenten[slug] = gemeente

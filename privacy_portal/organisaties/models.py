@@ -61,6 +61,13 @@ class Gemeente(models.Model):
         help_text="Zo lang blijven de regels van het auditlog van deze gemeente bewaard; daarna verwijdert de "
         "termijnscan ze. Standaard vijf jaar (60 maanden), zoals de Wpg voor logbestanden vraagt.",
     )
+    vier_ogen_uitzondering = models.BooleanField(
+        "uitzondering op vier ogen",
+        default=False,
+        help_text="Alleen voor een gemeente waar één persoon het werk doet: wie een verwerking opstelde of "
+        "indiende, of een convenantdocument openbaar maakte, mag het dan zelf vaststellen of vrijgeven. "
+        "De historie vermeldt dat bij elk besluit.",
+    )
     history = HistoricalRecords()
     objects = GeschiedenisManager()
 

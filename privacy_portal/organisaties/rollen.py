@@ -94,6 +94,9 @@ RECHTEN = {
     "overeenkomsten.add_overeenkomst": "Overeenkomst registreren",
     "overeenkomsten.change_overeenkomst": "Overeenkomst wijzigen en beoordelen",
     "overeenkomsten.document_overeenkomst": "Ondertekend document uploaden en downloaden",
+    "overeenkomsten.vrijgeven_overeenkomst": (
+        "Openbaar document van een convenant vrijgeven voor de openbare pagina (niet wie het openbaar maakte)"
+    ),
     "rapportages.view_dashboard": "Dashboard met cijfers zien",
     "rapportages.view_rapportage": "Rapportages uit het archief downloaden",
     "rapportages.add_rapportage": "Rapportage laten maken",
@@ -179,10 +182,17 @@ ROL_RECHTEN: dict[str, set[str]] = {
     | _DPIA_UITVOEREN
     | {"dpia.importeren_dpia"}
     | _OVK_BEHEREN
+    | {"overeenkomsten.vrijgeven_overeenkomst"}
     | _RAPPORTEREN
     | _AUDITLOG,
     # The jurist supports like the privacy officer, but approval stays with the privacy officer.
-    Rol.JURIST: _BEHEREN | _DATALEK_INZIEN | _VERZOEK_BEHANDELEN | _DPIA_INZIEN | _OVK_BEHEREN | _DASHBOARD,
+    Rol.JURIST: _BEHEREN
+    | _DATALEK_INZIEN
+    | _VERZOEK_BEHANDELEN
+    | _DPIA_INZIEN
+    | _OVK_BEHEREN
+    | {"overeenkomsten.vrijgeven_overeenkomst"}
+    | _DASHBOARD,
     # The FG reads everything and never owns records.
     Rol.FG: _INZIEN
     | _DATALEK_INZIEN

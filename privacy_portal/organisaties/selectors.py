@@ -37,10 +37,22 @@ def bereik_filter(user, perm, prefix=""):
     return q
 
 
+def rol_reikt_tot(user, obj):
+    """Whether any of the user's roles reaches the object (whatever that role may do there)."""
+    waar = bereik_van(obj)
+    return waar is not None and any(t.dekt(*waar) for t in rol_toewijzingen(user))
+
+
+def rollen_filter(user, prefix=""):
+    """A Q selecting the objects any of the user's roles reaches (for delegated records)."""
+    q = Q(pk__in=[])
+    for toewijzing in rol_toewijzingen(user):
+        q |= Q(**toewijzing.filter_kwargs(prefix))
+    return q
+
+
 def gemeenten_voor(user, perm=None):
     """Gemeenten where the user holds any role (or a role granting perm)."""
-    if user.is_superuser:
-        return Gemeente.objects.all()
     ids = {t.gemeente_id for t in rol_toewijzingen(user) if perm is None or perm in ROL_RECHTEN[t.rol]}
     return Gemeente.objects.filter(pk__in=ids)
 
@@ -48,8 +60,6 @@ def gemeenten_voor(user, perm=None):
 def teams_voor(user, gemeente, perm):
     """Teams of a gemeente on which the user may act with perm (for form choices)."""
     teams = Team.objects.filter(gemeente=gemeente).select_related("afdeling")
-    if user.is_superuser:
-        return teams
     return teams.filter(pk__in=[t.pk for t in teams if user.has_perm(perm, t)])
 
 

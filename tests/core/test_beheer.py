@@ -1,4 +1,5 @@
-"""The admin of every register is for looking: no add, change or delete, also not for a superuser.
+"""The admin of every register is for looking: no add, change or delete, also not for a superuser
+(who does not even look: privacy_portal.organisaties.beheerder).
 
 Registers change only through their services (permission, workflow, history); the technical
 administrator cannot delete a record or an approved version behind them.
@@ -27,7 +28,7 @@ def test_ook_een_superuser_kan_niets_toevoegen_wijzigen_of_verwijderen(model, mo
     beheerder = get_user_model().objects.create_superuser("beheerder-admin-test", password="x-geheim-123456")
     verzoek = RequestFactory().get("/beheer/")
     verzoek.user = beheerder
-    assert model_admin.has_view_permission(verzoek)
+    assert not model_admin.has_view_permission(verzoek)  # the beheerder does not read a gemeente's registers
     assert not model_admin.has_add_permission(verzoek)
     assert not model_admin.has_change_permission(verzoek)
     assert not model_admin.has_delete_permission(verzoek)
@@ -44,7 +45,7 @@ def test_verwijderen_via_de_admin_geeft_403(client):
 
     wereld = bouw_wereld()
     beheerder = get_user_model().objects.create_superuser("beheerder-admin-test", password="x-geheim-123456")
-    verwerking = maak_verwerking(team=wereld.team, vv=wereld.vv, door=beheerder)
+    verwerking = maak_verwerking(team=wereld.team, vv=wereld.vv, door=wereld["privacy_officer"])
     client.force_login(beheerder)
     antwoord = client.post(f"/beheer/registers/verwerking/{verwerking.pk}/delete/", {"post": "yes"})
     assert antwoord.status_code == 403

@@ -10,7 +10,7 @@ from datalekken import services
 from datalekken.constants import Status
 from datalekken.models import Datalek, MeldingAP
 
-from ..factories import UserFactory, maak_verwerking, meld_datalek
+from ..factories import alle_rollen, maak_verwerking, meld_datalek
 
 
 def _client(user):
@@ -337,7 +337,7 @@ def test_correctie_van_kennisname_berekent_de_deadline_opnieuw(po, wereld):
 def test_verwerkingen_alleen_van_dezelfde_gemeente(po, wereld):
     datalek = meld_datalek(door=wereld["medewerker"], gemeente=wereld.gemeente, nu=timezone.now())
     eigen = maak_verwerking(team=wereld.team, vv=wereld.vv, door=wereld["privacy_officer"])
-    beheerder = UserFactory(username="beheerder", is_superuser=True)
+    beheerder = alle_rollen("beheerder", wereld.gemeente, wereld.andere_gemeente)
     vreemd = maak_verwerking(team=wereld.team_elders, vv=wereld.vv_elders, door=beheerder)
     url = f"/api/v1/datalekken/{datalek.uuid}"
     antwoord = po.patch(url, {"verwerkingen": [str(eigen.uuid)]}, format="json")

@@ -4,13 +4,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 
 from dpia import services
 from privacy_portal.organisaties.rollen import Rol
 from registers.constants import Status as VerwerkingStatus
 
-from ..factories import RolFactory, UserFactory, maak_verwerking
+from ..factories import RolFactory, UserFactory, alle_rollen, maak_verwerking
 
 # The Model DPIA Rijksdienst of MinBZK, vendored unchanged in the dpia app (see its SOURCE.md).
 MINBZK = Path(settings.BASE_DIR) / "dpia" / "model_rijksdienst"
@@ -21,7 +20,7 @@ STAPPEN = ("prescan", "in_uitvoering", "ingevuld", "advies", "besluit", "raadple
 
 def breid_uit(wereld):
     """Add what DPIA tests need to `wereld` (conftest.py per test; test_rechtenmatrix.py once per module)."""
-    wereld.beheerder = get_user_model().objects.create_superuser("beheerder-dpia", password="x-geheim-123456")
+    wereld.beheerder = alle_rollen("beheerder-dpia", wereld.gemeente, wereld.andere_gemeente)
     wereld.ciso_elders = UserFactory(username="ciso-elders")
     RolFactory(gebruiker=wereld.ciso_elders, rol=Rol.CISO, gemeente=wereld.andere_gemeente)
     wereld.po_elders = UserFactory(username="po-elders")

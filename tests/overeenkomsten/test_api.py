@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from overeenkomsten.models import Overeenkomst, Partij
 
-from ..factories import maak_verwerking
+from ..factories import alle_rollen, maak_verwerking
 from .hulp import maak_overeenkomst
 
 
@@ -89,9 +89,8 @@ def test_ongeldige_invoer_geeft_400_problem_json_met_alle_velden_en_slaat_niets_
 
 @pytest.mark.django_db
 def test_verwerking_van_een_andere_gemeente_is_400(api, wereld):
-    from django.contrib.auth import get_user_model
 
-    beheerder = get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+    beheerder = alle_rollen("beheerder-test", wereld.gemeente, wereld.andere_gemeente)
     elders = maak_verwerking(team=wereld.team_elders, vv=wereld.vv_elders, door=beheerder)
     antwoord = api.post("/api/v1/overeenkomsten", _nieuw(wereld, verwerkingen=[str(elders.uuid)]), format="json")
     assert antwoord.status_code == 400

@@ -58,6 +58,9 @@ def test_document_openbaar_alleen_bij_een_openbaar_convenant(client, wereld, con
     openbaar, niet_openbaar, verwerkers = convenanten
     po = wereld["privacy_officer"]
     services.overeenkomst_wijzigen(overeenkomst=openbaar, door=po, gegevens={"document_openbaar": True})
+    # four eyes: not downloadable until someone else released it
+    assert client.get(f"/register/voorbeeldstad/convenanten/{openbaar.uuid}/document/").status_code == 404
+    services.document_vrijgeven(overeenkomst=openbaar, door=wereld["jurist"])
     tekst = client.get("/register/voorbeeldstad/convenanten/").content.decode()
     assert f"/register/voorbeeldstad/convenanten/{openbaar.uuid}/document/" in tekst
     antwoord = client.get(f"/register/voorbeeldstad/convenanten/{openbaar.uuid}/document/")

@@ -8,16 +8,17 @@ the right to change; the FG (who never owns records) may download but not upload
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from rest_framework.test import APIClient
 
+from ..factories import alle_rollen
 from ..wereld import bouw_wereld, ververs
 from .hulp import START, maak_overeenkomst, pdf
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
-ACTIES = ("inzien", "aanmaken", "wijzigen", "review", "uploaden", "downloaden")
+ACTIES = ("inzien", "aanmaken", "wijzigen", "review", "uploaden", "downloaden", "vrijgeven")
 
+BEHEREN = {"inzien", "aanmaken", "wijzigen", "review", "uploaden", "downloaden"}
 ALLES = set(ACTIES)
 INZIEN = {"inzien"}
 
@@ -26,7 +27,7 @@ VERWACHT = {
     "college": {"eigen_team": INZIEN, "ander_team": INZIEN},
     "directeur": {"eigen_team": INZIEN, "ander_team": INZIEN},
     "afdelingsmanager": {"eigen_team": INZIEN},
-    "teammanager": {"eigen_team": ALLES},
+    "teammanager": {"eigen_team": BEHEREN},
     "medewerker": {},
     "privacy_officer": {"eigen_team": ALLES, "ander_team": ALLES},
     "jurist": {"eigen_team": ALLES, "ander_team": ALLES},
@@ -39,13 +40,14 @@ VERWACHT = {
 
 @pytest.fixture(scope="module")
 def gedeeld(module_db):
-    """The world and a superuser, built once for the module (tests/wereld.py); each case rolls back its changes."""
-    return module_db.bouw(
-        lambda: {
-            "wereld": bouw_wereld(),
-            "beheerder": get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456"),
-        }
-    )
+    """The world and a user with every role (who sets up the records), built once for the module
+    (tests/wereld.py); each case rolls back its changes."""
+
+    def maak():
+        wereld = bouw_wereld()
+        return {"wereld": wereld, "beheerder": alle_rollen("beheerder-test", wereld.gemeente, wereld.andere_gemeente)}
+
+    return module_db.bouw(maak)
 
 
 @pytest.fixture
@@ -94,6 +96,16 @@ def _voer_uit(actie, *, user, wereld, plek, beheerder):
     pagina.force_login(user)
     if actie == "uploaden":
         return pagina.post(f"/overeenkomsten/{ovk.uuid}/document/uploaden/", {"document": pdf()}).status_code
+    if actie == "vrijgeven":
+        # a public convenant document, made public by someone else (four eyes)
+        convenant = maak_overeenkomst(door=beheerder, team=team, soort="convenant", openbaar=True)
+        beheerder_pagina = Client()
+        beheerder_pagina.force_login(beheerder)
+        beheerder_pagina.post(f"/overeenkomsten/{convenant.uuid}/document/uploaden/", {"document": pdf()})
+        api_beheerder = APIClient()
+        api_beheerder.force_authenticate(beheerder)
+        api_beheerder.patch(f"/api/v1/overeenkomsten/{convenant.uuid}", {"documentOpenbaar": True}, format="json")
+        return api.post(f"/api/v1/overeenkomsten/{convenant.uuid}/document-vrijgeven").status_code
     if actie == "downloaden":
         beheerder_pagina = Client()
         beheerder_pagina.force_login(beheerder)

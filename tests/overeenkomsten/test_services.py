@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from overeenkomsten import services
@@ -11,7 +10,7 @@ from overeenkomsten.constants import Soort
 from overeenkomsten.models import Overeenkomst, Partij, Review
 from registers.constants import Status
 
-from ..factories import maak_verwerking
+from ..factories import alle_rollen, maak_verwerking
 from .hulp import START, alle_clausules, maak_overeenkomst
 
 NU = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -70,7 +69,7 @@ def test_alle_fouten_tegelijk_en_niets_opgeslagen(wereld):
 @pytest.mark.django_db
 def test_team_en_verwerkingen_moeten_van_de_gemeente_zijn(wereld):
     po = wereld["privacy_officer"]
-    beheerder = get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+    beheerder = alle_rollen("beheerder-test", wereld.gemeente, wereld.andere_gemeente)
     elders = maak_verwerking(team=wereld.team_elders, vv=wereld.vv_elders, door=beheerder)
     with pytest.raises(ValidationError) as fout:
         services.overeenkomst_aanmaken(

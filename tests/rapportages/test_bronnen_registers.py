@@ -7,7 +7,6 @@ Data made through the real services of each app; every source is called directly
 from datetime import UTC, date, datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from dpia import services as dpia_services
 from dpia.dashboard import dpias
@@ -19,7 +18,7 @@ from rechten.dashboard import verzoeken
 from registers.constants import Status as VerwerkingStatus
 
 from ..dpia.factories import maak_dpia
-from ..factories import maak_verwerking
+from ..factories import alle_rollen, maak_verwerking
 from ..overeenkomsten.hulp import alle_clausules, maak_overeenkomst
 from ..rechten.factories import moment, registreer
 from .conftest import NU
@@ -116,7 +115,7 @@ def test_verzoeken_in_een_periode(wereld, verzoeken_data):
 
 @pytest.mark.django_db
 def test_dpia_telt_uitkomsten_statussen_maatregelen_en_hercontroles(wereld):
-    wereld.beheerder = get_user_model().objects.create_superuser("beheerder-dpia", password="x-geheim-123456")
+    wereld.beheerder = alle_rollen("beheerder-dpia", wereld.gemeente, wereld.andere_gemeente)
     maak_dpia(wereld, stap="prescan")
     maak_dpia(wereld, stap="in_uitvoering")
     maak_dpia(wereld, stap="ingevuld")  # an open measure due 1 April 2026

@@ -11,7 +11,6 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from datalekken.constants import Risico
@@ -26,6 +25,7 @@ from rechten.models import Verzoek
 from registers.models import Verwerking, VerwerkingVersie
 
 from ..dpia.factories import maak_dpia
+from ..factories import alle_rollen
 from ..overeenkomsten.hulp import alle_clausules, maak_overeenkomst
 from ..rechten.factories import moment, registreer
 from .conftest import ap_melden, beoordelen, melden, op
@@ -51,7 +51,7 @@ def _naar_2025(start):
 def vijf_registers(wereld, register, po_elders):
     """Records in all five registers, made in 2025 (history moved there), some changed today."""
     po, tm = wereld["privacy_officer"], wereld["teammanager"]
-    wereld.beheerder = get_user_model().objects.create_superuser("beheerder-figuren", password="x-geheim-123456")
+    wereld.beheerder = alle_rollen("beheerder-figuren", wereld.gemeente, wereld.andere_gemeente)
 
     # Datalekken reported in 2025: late notification, one still open whose clock ran out.
     laat = melden(wereld, "Laat gemeld in 2025", op(2025, 3, 3))

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import override_settings
 
 from rechten.constants import Status
 from rechten.models import Verzoek
@@ -171,4 +172,69 @@ def test_de_cache_bewaart_alleen_een_hash(client, wereld, django_capture_on_comm
     _versturen(client, django_capture_on_commit_callbacks)
     sleutels = list(cache._cache.keys())
     assert sleutels and not any(EMAIL in s or "192.0.2.10" in s for s in sleutels)
-    assert cache.get(_sleutel("email", EMAIL)) == 1 and cache.get(_sleutel("adres", "192.0.2.10")) == 1
+    assert cache.get(_sleutel("email", EMAIL)) == 1
+    assert cache.get(_sleutel("adres", f"{wereld.gemeente.pk}:192.0.2.10")) == 1
+
+
+def _vol(client, capture, aantal, **meta):
+    """Submit `aantal` requests with different e-mail addresses; the status codes."""
+    codes = []
+    for i in range(aantal):
+        with capture(execute=True):
+            antwoord = client.post(FORMULIER, _invullen(verzoeker_email=f"p{i}-{len(meta)}@example.org"), **meta)
+        codes.append(antwoord.status_code)
+    return codes
+
+
+@pytest.mark.django_db
+def test_achter_een_onbekende_proxy_sluit_het_formulier_niet_voor_iedereen(
+    client, wereld, django_capture_on_commit_callbacks, settings
+):
+    """Without VERTROUWDE_PROXIES every inwoner comes from the proxy's address: six inwoners in an
+    hour must not close the form for the seventh."""
+    settings.VERTROUWDE_PROXIES = []
+    codes = []
+    for i in range(7):
+        with django_capture_on_commit_callbacks(execute=True):
+            antwoord = client.post(
+                FORMULIER,
+                _invullen(verzoeker_email=f"inwoner{i}@example.org"),
+                REMOTE_ADDR="10.0.0.2",
+                HTTP_X_FORWARDED_FOR=f"203.0.113.{i + 1}",
+            )
+        codes.append(antwoord.status_code)
+    assert codes == [302] * 7
+
+
+@pytest.mark.django_db
+def test_achter_de_vertrouwde_proxy_telt_de_echte_client(client, wereld, django_capture_on_commit_callbacks, settings):
+    settings.VERTROUWDE_PROXIES = ["10.0.0.0/24"]
+    via_proxy = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    assert _vol(client, django_capture_on_commit_callbacks, 6, **via_proxy) == [302] * 5 + [429]
+    ander = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.8", "HTTP_X_TEST": "1"}
+    assert _vol(client, django_capture_on_commit_callbacks, 1, **ander) == [302]
+
+
+@pytest.mark.django_db
+def test_de_limiet_per_adres_geldt_per_gemeente(client, wereld, django_capture_on_commit_callbacks):
+    assert _vol(client, django_capture_on_commit_callbacks, 6, REMOTE_ADDR="192.0.2.10") == [302] * 5 + [429]
+    with django_capture_on_commit_callbacks(execute=True):
+        elders = client.post(
+            "/register/randdorp/verzoek/", _invullen(verzoeker_email="elders@example.org"), REMOTE_ADDR="192.0.2.10"
+        )
+    assert elders.status_code == 302
+
+
+@pytest.mark.django_db
+def test_zonder_bereikbare_cache_werkt_het_formulier_en_staat_er_een_waarschuwing_in_het_log(
+    client, wereld, django_capture_on_commit_callbacks, caplog
+):
+    onbereikbaar = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/7"}
+    }
+    with override_settings(CACHES=onbereikbaar), caplog.at_level("WARNING", logger="rechten.public_views"):
+        antwoord = _versturen(client, django_capture_on_commit_callbacks)
+    assert antwoord.status_code == 302 and Verzoek.objects.count() == 1 and len(mail.outbox) == 1
+    waarschuwingen = [r for r in caplog.records if r.name == "rechten.public_views" and r.levelname == "WARNING"]
+    assert waarschuwingen and "cache" in waarschuwingen[0].getMessage()
+    assert not any(EMAIL in r.getMessage() or "192.0.2.10" in r.getMessage() for r in caplog.records)

@@ -74,7 +74,9 @@ def test_acties_en_historie(api, wereld):
     verwerking = maak_verwerking(team=wereld.team, vv=wereld.vv, door=wereld["teammanager"])
     url = f"/api/v1/verwerkingen/{verwerking.uuid}"
     assert api.post(f"{url}/goedkeuren").status_code == 409  # not yet submitted
-    assert api.post(f"{url}/indienen").status_code == 200
+    teammanager = APIClient()
+    teammanager.force_authenticate(wereld["teammanager"])
+    assert teammanager.post(f"{url}/indienen").status_code == 200
     assert api.post(f"{url}/afwijzen", {}, format="json").status_code == 400  # a reason is required
     goedgekeurd = api.post(f"{url}/goedkeuren").json()
     assert goedgekeurd["status"] == "vastgesteld" and goedgekeurd["versie"]

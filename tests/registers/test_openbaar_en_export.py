@@ -11,7 +11,7 @@ from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.spreadsheet import veilig
 from registers.constants import Status
 
-from ..factories import maak_verwerking
+from ..factories import alle_rollen, maak_verwerking
 
 INTERN = ("GEHEIM-INTERN-NOTITIE", "Leverancier X", "Toegang op basis van rollen", "CONCEPT-TEKST")
 
@@ -113,7 +113,7 @@ def test_export_xlsx_en_csv_van_het_eigen_register_met_audit(client, wereld):
     maak_verwerking(
         team=wereld.team_elders,
         vv=wereld.vv_elders,
-        door=wereld["privacy_officer"].__class__.objects.create_superuser("root", password="x-12345678910"),
+        door=alle_rollen("root", wereld.andere_gemeente),
         naam="Elders",
     )
     client.force_login(po)

@@ -5,12 +5,11 @@ not derived from the code's table, so a wrong entry in the code fails this test.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from registers.constants import Status
 
-from ..factories import maak_verwerking, volledige_inhoud
+from ..factories import alle_rollen, maak_verwerking, volledige_inhoud
 from ..wereld import bouw_wereld, ververs
 
 PLEKKEN = ("eigen_team", "ander_team", "andere_gemeente")
@@ -49,7 +48,7 @@ def gedeeld(module_db):
 
     def maak():
         wereld = bouw_wereld()
-        beheerder = get_user_model().objects.create_superuser("beheerder-test", password="x-geheim-123456")
+        beheerder = alle_rollen("beheerder-test", wereld.gemeente, wereld.andere_gemeente)
         # a verwerking on every plek in each state an action starts from
         wereld.verwerkingen = {
             (status, plek): maak_verwerking(

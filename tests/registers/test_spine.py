@@ -14,7 +14,7 @@ from registers import services
 from registers.constants import DpiaStatus, Status
 from registers.models import Verwerking
 
-from ..factories import RolFactory, UserFactory, maak_verwerking
+from ..factories import RolFactory, UserFactory, collega_van, maak_verwerking
 
 
 def _versie_in(html, actie=None):
@@ -199,7 +199,9 @@ def test_elke_beslissing_met_een_verouderde_versie_wordt_geweigerd(wereld, servi
     with pytest.raises(VersieConflict):
         service(verwerking=verwerking, door=po, versie=gezien, **extra)
     assert versie_van(verwerking) == huidig
-    service(verwerking=verwerking, door=po, versie=huidig, **extra)
+    # four eyes: whoever changed the text does not approve it
+    beslisser = collega_van(po) if service is services.verwerking_goedkeuren else po
+    service(verwerking=verwerking, door=beslisser, versie=huidig, **extra)
     assert versie_van(verwerking) > huidig
 
 
