@@ -7,6 +7,14 @@ from django.utils import timezone
 from . import services
 from .models import Datalek
 
+# The privacy officer who fills in the AP's form in the demo (the AP asks name, function, phone, e-mail).
+MELDER = {
+    "melder_naam": "Priya Officier",
+    "melder_functie": "Privacy officer",
+    "melder_telefoon": "14 0123",
+    "melder_email": "privacy@voorbeeldstad.example",
+}
+
 
 def laad(gemeente, *, gebruikers):
     """Add the demo datalekken once (safe to run again)."""
@@ -49,12 +57,15 @@ def laad(gemeente, *, gebruikers):
             "soort_inbreuk": ["gelezen"],
             "gevolgen_voor": ["vertrouwelijkheid"],
             "soorten_gegevens": ["naw", "bsn", "bijzonder"],
+            "bijzondere_categorieen": ["gezondheid"],
             "aantal_betrokkenen": 35,
             "aantal_records": 35,
             "categorieen_betrokkenen": "Cliënten Wmo",
             "mogelijke_gevolgen": "Stigmatisering; gezondheidsgegevens bij een onbevoegde partij.",
+            "soorten_schade": ["immaterieel"],
             "genomen_maatregelen": "Ontvanger heeft de e-mail verwijderd en dat schriftelijk bevestigd.",
             "contactpersoon": "Privacy officer, 14 0123",
+            **MELDER,
             "risico": "hoog",
             "risico_motivering": "Gezondheidsgegevens en BSN van 35 mensen bij een derde.",
         },

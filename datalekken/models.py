@@ -14,7 +14,18 @@ from simple_history.models import HistoricalRecords
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team
 
-from .constants import Gevolg, Oorzaak, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Oorzaak,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Status,
+    Uitzondering343,
+)
 
 
 class Datalek(models.Model):
@@ -88,20 +99,46 @@ class Datalek(models.Model):
     soort_inbreuk = models.JSONField("wat is er met de gegevens gebeurd?", default=list, blank=True)
     gevolgen_voor = models.JSONField("getroffen aspecten", default=list, blank=True)
     soorten_gegevens = models.JSONField("soorten persoonsgegevens", default=list, blank=True)
+    bijzondere_categorieen = models.JSONField(
+        "bijzondere persoonsgegevens (art. 9 AVG)",
+        default=list,
+        blank=True,
+        help_text="Welke bijzondere persoonsgegevens: gezondheid, biometrisch, religie, enzovoort. Verplicht voor de "
+        "melding aan de AP als er bijzondere persoonsgegevens zijn getroffen.",
+    )
     aantal_betrokkenen = models.PositiveIntegerField("aantal betrokkenen (ongeveer)", null=True, blank=True)
     aantal_records = models.PositiveIntegerField("aantal records (ongeveer)", null=True, blank=True)
     categorieen_betrokkenen = models.TextField("categorieën betrokkenen", blank=True)
     versleuteld = models.BooleanField("gegevens waren versleuteld of onleesbaar", default=False)
     beschermende_maatregelen = models.TextField("beschermende maatregelen (zoals versleuteling)", blank=True)
     mogelijke_gevolgen = models.TextField("waarschijnlijke gevolgen voor betrokkenen", blank=True)
+    soorten_schade = models.JSONField(
+        "soorten schade voor betrokkenen",
+        default=list,
+        blank=True,
+        help_text="Lichamelijke, materiële en immateriële schade; er kunnen er meer gelden.",
+    )
     genomen_maatregelen = models.TextField("genomen en voorgenomen maatregelen", blank=True)
     internationaal = models.BooleanField("betrokkenen in andere EU-landen", default=False)
+    andere_toezichthouders = models.TextField(
+        "gemeld bij andere toezichthouders",
+        blank=True,
+        help_text="Welke toezichthouders (bijvoorbeeld in een ander EU-land bij een grensoverschrijdend lek).",
+    )
+    andere_toezichthouders_op = models.DateTimeField("gemeld bij andere toezichthouders op", null=True, blank=True)
     contactpersoon = models.CharField(
         "contactpunt voor de AP",
         max_length=200,
         blank=True,
         help_text="Functie en telefoon; bijvoorbeeld de privacy officer.",
     )
+    # The person who fills in the AP's form (the AP asks name, function, phone and e-mail).
+    melder_naam = models.CharField("naam van de melder", max_length=200, blank=True)
+    melder_functie = models.CharField("functie van de melder", max_length=200, blank=True)
+    melder_telefoon = models.CharField(
+        "telefoon van de melder", max_length=50, blank=True, help_text="Verplicht op het meldformulier van de AP."
+    )
+    melder_email = models.EmailField("e-mailadres van de melder", blank=True)
     risico = models.CharField("risico", max_length=10, choices=Risico.choices, blank=True, db_index=True)
     risico_motivering = models.TextField("motivering van de risicobeoordeling", blank=True)
     beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
@@ -134,7 +171,13 @@ class Datalek(models.Model):
     # The melddeadline follows from kennisname (shown as its own change); the lists hold codes.
     historie_weergave = HistorieWeergave(
         verborgen={"meld_deadline"},
-        keuzes={"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens},
+        keuzes={
+            "soort_inbreuk": SoortInbreuk,
+            "gevolgen_voor": Gevolg,
+            "soorten_gegevens": SoortGegevens,
+            "bijzondere_categorieen": BijzondereCategorie,
+            "soorten_schade": Schade,
+        },
     )
 
     class Meta:

@@ -15,7 +15,16 @@ from privacy_portal.organisaties.models import Gemeente, Team
 from registers.models import Verwerking
 
 from . import services
-from .constants import Gevolg, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Uitzondering343,
+)
 from .models import Datalek, MeldingAP
 
 # Fields a reporter may fill in; the rest of BEHANDEL_VELDEN is the assessment (PATCH only).
@@ -75,6 +84,12 @@ class DatalekSerializer(serializers.ModelSerializer):
     soort_inbreuk = _keuzes(SoortInbreuk, "Wat is er met de gegevens gebeurd?")
     gevolgen_voor = _keuzes(Gevolg, "Getroffen aspecten.")
     soorten_gegevens = _keuzes(SoortGegevens, "Soorten persoonsgegevens.")
+    bijzondere_categorieen = _keuzes(
+        BijzondereCategorie,
+        "Welke bijzondere persoonsgegevens (art. 9 AVG); verplicht voor de melding aan de AP als soortenGegevens "
+        "'bijzonder' bevat.",
+    )
+    soorten_schade = _keuzes(Schade, "Soorten schade voor de betrokkenen (er kunnen er meer gelden).")
     risico = serializers.ChoiceField(
         Risico.choices, required=False, allow_blank=True, help_text="Leeg: nog niet beoordeeld."
     )

@@ -9,6 +9,7 @@ the kernel's (`privacy_portal.core.schrijven`).
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,17 @@ from privacy_portal.notificaties.services import stap_melden
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol, team_van
 
-from .constants import Gevolg, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Status,
+    Uitzondering343,
+)
 from .deadlines import meld_deadline
 from .models import Datalek, MeldingAP
 from .workflow import WORKFLOW
@@ -44,19 +55,33 @@ BEHANDEL_VELDEN = tuple(veld for veld in MELD_VELDEN if veld != "kennisname_op")
     "soort_inbreuk",
     "gevolgen_voor",
     "soorten_gegevens",
+    "bijzondere_categorieen",
     "aantal_betrokkenen",
     "aantal_records",
     "categorieen_betrokkenen",
     "versleuteld",
     "beschermende_maatregelen",
     "mogelijke_gevolgen",
+    "soorten_schade",
     "genomen_maatregelen",
     "internationaal",
+    "andere_toezichthouders",
+    "andere_toezichthouders_op",
     "contactpersoon",
+    "melder_naam",
+    "melder_functie",
+    "melder_telefoon",
+    "melder_email",
     "risico",
     "risico_motivering",
 )
-KEUZELIJSTEN = {"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens}
+KEUZELIJSTEN = {
+    "soort_inbreuk": SoortInbreuk,
+    "gevolgen_voor": Gevolg,
+    "soorten_gegevens": SoortGegevens,
+    "bijzondere_categorieen": BijzondereCategorie,
+    "soorten_schade": Schade,
+}
 
 
 def _label(veld):
@@ -86,7 +111,7 @@ def _valideer(gegevens, *, nu, gemeente):
     for veld in ("ontdekt_op", "kennisname_op"):
         if veld in gegevens and gegevens[veld] is None:
             fouten[veld] = "Vul datum en tijd in."
-    for veld in ("begonnen_op", "beeindigd_op", "ontdekt_op", "kennisname_op"):
+    for veld in ("begonnen_op", "beeindigd_op", "ontdekt_op", "kennisname_op", "andere_toezichthouders_op"):
         fout = moment_fout(gegevens.get(veld), nu)
         if fout and veld not in fouten:
             fouten[veld] = fout
@@ -106,6 +131,24 @@ def _valideer(gegevens, *, nu, gemeente):
     for veld, keuzes in KEUZELIJSTEN.items():
         if veld in gegevens and not set(gegevens[veld] or []) <= set(keuzes.values):
             fouten[veld] = f"Kies alleen uit: {', '.join(keuzes.values)}."
+    if (gegevens.get("melder_email") or "").strip():
+        try:
+            validate_email(gegevens["melder_email"].strip())
+        except ValidationError:
+            fouten["melder_email"] = "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."
+    if (
+        gegevens.get("bijzondere_categorieen")
+        and "bijzondere_categorieen" not in fouten
+        and SoortGegevens.BIJZONDER not in (gegevens.get("soorten_gegevens") or [])
+    ):
+        fouten["bijzondere_categorieen"] = (
+            "Kies bij de soorten persoonsgegevens ook 'bijzondere persoonsgegevens', of laat dit leeg."
+        )
+    toezichthouders = (gegevens.get("andere_toezichthouders") or "").strip()
+    if toezichthouders and not gegevens.get("andere_toezichthouders_op"):
+        fouten.setdefault("andere_toezichthouders_op", "Vul in wanneer de andere toezichthouders zijn ingelicht.")
+    if gegevens.get("andere_toezichthouders_op") and not toezichthouders:
+        fouten["andere_toezichthouders"] = "Noem de toezichthouders die zijn ingelicht."
     if gegevens.get("risico") and gegevens["risico"] not in Risico.values:
         fouten["risico"] = "Kies geen risico, risico of hoog risico."
     if gegevens.get("risico") and not (gegevens.get("risico_motivering") or "").strip():
@@ -174,7 +217,16 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
         )
     samen = {
         veld: getattr(datalek, veld)
-        for veld in ("ontdekt_op", "begonnen_op", "beeindigd_op", "risico_motivering", "verwerker_naam")
+        for veld in (
+            "ontdekt_op",
+            "begonnen_op",
+            "beeindigd_op",
+            "risico_motivering",
+            "verwerker_naam",
+            "soorten_gegevens",
+            "andere_toezichthouders",
+            "andere_toezichthouders_op",
+        )
     }
     samen.update(gegevens)
     _valideer(samen, nu=nu, gemeente=datalek.gemeente)
@@ -297,6 +349,23 @@ def _beoordeling_melden(datalek, *, door, nu):
         )
 
 
+# What the AP's online form requires of the melder before a melding can be sent.
+AP_VERPLICHT = ("melder_naam", "melder_functie", "melder_telefoon")
+AP_VERPLICHT_TEKST = "Verplicht op het meldformulier van de AP: vul dit eerst in bij 'Beoordelen en aanvullen'."
+
+
+def ap_melding_bezwaren(datalek):
+    """{field: message} for each field the AP's form requires that the datalek does not have yet:
+    the melder's name, function and phone, and which art. 9 category when special data are involved."""
+    bezwaren = {veld: AP_VERPLICHT_TEKST for veld in AP_VERPLICHT if not (getattr(datalek, veld) or "").strip()}
+    if SoortGegevens.BIJZONDER in (datalek.soorten_gegevens or []) and not datalek.bijzondere_categorieen:
+        bezwaren["bijzondere_categorieen"] = (
+            "Er zijn bijzondere persoonsgegevens getroffen: het meldformulier van de AP vraagt welke (art. 9 AVG). "
+            "Vul dit eerst in bij 'Beoordelen en aanvullen'."
+        )
+    return bezwaren
+
+
 @transaction.atomic
 def melding_ap_vastleggen(
     *, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None, versie=None
@@ -320,6 +389,8 @@ def melding_ap_vastleggen(
         fouten["soort"] = "Leg eerst de melding zelf vast."
     if soort == SoortMelding.MELDING and not ap_referentie.strip():
         fouten["ap_referentie"] = "Vul het meldnummer van de AP in."
+    if soort == SoortMelding.MELDING:
+        fouten.update(ap_melding_bezwaren(datalek))
     if (
         soort == SoortMelding.MELDING
         and gemeld_op
