@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from privacy_portal.core.correcties import Klokstart
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team
 
@@ -72,7 +73,8 @@ class Datalek(models.Model):
         "Bij een melding door een verwerker: wanneer de verwerker het de gemeente meldde.",
     )
     meld_deadline = models.DateTimeField("melddeadline AP", db_index=True, editable=False)
-    # A correction of kennisname is its own act (services.kennisname_corrigeren), never an edit.
+    # A correction of kennisname is its own act (services.kennisname_corrigeren through the kernel's
+    # core.correcties, declared below as `klokstart`), never an edit.
     kennisname_oorspronkelijk_op = models.DateTimeField(
         "oorspronkelijke kennisname",
         null=True,
@@ -179,6 +181,17 @@ class Datalek(models.Model):
             "soorten_schade": Schade,
         },
     )
+    # Kennisname starts the 72 hours; only the privacy officer corrects it, with a reason (core.correcties).
+    klokstart = Klokstart(
+        moment="kennisname_op",
+        oorspronkelijk="kennisname_oorspronkelijk_op",
+        gecorrigeerd_op="kennisname_gecorrigeerd_op",
+        gecorrigeerd_door="kennisname_gecorrigeerd_door",
+        reden="kennisname_correctie_reden",
+        recht="datalekken.kennisname_corrigeren_datalek",
+        reden_minimum=10,
+        reden_tekst="Leg uit waarom kennisname wordt gecorrigeerd (ten minste 10 tekens).",
+    )
 
     class Meta:
         verbose_name = "datalek"
@@ -197,7 +210,7 @@ class Datalek(models.Model):
 
     @property
     def kennisname_gecorrigeerd(self):
-        return self.kennisname_oorspronkelijk_op is not None
+        return self.klokstart.gecorrigeerd(self)
 
     @property
     def kenmerk(self):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from privacy_portal.core.correcties import corrigeren
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.notificaties.models import Soort
@@ -259,62 +260,71 @@ KENNISNAME_NIET_WIJZIGEN = (
     "Kennisname wijzigt u niet met een bewerking: de privacy officer corrigeert het met 'Kennisname corrigeren', "
     "met een reden."
 )
-CORRECTIE_REDEN_MINIMUM = 10
+CORRECTIE_REDEN_MINIMUM = Datalek.klokstart.reden_minimum
 
 
 def _moment(waarde):
     return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
 
 
+def _kennisname_fout(datalek, kennisname_op, nu):
+    """What is wrong with a corrected moment of kennisname: {"kennisname_op": message} or {}."""
+    if kennisname_op is None:
+        return {"kennisname_op": "Vul het gecorrigeerde moment van kennisname in."}
+    try:
+        _valideer({"kennisname_op": kennisname_op, "ontdekt_op": datalek.ontdekt_op}, nu=nu, gemeente=datalek.gemeente)
+    except ValidationError as fout:
+        return {veld: teksten[0] for veld, teksten in fout.message_dict.items()}
+    if kennisname_op == datalek.kennisname_op:
+        return {"kennisname_op": "Dit is al het vastgelegde moment van kennisname."}
+    return {}
+
+
 @transaction.atomic
 def kennisname_corrigeren(*, datalek, door, kennisname_op, reden, reden_vertraging="", nu=None, versie=None):
-    """Correct the moment of kennisname (privacy officer only, with a reason). The record keeps the
-    original moment and who corrected it, when and why; the melddeadline is recomputed openly. If the
-    recorded AP melding falls after the new deadline, the reason for the delay is required (art. 33(1))."""
+    """Correct the moment of kennisname (privacy officer only, with a reason), through the kernel's
+    clock-start correction (`privacy_portal.core.correcties`). The record keeps the original moment and
+    who corrected it, when and why; the melddeadline is recomputed openly and its reminders fire again
+    (scan.py). If the recorded AP melding falls after the new deadline, the reason for the delay is
+    required (art. 33(1))."""
     nu = nu or timezone.now()
     datalek = vergrendel(datalek, versie=versie, related=RELATED)
-    vereis(door, "datalekken.kennisname_corrigeren_datalek", datalek)
-    WORKFLOW.controleer("wijzigen", datalek.status)
-    reden, reden_vertraging = (reden or "").strip(), (reden_vertraging or "").strip()
-    fouten = {}
-    if kennisname_op is None:
-        fouten["kennisname_op"] = "Vul het gecorrigeerde moment van kennisname in."
-    else:
-        try:
-            _valideer(
-                {"kennisname_op": kennisname_op, "ontdekt_op": datalek.ontdekt_op}, nu=nu, gemeente=datalek.gemeente
-            )
-        except ValidationError as fout:
-            fouten.update({veld: teksten[0] for veld, teksten in fout.message_dict.items()})
-        if "kennisname_op" not in fouten and kennisname_op == datalek.kennisname_op:
-            fouten["kennisname_op"] = "Dit is al het vastgelegde moment van kennisname."
-    if len(reden) < CORRECTIE_REDEN_MINIMUM:
-        fouten["reden"] = f"Leg uit waarom kennisname wordt gecorrigeerd (ten minste {CORRECTIE_REDEN_MINIMUM} tekens)."
-    deadline = meld_deadline(kennisname_op) if kennisname_op is not None and "kennisname_op" not in fouten else None
+    reden_vertraging = (reden_vertraging or "").strip()
     melding = datalek.meldingen.filter(soort=SoortMelding.MELDING).first()
-    te_laat = melding is not None and deadline is not None and melding.gemeld_op > deadline
-    if te_laat and not melding.reden_vertraging.strip() and not reden_vertraging:
-        fouten["reden_vertraging"] = (
-            "Met deze kennisname is de melding aan de AP na de deadline gedaan: vermeld de reden van de "
-            "vertraging (art. 33 lid 1)."
+
+    def te_laat(datalek):
+        """The recorded melding falls after the deadline of the corrected kennisname."""
+        return melding is not None and melding.gemeld_op > meld_deadline(kennisname_op)
+
+    def fouten(datalek):
+        fout = _kennisname_fout(datalek, kennisname_op, nu)
+        if not fout and te_laat(datalek) and not melding.reden_vertraging.strip() and not reden_vertraging:
+            fout["reden_vertraging"] = (
+                "Met deze kennisname is de melding aan de AP na de deadline gedaan: vermeld de reden van de "
+                "vertraging (art. 33 lid 1)."
+            )
+        return fout
+
+    def herbereken(datalek, oud_moment):
+        oude_deadline = datalek.meld_deadline
+        datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
+        return (
+            f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(datalek.kennisname_op)}: "
+            f"{datalek.kennisname_correctie_reden.rstrip('.')}. "
+            f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(datalek.meld_deadline)}."
         )
-    if fouten:
-        raise ValidationError(fouten)
-    oud_moment, oude_deadline = datalek.kennisname_op, datalek.meld_deadline
-    if datalek.kennisname_oorspronkelijk_op is None:
-        datalek.kennisname_oorspronkelijk_op = oud_moment
-    datalek.kennisname_op = kennisname_op
-    datalek.meld_deadline = deadline
-    datalek.kennisname_gecorrigeerd_op = nu
-    datalek.kennisname_gecorrigeerd_door = door
-    datalek.kennisname_correctie_reden = reden
-    opslaan(
+
+    corrigeren(
         datalek,
+        workflow=WORKFLOW,
+        nieuw=kennisname_op,
+        reden=reden,
         door=door,
-        reden=f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(kennisname_op)}: {reden.rstrip('.')}. "
-        f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(deadline)}.",
+        nu=nu,
+        fouten=fouten,
+        herbereken=herbereken,
     )
-    if te_laat and reden_vertraging:
+    if te_laat(datalek) and reden_vertraging:
         melding.reden_vertraging = reden_vertraging
         opslaan(melding, door=door, reden="Reden van de vertraging vastgelegd na correctie van kennisname")
     return datalek
