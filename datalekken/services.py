@@ -8,7 +8,7 @@ the kernel's (`privacy_portal.core.schrijven`).
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
@@ -361,17 +361,17 @@ def _beoordeling_melden(datalek, *, door, nu):
 
 # What the AP's online form requires of the melder before a melding can be sent.
 AP_VERPLICHT = ("melder_naam", "melder_functie", "melder_telefoon")
-AP_VERPLICHT_TEKST = "Verplicht op het meldformulier van de AP: vul dit eerst in bij 'Beoordelen en aanvullen'."
+AP_ONTBREEKT = "Nog niet ingevuld; het meldformulier van de AP vraagt dit."
+AP_WAAR = "Vul wat ontbreekt eerst in bij 'Beoordelen en aanvullen' en leg dan de melding vast."
 
 
 def ap_melding_bezwaren(datalek):
     """{field: message} for each field the AP's form requires that the datalek does not have yet:
     the melder's name, function and phone, and which art. 9 category when special data are involved."""
-    bezwaren = {veld: AP_VERPLICHT_TEKST for veld in AP_VERPLICHT if not (getattr(datalek, veld) or "").strip()}
+    bezwaren = {veld: AP_ONTBREEKT for veld in AP_VERPLICHT if not (getattr(datalek, veld) or "").strip()}
     if SoortGegevens.BIJZONDER in (datalek.soorten_gegevens or []) and not datalek.bijzondere_categorieen:
         bezwaren["bijzondere_categorieen"] = (
-            "Er zijn bijzondere persoonsgegevens getroffen: het meldformulier van de AP vraagt welke (art. 9 AVG). "
-            "Vul dit eerst in bij 'Beoordelen en aanvullen'."
+            "Nog niet ingevuld; bij bijzondere persoonsgegevens vraagt het meldformulier van de AP welke (art. 9 AVG)."
         )
     return bezwaren
 
@@ -399,8 +399,8 @@ def melding_ap_vastleggen(
         fouten["soort"] = "Leg eerst de melding zelf vast."
     if soort == SoortMelding.MELDING and not ap_referentie.strip():
         fouten["ap_referentie"] = "Vul het meldnummer van de AP in."
-    if soort == SoortMelding.MELDING:
-        fouten.update(ap_melding_bezwaren(datalek))
+    ontbreekt = ap_melding_bezwaren(datalek) if soort == SoortMelding.MELDING else {}
+    fouten.update(ontbreekt)
     if (
         soort == SoortMelding.MELDING
         and gemeld_op
@@ -410,6 +410,8 @@ def melding_ap_vastleggen(
         fouten["reden_vertraging"] = (
             "De melding is na de deadline gedaan: vermeld de reden van de vertraging (art. 33 lid 1)."
         )
+    if ontbreekt:
+        fouten[NON_FIELD_ERRORS] = AP_WAAR  # one sentence on where to fill them in, after the fields
     if fouten:
         raise ValidationError(fouten)
     melding = MeldingAP(

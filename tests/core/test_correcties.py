@@ -96,3 +96,18 @@ def test_art12_3_kern_controleert_recht_en_overgang_en_bundelt_de_fouten(wereld)
         roep(wereld["privacy_officer"], reden="Postkamer", fouten=lambda _: {})
     verzoek.refresh_from_db()
     assert verzoek.ontvangen_op == oud and verzoek.ontvangen_op_oorspronkelijk is None
+
+
+def test_api_fout_voor_het_geheel_heet_non_field_errors_niet_all():
+    """A service's error about the whole (Django's "__all__") reaches the API as nonFieldErrors."""
+    from django.core.exceptions import NON_FIELD_ERRORS
+    from rest_framework.exceptions import ValidationError as ApiFout
+
+    from privacy_portal.core.api_register import service_aanroepen
+
+    def dienst():
+        raise ValidationError({"melder_naam": "Nog niet ingevuld.", NON_FIELD_ERRORS: "Vul eerst in."})
+
+    with pytest.raises(ApiFout) as fout:
+        service_aanroepen(dienst)
+    assert set(fout.value.detail) == {"melder_naam", "non_field_errors"}

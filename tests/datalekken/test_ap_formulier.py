@@ -65,15 +65,22 @@ def test_art33_3_ap_melding_vraagt_naam_functie_en_telefoon_van_de_melder(wereld
             datalek=datalek, door=po, soort=SoortMelding.MELDING, gemeld_op=timezone.now(), ap_referentie=""
         )
     # one error naming every missing field at once, together with the melding's own
-    assert set(fout.value.message_dict) == {"ap_referentie", "melder_naam", "melder_functie", "melder_telefoon"}
+    assert set(fout.value.message_dict) == {
+        "ap_referentie",
+        "melder_naam",
+        "melder_functie",
+        "melder_telefoon",
+        "__all__",  # where to fill them in, said once
+    }
     assert "meldformulier van de AP" in fout.value.message_dict["melder_telefoon"][0]
+    assert "Beoordelen en aanvullen" in fout.value.message_dict["__all__"][0]
     assert not datalek.meldingen.exists()
 
     # the API: 400 with invalidParams for each, nothing saved
     url = f"/api/v1/datalekken/{datalek.uuid}/melden-ap"
     antwoord = _client(po).post(url, {"gemeldOp": _iso(timezone.now()), "apReferentie": "AP-7"}, format="json")
     assert antwoord.status_code == 400 and antwoord["Content-Type"] == "application/problem+json"
-    assert _namen(antwoord) == {"melderNaam", "melderFunctie", "melderTelefoon"}
+    assert _namen(antwoord) == {"melderNaam", "melderFunctie", "melderTelefoon", "nonFieldErrors"}
     assert not datalek.meldingen.exists()
 
     # the page names them in the message, and warns before anyone tries
@@ -89,8 +96,12 @@ def test_art33_3_ap_melding_vraagt_naam_functie_en_telefoon_van_de_melder(wereld
     )
     tekst = html_module.unescape(antwoord.content.decode())
     assert antwoord.status_code == 400
-    assert "Naam van de melder: Verplicht op het meldformulier van de AP" in tekst
-    assert "Functie van de melder:" in tekst and "Telefoon van de melder:" in tekst
+    assert (
+        "Niet gelukt. Naam van de melder: Nog niet ingevuld; het meldformulier van de AP vraagt dit. "
+        "Functie van de melder: Nog niet ingevuld; het meldformulier van de AP vraagt dit. "
+        "Telefoon van de melder: Nog niet ingevuld; het meldformulier van de AP vraagt dit. "
+        "Vul wat ontbreekt eerst in bij 'Beoordelen en aanvullen' en leg dan de melding vast."
+    ) in tekst
     assert not datalek.meldingen.exists()
 
     # with the melder recorded, the melding goes through
@@ -150,7 +161,7 @@ def test_art9_ap_melding_vraagt_welke_bijzondere_persoonsgegevens(wereld):
     datalek = _beoordeeld(wereld, soorten_gegevens=["naw", "bijzonder"], **AP_MELDER)
     with pytest.raises(ValidationError) as fout:
         _melden(datalek, po)
-    assert set(fout.value.message_dict) == {"bijzondere_categorieen"}
+    assert set(fout.value.message_dict) == {"bijzondere_categorieen", "__all__"}
     assert "art. 9 AVG" in fout.value.message_dict["bijzondere_categorieen"][0]
     assert not datalek.meldingen.exists()
 
