@@ -233,6 +233,11 @@ class DatalekMeldenSerializer(DatalekSerializer):
 
 
 class DatalekMeldenApSerializer(serializers.Serializer):
+    """A melding, supplement or withdrawal recorded after it was made in the AP's online form. A first
+    melding needs what that form requires on the datalek (set with PATCH): melderNaam, melderFunctie and
+    melderTelefoon, and bijzondereCategorieen when soortenGegevens holds 'bijzonder'; otherwise 400
+    naming each missing field."""
+
     soort = serializers.ChoiceField(SoortMelding.choices, default=SoortMelding.MELDING)
     gemeld_op = MomentField(help_text="Wanneer de melding bij de AP is gedaan.")
     ap_referentie = serializers.CharField(
