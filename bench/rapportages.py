@@ -89,6 +89,9 @@ def vul_datalekken(gemeente, po, melder, aantal):
                 "risico": risico,
                 "risico_motivering": "Bench.",
                 "oorzaak": ("verkeerd_verstuurd", "verlies", "hack", "diefstal")[i % 4],
+                "melder_naam": "Bench",
+                "melder_functie": "Privacy officer",
+                "melder_telefoon": "14 0123",
             },
         )
         if risico != "geen":

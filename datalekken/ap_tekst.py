@@ -1,8 +1,13 @@
-"""The datalek as the AP's online notification form asks it, section by section (also for the PDF dossier)."""
+"""The datalek as the AP's online notification form asks it, section by section (also for the PDF dossier).
+
+The organisation that notifies is the controller (verwerkingsverantwoordelijke) of the verwerkingen the
+datalek concerns: the burgemeester for camera surveillance, the raad for its own processing, the
+college for most. Only when no verwerking is linked does the text fall back to the college.
+"""
 
 from django.utils import timezone
 
-from .constants import Gevolg, Oorzaak, SoortGegevens, SoortInbreuk
+from .constants import BijzondereCategorie, Gevolg, Oorzaak, Schade, SoortGegevens, SoortInbreuk
 
 
 def _moment(waarde):
@@ -38,17 +43,46 @@ def _correctie(datalek):
     ]
 
 
+def _met_gemeente(naam, gemeente):
+    return naam if gemeente.naam.lower() in naam.lower() else f"{naam} van {gemeente.naam}"
+
+
+def verwerkingsverantwoordelijken(datalek):
+    """The names of the controllers of the linked verwerkingen, each once, in alphabetical order; the
+    college (of the gemeente) when no verwerking is linked."""
+    gemeente = datalek.gemeente
+    namen = {
+        v.verwerkingsverantwoordelijke.naam for v in datalek.verwerkingen.select_related("verwerkingsverantwoordelijke")
+    }
+    if not namen:
+        college = gemeente.verantwoordelijken.filter(soort="college").first()
+        namen = {college.naam if college else "College van burgemeester en wethouders"}
+    return [_met_gemeente(naam, gemeente) for naam in sorted(namen)]
+
+
+def _toezichthouders(datalek):
+    if not datalek.andere_toezichthouders.strip():
+        return "nee"
+    return f"ja, op {_moment(datalek.andere_toezichthouders_op)}: {datalek.andere_toezichthouders}"
+
+
 def ap_secties(datalek):
     """[(section title, [(question, answer)])] in the order of the AP form."""
-    vv = datalek.gemeente.verantwoordelijken.filter(soort="college").first()
+    verantwoordelijken = verwerkingsverantwoordelijken(datalek)
     return [
         (
             "Melder en contactpunt",
             [
                 (
-                    "Organisatie",
-                    f"{vv.naam if vv else 'College van burgemeester en wethouders'} van {datalek.gemeente.naam}",
+                    "Organisatie (verwerkingsverantwoordelijke)"
+                    if len(verantwoordelijken) == 1
+                    else "Organisatie (verwerkingsverantwoordelijken)",
+                    "; ".join(verantwoordelijken),
                 ),
+                ("Naam van de melder", datalek.melder_naam or "nog niet vastgelegd"),
+                ("Functie van de melder", datalek.melder_functie or "nog niet vastgelegd"),
+                ("Telefoon van de melder", datalek.melder_telefoon or "nog niet vastgelegd"),
+                ("E-mailadres van de melder", datalek.melder_email or "niet vastgelegd"),
                 ("Contactpunt", datalek.contactpersoon or "nog niet vastgelegd"),
                 ("Functionaris gegevensbescherming", f"{datalek.gemeente.fg_naam}, {datalek.gemeente.fg_email}"),
             ],
@@ -72,6 +106,16 @@ def ap_secties(datalek):
             "Persoonsgegevens en betrokkenen",
             [
                 ("Soorten persoonsgegevens", _lijst(datalek.soorten_gegevens, SoortGegevens)),
+                *(
+                    [
+                        (
+                            "Bijzondere persoonsgegevens (art. 9 AVG)",
+                            _lijst(datalek.bijzondere_categorieen, BijzondereCategorie),
+                        )
+                    ]
+                    if SoortGegevens.BIJZONDER in datalek.soorten_gegevens or datalek.bijzondere_categorieen
+                    else []
+                ),
                 ("Categorieën betrokkenen", datalek.categorieen_betrokkenen or "nog niet vastgelegd"),
                 (
                     "Aantal betrokkenen (ongeveer)",
@@ -81,7 +125,13 @@ def ap_secties(datalek):
                     "Aantal records (ongeveer)",
                     str(datalek.aantal_records) if datalek.aantal_records is not None else "onbekend",
                 ),
+            ],
+        ),
+        (
+            "Internationale aspecten",
+            [
                 ("Betrokkenen in andere EU-landen", "ja" if datalek.internationaal else "nee"),
+                ("Gemeld bij andere toezichthouders", _toezichthouders(datalek)),
             ],
         ),
         (
@@ -89,6 +139,7 @@ def ap_secties(datalek):
             [
                 ("Getroffen aspecten", _lijst(datalek.gevolgen_voor, Gevolg)),
                 ("Waarschijnlijke gevolgen", datalek.mogelijke_gevolgen or "nog niet vastgelegd"),
+                ("Soorten schade", _lijst(datalek.soorten_schade, Schade)),
                 ("Versleuteld of onleesbaar", "ja" if datalek.versleuteld else "nee"),
                 ("Beschermende maatregelen", datalek.beschermende_maatregelen or "nog niet vastgelegd"),
                 ("Genomen en voorgenomen maatregelen", datalek.genomen_maatregelen or "nog niet vastgelegd"),

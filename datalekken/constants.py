@@ -52,6 +52,27 @@ class Gevolg(models.TextChoices):
     BESCHIKBAARHEID = "beschikbaarheid", "Beschikbaarheid (gegevens zijn niet meer beschikbaar)"
 
 
+class BijzondereCategorie(models.TextChoices):
+    """AVG art. 9(1): the special categories of personal data the AP form asks to name."""
+
+    RAS_ETNISCH = "ras_etnisch", "Ras of etnische afkomst"
+    POLITIEK = "politiek", "Politieke opvattingen"
+    RELIGIE = "religie", "Religieuze of levensbeschouwelijke overtuigingen"
+    VAKBOND = "vakbond", "Lidmaatschap van een vakbond"
+    GENETISCH = "genetisch", "Genetische gegevens"
+    BIOMETRISCH = "biometrisch", "Biometrische gegevens (om iemand te identificeren)"
+    GEZONDHEID = "gezondheid", "Gezondheid"
+    SEKSUEEL = "seksueel", "Seksueel gedrag of seksuele gerichtheid"
+
+
+class Schade(models.TextChoices):
+    """The kinds of harm the AP form asks about (AVG overweging 85); several may apply."""
+
+    LICHAMELIJK = "lichamelijk", "Lichamelijke schade"
+    MATERIEEL = "materieel", "Materiële schade (zoals financieel verlies)"
+    IMMATERIEEL = "immaterieel", "Immateriële schade (zoals reputatieschade, discriminatie of stress)"
+
+
 class SoortMelding(models.TextChoices):
     MELDING = "melding", "Melding"
     AANVULLING = "aanvulling", "Aanvulling"

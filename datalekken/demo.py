@@ -4,8 +4,18 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from registers.models import Verwerking
+
 from . import services
 from .models import Datalek
+
+# The privacy officer who fills in the AP's form in the demo (the AP asks name, function, phone, e-mail).
+MELDER = {
+    "melder_naam": "Priya Officier",
+    "melder_functie": "Privacy officer",
+    "melder_telefoon": "14 0123",
+    "melder_email": "privacy@voorbeeldstad.example",
+}
 
 
 def laad(gemeente, *, gebruikers):
@@ -49,12 +59,15 @@ def laad(gemeente, *, gebruikers):
             "soort_inbreuk": ["gelezen"],
             "gevolgen_voor": ["vertrouwelijkheid"],
             "soorten_gegevens": ["naw", "bsn", "bijzonder"],
+            "bijzondere_categorieen": ["gezondheid"],
             "aantal_betrokkenen": 35,
             "aantal_records": 35,
             "categorieen_betrokkenen": "Cliënten Wmo",
             "mogelijke_gevolgen": "Stigmatisering; gezondheidsgegevens bij een onbevoegde partij.",
+            "soorten_schade": ["immaterieel"],
             "genomen_maatregelen": "Ontvanger heeft de e-mail verwijderd en dat schriftelijk bevestigd.",
             "contactpersoon": "Privacy officer, 14 0123",
+            **MELDER,
             "risico": "hoog",
             "risico_motivering": "Gezondheidsgegevens en BSN van 35 mensen bij een derde.",
         },
@@ -110,7 +123,43 @@ def laad(gemeente, *, gebruikers):
             "ontdekt_op": nu - timedelta(hours=80),
         },
     )
-    return 4
+
+    # Camera surveillance: the burgemeester is the controller, so the AP text names the burgemeester.
+    # Assessed, the melder known: ready to notify.
+    camera = Verwerking.objects.filter(gemeente=gemeente, naam="Cameratoezicht openbare ruimte").first()
+    beelden = services.datalek_melden(
+        door=po,
+        gemeente=gemeente,
+        nu=nu - timedelta(hours=10),
+        gegevens={
+            "titel": "Camerabeelden van het marktplein in een appgroep gedeeld",
+            "omschrijving": "Een medewerker van de meldkamer heeft een fragment met herkenbare bezoekers van de "
+            "markt in een besloten appgroep gedeeld.",
+            "ontdekt_op": nu - timedelta(hours=10),
+            "systemen": "Camerasysteem meldkamer",
+        },
+        verwerkingen=[camera] if camera else [],
+    )
+    services.datalek_behandelen(
+        datalek=beelden,
+        door=po,
+        nu=nu - timedelta(hours=9),
+        gegevens={
+            "oorzaak": "onbevoegde_toegang",
+            "soort_inbreuk": ["gekopieerd"],
+            "gevolgen_voor": ["vertrouwelijkheid"],
+            "soorten_gegevens": ["anders"],
+            "aantal_betrokkenen": 30,
+            "categorieen_betrokkenen": "Bezoekers van de markt",
+            "mogelijke_gevolgen": "Bezoekers zijn herkenbaar in beelden die buiten de meldkamer zijn gedeeld.",
+            "soorten_schade": ["immaterieel"],
+            "genomen_maatregelen": "De appgroep heeft het fragment verwijderd; de medewerker is aangesproken.",
+            **MELDER,
+            "risico": "risico",
+            "risico_motivering": "Herkenbare personen in beelden buiten de meldkamer; beperkte verspreiding.",
+        },
+    )
+    return 5
 
 
 def laad_demo(gemeenten, gebruikers):

@@ -5,7 +5,18 @@ from django import forms
 from privacy_portal.core.forms import NLDesignMixin, VersieMixin
 from registers.models import Verwerking
 
-from .constants import Gevolg, Oorzaak, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Oorzaak,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Status,
+    Uitzondering343,
+)
 
 
 class MomentVeld(forms.DateTimeField):
@@ -78,6 +89,13 @@ class BehandelForm(VersieMixin, NLDesignMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    bijzondere_categorieen = forms.MultipleChoiceField(
+        label="Welke bijzondere persoonsgegevens? (art. 9 AVG)",
+        choices=BijzondereCategorie.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Alleen als u hierboven 'bijzondere persoonsgegevens' koos. Verplicht voor de melding aan de AP.",
+    )
     aantal_betrokkenen = forms.IntegerField(label="Aantal betrokkenen (ongeveer)", min_value=0, required=False)
     aantal_records = forms.IntegerField(label="Aantal records (ongeveer)", min_value=0, required=False)
     categorieen_betrokkenen = forms.CharField(
@@ -90,11 +108,41 @@ class BehandelForm(VersieMixin, NLDesignMixin, forms.Form):
     mogelijke_gevolgen = forms.CharField(
         label="Waarschijnlijke gevolgen voor betrokkenen", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    soorten_schade = forms.MultipleChoiceField(
+        label="Welke schade kunnen de betrokkenen lijden?",
+        choices=Schade.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Er kunnen er meer gelden.",
+    )
     genomen_maatregelen = forms.CharField(
         label="Genomen en voorgenomen maatregelen", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     internationaal = forms.BooleanField(label="Er zijn betrokkenen in andere EU-landen", required=False)
+    andere_toezichthouders = forms.CharField(
+        label="Gemeld bij andere toezichthouders",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Welke, bijvoorbeeld de toezichthouder in een ander EU-land bij een grensoverschrijdend lek.",
+    )
+    andere_toezichthouders_op = MomentVeld(label="Wanneer ingelicht?", required=False)
     contactpersoon = forms.CharField(label="Contactpunt voor de AP", required=False, max_length=200)
+    melder_naam = forms.CharField(
+        label="Naam van de melder",
+        required=False,
+        max_length=200,
+        help_text="Wie het meldformulier van de AP invult. Verplicht voor de melding.",
+    )
+    melder_functie = forms.CharField(label="Functie van de melder", required=False, max_length=200)
+    melder_telefoon = forms.CharField(
+        label="Telefoon van de melder", required=False, max_length=50, help_text="Verplicht op het meldformulier."
+    )
+    melder_email = forms.EmailField(
+        label="E-mailadres van de melder",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."},
+    )
     risico = forms.ChoiceField(
         label="Risicobeoordeling", choices=[("", "Nog niet beoordeeld")] + Risico.choices, required=False
     )

@@ -11,10 +11,22 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from privacy_portal.core.correcties import Klokstart
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team
 
-from .constants import Gevolg, Oorzaak, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Oorzaak,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Status,
+    Uitzondering343,
+)
 
 
 class Datalek(models.Model):
@@ -61,7 +73,8 @@ class Datalek(models.Model):
         "Bij een melding door een verwerker: wanneer de verwerker het de gemeente meldde.",
     )
     meld_deadline = models.DateTimeField("melddeadline AP", db_index=True, editable=False)
-    # A correction of kennisname is its own act (services.kennisname_corrigeren), never an edit.
+    # A correction of kennisname is its own act (services.kennisname_corrigeren through the kernel's
+    # core.correcties, declared below as `klokstart`), never an edit.
     kennisname_oorspronkelijk_op = models.DateTimeField(
         "oorspronkelijke kennisname",
         null=True,
@@ -88,20 +101,46 @@ class Datalek(models.Model):
     soort_inbreuk = models.JSONField("wat is er met de gegevens gebeurd?", default=list, blank=True)
     gevolgen_voor = models.JSONField("getroffen aspecten", default=list, blank=True)
     soorten_gegevens = models.JSONField("soorten persoonsgegevens", default=list, blank=True)
+    bijzondere_categorieen = models.JSONField(
+        "bijzondere persoonsgegevens (art. 9 AVG)",
+        default=list,
+        blank=True,
+        help_text="Welke bijzondere persoonsgegevens: gezondheid, biometrisch, religie, enzovoort. Verplicht voor de "
+        "melding aan de AP als er bijzondere persoonsgegevens zijn getroffen.",
+    )
     aantal_betrokkenen = models.PositiveIntegerField("aantal betrokkenen (ongeveer)", null=True, blank=True)
     aantal_records = models.PositiveIntegerField("aantal records (ongeveer)", null=True, blank=True)
     categorieen_betrokkenen = models.TextField("categorieën betrokkenen", blank=True)
     versleuteld = models.BooleanField("gegevens waren versleuteld of onleesbaar", default=False)
     beschermende_maatregelen = models.TextField("beschermende maatregelen (zoals versleuteling)", blank=True)
     mogelijke_gevolgen = models.TextField("waarschijnlijke gevolgen voor betrokkenen", blank=True)
+    soorten_schade = models.JSONField(
+        "soorten schade voor betrokkenen",
+        default=list,
+        blank=True,
+        help_text="Lichamelijke, materiële en immateriële schade; er kunnen er meer gelden.",
+    )
     genomen_maatregelen = models.TextField("genomen en voorgenomen maatregelen", blank=True)
     internationaal = models.BooleanField("betrokkenen in andere EU-landen", default=False)
+    andere_toezichthouders = models.TextField(
+        "gemeld bij andere toezichthouders",
+        blank=True,
+        help_text="Welke toezichthouders (bijvoorbeeld in een ander EU-land bij een grensoverschrijdend lek).",
+    )
+    andere_toezichthouders_op = models.DateTimeField("gemeld bij andere toezichthouders op", null=True, blank=True)
     contactpersoon = models.CharField(
         "contactpunt voor de AP",
         max_length=200,
         blank=True,
         help_text="Functie en telefoon; bijvoorbeeld de privacy officer.",
     )
+    # The person who fills in the AP's form (the AP asks name, function, phone and e-mail).
+    melder_naam = models.CharField("naam van de melder", max_length=200, blank=True)
+    melder_functie = models.CharField("functie van de melder", max_length=200, blank=True)
+    melder_telefoon = models.CharField(
+        "telefoon van de melder", max_length=50, blank=True, help_text="Verplicht op het meldformulier van de AP."
+    )
+    melder_email = models.EmailField("e-mailadres van de melder", blank=True)
     risico = models.CharField("risico", max_length=10, choices=Risico.choices, blank=True, db_index=True)
     risico_motivering = models.TextField("motivering van de risicobeoordeling", blank=True)
     beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
@@ -134,7 +173,24 @@ class Datalek(models.Model):
     # The melddeadline follows from kennisname (shown as its own change); the lists hold codes.
     historie_weergave = HistorieWeergave(
         verborgen={"meld_deadline"},
-        keuzes={"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens},
+        keuzes={
+            "soort_inbreuk": SoortInbreuk,
+            "gevolgen_voor": Gevolg,
+            "soorten_gegevens": SoortGegevens,
+            "bijzondere_categorieen": BijzondereCategorie,
+            "soorten_schade": Schade,
+        },
+    )
+    # Kennisname starts the 72 hours; only the privacy officer corrects it, with a reason (core.correcties).
+    klokstart = Klokstart(
+        moment="kennisname_op",
+        oorspronkelijk="kennisname_oorspronkelijk_op",
+        gecorrigeerd_op="kennisname_gecorrigeerd_op",
+        gecorrigeerd_door="kennisname_gecorrigeerd_door",
+        reden="kennisname_correctie_reden",
+        recht="datalekken.kennisname_corrigeren_datalek",
+        reden_minimum=10,
+        reden_tekst="Leg uit waarom kennisname wordt gecorrigeerd (ten minste 10 tekens).",
     )
 
     class Meta:
@@ -154,7 +210,7 @@ class Datalek(models.Model):
 
     @property
     def kennisname_gecorrigeerd(self):
-        return self.kennisname_oorspronkelijk_op is not None
+        return self.klokstart.gecorrigeerd(self)
 
     @property
     def kenmerk(self):

@@ -3,9 +3,10 @@ after the report, reminders at 24, 48 and 60 hours, escalation after 72.
 
 The reminders belong to a deadline. When kennisname is corrected (services.kennisname_corrigeren) the
 deadline moves, and the milestones of the new deadline carry that deadline in their key
-(`herinnering_24u@20261201T1000Z`): those still ahead fire, also when the same milestone already fired
-for the old deadline, and each still fires once per deadline. The milestones of the original
-deadline keep their plain name, so the ones recorded before a correction existed stay valid.
+(`herinnering_24u@20261201T1000Z`, from the kernel's `core.correcties.mijlpaal_sleutel`): those still
+ahead fire, also when the same milestone already fired for the old deadline, and each still fires
+once per deadline. The milestones of the original deadline keep their plain name, so the ones
+recorded before a correction existed stay valid.
 
 The milestones form one ladder per datalek, from least to most urgent. After a gap in the scan
 several can be due at once; then only the most urgent one is sent and the others are recorded as
@@ -15,11 +16,12 @@ The step loads only the datalekken whose most urgent milestone was not recorded 
 corrected datalek always, its keys carry the deadline) and sends in a fixed number of queries.
 """
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from django.db.models import BooleanField, Case, CharField, ExpressionWrapper, OuterRef, Q, Value, When
 from django.utils import timezone
 
+from privacy_portal.core.correcties import mijlpaal_sleutel
 from privacy_portal.core.scanner import link_per_uuid, scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
 from privacy_portal.notificaties.selectors import nog_niet_bereikt
@@ -42,11 +44,12 @@ def _herinnering(uren):
 
 def _sleutel(datalek, naam):
     """The milestone key of `naam` for the datalek's current deadline (see the module docstring)."""
-    if naam == RISICO_ONTBREEKT or not datalek.kennisname_gecorrigeerd:
+    if naam == RISICO_ONTBREEKT:
         return naam
-    if meld_deadline(datalek.kennisname_oorspronkelijk_op) == datalek.meld_deadline:
-        return naam
-    return f"{naam}@{datalek.meld_deadline.astimezone(UTC):%Y%m%dT%H%MZ}"
+    verschoven = datalek.kennisname_gecorrigeerd and (
+        meld_deadline(datalek.kennisname_oorspronkelijk_op) != datalek.meld_deadline
+    )
+    return mijlpaal_sleutel(naam, datalek.meld_deadline, gecorrigeerd=verschoven)
 
 
 def _naam(sleutel):
@@ -111,7 +114,7 @@ def datalek_termijnen(nu):
         Datalek.objects.exclude(status=Status.AFGESLOTEN)
         .filter(Q(risico="", gemeld_op__lte=eerste) | (klok_loopt_q() & Q(kennisname_op__lte=eerste)))
         .annotate(urgentste=_urgentste(nu))
-        .filter(Q(kennisname_oorspronkelijk_op__isnull=False) | nog_niet_bereikt(Datalek, OuterRef("urgentste")))
+        .filter(Datalek.klokstart.gecorrigeerd_q() | nog_niet_bereikt(Datalek, OuterRef("urgentste")))
         .annotate(klok_loopt=ExpressionWrapper(klok_loopt_q(), output_field=BooleanField()))
         .select_related("gemeente")
     )

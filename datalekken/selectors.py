@@ -64,7 +64,7 @@ def melding_q(melding, nu, meldingen=None):
         "op_tijd": op_tijd_gemeld_q(meldingen),
         "te_laat": gemeld_ap_q(meldingen) & ~op_tijd_gemeld_q(meldingen),
         "meldplichtig_niet_gemeld": meldplichtig & ~gemeld_ap_q(meldingen),
-        "kennisname_gecorrigeerd": Q(kennisname_oorspronkelijk_op__isnull=False),
+        "kennisname_gecorrigeerd": Datalek.klokstart.gecorrigeerd_q(),
     }.get(melding, Q())
 
 

@@ -15,7 +15,16 @@ from privacy_portal.organisaties.models import Gemeente, Team
 from registers.models import Verwerking
 
 from . import services
-from .constants import Gevolg, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Uitzondering343,
+)
 from .models import Datalek, MeldingAP
 
 # Fields a reporter may fill in; the rest of BEHANDEL_VELDEN is the assessment (PATCH only).
@@ -75,6 +84,12 @@ class DatalekSerializer(serializers.ModelSerializer):
     soort_inbreuk = _keuzes(SoortInbreuk, "Wat is er met de gegevens gebeurd?")
     gevolgen_voor = _keuzes(Gevolg, "Getroffen aspecten.")
     soorten_gegevens = _keuzes(SoortGegevens, "Soorten persoonsgegevens.")
+    bijzondere_categorieen = _keuzes(
+        BijzondereCategorie,
+        "Welke bijzondere persoonsgegevens (art. 9 AVG); verplicht voor de melding aan de AP als soortenGegevens "
+        "'bijzonder' bevat.",
+    )
+    soorten_schade = _keuzes(Schade, "Soorten schade voor de betrokkenen (er kunnen er meer gelden).")
     risico = serializers.ChoiceField(
         Risico.choices, required=False, allow_blank=True, help_text="Leeg: nog niet beoordeeld."
     )
@@ -218,6 +233,11 @@ class DatalekMeldenSerializer(DatalekSerializer):
 
 
 class DatalekMeldenApSerializer(serializers.Serializer):
+    """A melding, supplement or withdrawal recorded after it was made in the AP's online form. A first
+    melding needs what that form requires on the datalek (set with PATCH): melderNaam, melderFunctie and
+    melderTelefoon, and bijzondereCategorieen when soortenGegevens holds 'bijzonder'; otherwise 400
+    naming each missing field."""
+
     soort = serializers.ChoiceField(SoortMelding.choices, default=SoortMelding.MELDING)
     gemeld_op = MomentField(help_text="Wanneer de melding bij de AP is gedaan.")
     ap_referentie = serializers.CharField(

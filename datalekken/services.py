@@ -8,11 +8,13 @@ the kernel's (`privacy_portal.core.schrijven`).
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from privacy_portal.core.correcties import corrigeren
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.notificaties.models import Soort
@@ -20,7 +22,17 @@ from privacy_portal.notificaties.services import stap_melden
 from privacy_portal.organisaties.rollen import Rol
 from privacy_portal.organisaties.selectors import gebruikers_met_rol, team_van
 
-from .constants import Gevolg, Risico, SoortGegevens, SoortInbreuk, SoortMelding, Status, Uitzondering343
+from .constants import (
+    BijzondereCategorie,
+    Gevolg,
+    Risico,
+    Schade,
+    SoortGegevens,
+    SoortInbreuk,
+    SoortMelding,
+    Status,
+    Uitzondering343,
+)
 from .deadlines import meld_deadline
 from .models import Datalek, MeldingAP
 from .workflow import WORKFLOW
@@ -44,19 +56,33 @@ BEHANDEL_VELDEN = tuple(veld for veld in MELD_VELDEN if veld != "kennisname_op")
     "soort_inbreuk",
     "gevolgen_voor",
     "soorten_gegevens",
+    "bijzondere_categorieen",
     "aantal_betrokkenen",
     "aantal_records",
     "categorieen_betrokkenen",
     "versleuteld",
     "beschermende_maatregelen",
     "mogelijke_gevolgen",
+    "soorten_schade",
     "genomen_maatregelen",
     "internationaal",
+    "andere_toezichthouders",
+    "andere_toezichthouders_op",
     "contactpersoon",
+    "melder_naam",
+    "melder_functie",
+    "melder_telefoon",
+    "melder_email",
     "risico",
     "risico_motivering",
 )
-KEUZELIJSTEN = {"soort_inbreuk": SoortInbreuk, "gevolgen_voor": Gevolg, "soorten_gegevens": SoortGegevens}
+KEUZELIJSTEN = {
+    "soort_inbreuk": SoortInbreuk,
+    "gevolgen_voor": Gevolg,
+    "soorten_gegevens": SoortGegevens,
+    "bijzondere_categorieen": BijzondereCategorie,
+    "soorten_schade": Schade,
+}
 
 
 def _label(veld):
@@ -86,7 +112,7 @@ def _valideer(gegevens, *, nu, gemeente):
     for veld in ("ontdekt_op", "kennisname_op"):
         if veld in gegevens and gegevens[veld] is None:
             fouten[veld] = "Vul datum en tijd in."
-    for veld in ("begonnen_op", "beeindigd_op", "ontdekt_op", "kennisname_op"):
+    for veld in ("begonnen_op", "beeindigd_op", "ontdekt_op", "kennisname_op", "andere_toezichthouders_op"):
         fout = moment_fout(gegevens.get(veld), nu)
         if fout and veld not in fouten:
             fouten[veld] = fout
@@ -106,6 +132,24 @@ def _valideer(gegevens, *, nu, gemeente):
     for veld, keuzes in KEUZELIJSTEN.items():
         if veld in gegevens and not set(gegevens[veld] or []) <= set(keuzes.values):
             fouten[veld] = f"Kies alleen uit: {', '.join(keuzes.values)}."
+    if (gegevens.get("melder_email") or "").strip():
+        try:
+            validate_email(gegevens["melder_email"].strip())
+        except ValidationError:
+            fouten["melder_email"] = "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."
+    if (
+        gegevens.get("bijzondere_categorieen")
+        and "bijzondere_categorieen" not in fouten
+        and SoortGegevens.BIJZONDER not in (gegevens.get("soorten_gegevens") or [])
+    ):
+        fouten["bijzondere_categorieen"] = (
+            "Kies bij de soorten persoonsgegevens ook 'bijzondere persoonsgegevens', of laat dit leeg."
+        )
+    toezichthouders = (gegevens.get("andere_toezichthouders") or "").strip()
+    if toezichthouders and not gegevens.get("andere_toezichthouders_op"):
+        fouten.setdefault("andere_toezichthouders_op", "Vul in wanneer de andere toezichthouders zijn ingelicht.")
+    if gegevens.get("andere_toezichthouders_op") and not toezichthouders:
+        fouten["andere_toezichthouders"] = "Noem de toezichthouders die zijn ingelicht."
     if gegevens.get("risico") and gegevens["risico"] not in Risico.values:
         fouten["risico"] = "Kies geen risico, risico of hoog risico."
     if gegevens.get("risico") and not (gegevens.get("risico_motivering") or "").strip():
@@ -174,7 +218,16 @@ def datalek_behandelen(*, datalek, door, gegevens, verwerkingen=None, reden="", 
         )
     samen = {
         veld: getattr(datalek, veld)
-        for veld in ("ontdekt_op", "begonnen_op", "beeindigd_op", "risico_motivering", "verwerker_naam")
+        for veld in (
+            "ontdekt_op",
+            "begonnen_op",
+            "beeindigd_op",
+            "risico_motivering",
+            "verwerker_naam",
+            "soorten_gegevens",
+            "andere_toezichthouders",
+            "andere_toezichthouders_op",
+        )
     }
     samen.update(gegevens)
     _valideer(samen, nu=nu, gemeente=datalek.gemeente)
@@ -207,62 +260,71 @@ KENNISNAME_NIET_WIJZIGEN = (
     "Kennisname wijzigt u niet met een bewerking: de privacy officer corrigeert het met 'Kennisname corrigeren', "
     "met een reden."
 )
-CORRECTIE_REDEN_MINIMUM = 10
+CORRECTIE_REDEN_MINIMUM = Datalek.klokstart.reden_minimum
 
 
 def _moment(waarde):
     return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
 
 
+def _kennisname_fout(datalek, kennisname_op, nu):
+    """What is wrong with a corrected moment of kennisname: {"kennisname_op": message} or {}."""
+    if kennisname_op is None:
+        return {"kennisname_op": "Vul het gecorrigeerde moment van kennisname in."}
+    try:
+        _valideer({"kennisname_op": kennisname_op, "ontdekt_op": datalek.ontdekt_op}, nu=nu, gemeente=datalek.gemeente)
+    except ValidationError as fout:
+        return {veld: teksten[0] for veld, teksten in fout.message_dict.items()}
+    if kennisname_op == datalek.kennisname_op:
+        return {"kennisname_op": "Dit is al het vastgelegde moment van kennisname."}
+    return {}
+
+
 @transaction.atomic
 def kennisname_corrigeren(*, datalek, door, kennisname_op, reden, reden_vertraging="", nu=None, versie=None):
-    """Correct the moment of kennisname (privacy officer only, with a reason). The record keeps the
-    original moment and who corrected it, when and why; the melddeadline is recomputed openly. If the
-    recorded AP melding falls after the new deadline, the reason for the delay is required (art. 33(1))."""
+    """Correct the moment of kennisname (privacy officer only, with a reason), through the kernel's
+    clock-start correction (`privacy_portal.core.correcties`). The record keeps the original moment and
+    who corrected it, when and why; the melddeadline is recomputed openly and its reminders fire again
+    (scan.py). If the recorded AP melding falls after the new deadline, the reason for the delay is
+    required (art. 33(1))."""
     nu = nu or timezone.now()
     datalek = vergrendel(datalek, versie=versie, related=RELATED)
-    vereis(door, "datalekken.kennisname_corrigeren_datalek", datalek)
-    WORKFLOW.controleer("wijzigen", datalek.status)
-    reden, reden_vertraging = (reden or "").strip(), (reden_vertraging or "").strip()
-    fouten = {}
-    if kennisname_op is None:
-        fouten["kennisname_op"] = "Vul het gecorrigeerde moment van kennisname in."
-    else:
-        try:
-            _valideer(
-                {"kennisname_op": kennisname_op, "ontdekt_op": datalek.ontdekt_op}, nu=nu, gemeente=datalek.gemeente
-            )
-        except ValidationError as fout:
-            fouten.update({veld: teksten[0] for veld, teksten in fout.message_dict.items()})
-        if "kennisname_op" not in fouten and kennisname_op == datalek.kennisname_op:
-            fouten["kennisname_op"] = "Dit is al het vastgelegde moment van kennisname."
-    if len(reden) < CORRECTIE_REDEN_MINIMUM:
-        fouten["reden"] = f"Leg uit waarom kennisname wordt gecorrigeerd (ten minste {CORRECTIE_REDEN_MINIMUM} tekens)."
-    deadline = meld_deadline(kennisname_op) if kennisname_op is not None and "kennisname_op" not in fouten else None
+    reden_vertraging = (reden_vertraging or "").strip()
     melding = datalek.meldingen.filter(soort=SoortMelding.MELDING).first()
-    te_laat = melding is not None and deadline is not None and melding.gemeld_op > deadline
-    if te_laat and not melding.reden_vertraging.strip() and not reden_vertraging:
-        fouten["reden_vertraging"] = (
-            "Met deze kennisname is de melding aan de AP na de deadline gedaan: vermeld de reden van de "
-            "vertraging (art. 33 lid 1)."
+
+    def te_laat(datalek):
+        """The recorded melding falls after the deadline of the corrected kennisname."""
+        return melding is not None and melding.gemeld_op > meld_deadline(kennisname_op)
+
+    def fouten(datalek):
+        fout = _kennisname_fout(datalek, kennisname_op, nu)
+        if not fout and te_laat(datalek) and not melding.reden_vertraging.strip() and not reden_vertraging:
+            fout["reden_vertraging"] = (
+                "Met deze kennisname is de melding aan de AP na de deadline gedaan: vermeld de reden van de "
+                "vertraging (art. 33 lid 1)."
+            )
+        return fout
+
+    def herbereken(datalek, oud_moment):
+        oude_deadline = datalek.meld_deadline
+        datalek.meld_deadline = meld_deadline(datalek.kennisname_op)
+        return (
+            f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(datalek.kennisname_op)}: "
+            f"{datalek.kennisname_correctie_reden.rstrip('.')}. "
+            f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(datalek.meld_deadline)}."
         )
-    if fouten:
-        raise ValidationError(fouten)
-    oud_moment, oude_deadline = datalek.kennisname_op, datalek.meld_deadline
-    if datalek.kennisname_oorspronkelijk_op is None:
-        datalek.kennisname_oorspronkelijk_op = oud_moment
-    datalek.kennisname_op = kennisname_op
-    datalek.meld_deadline = deadline
-    datalek.kennisname_gecorrigeerd_op = nu
-    datalek.kennisname_gecorrigeerd_door = door
-    datalek.kennisname_correctie_reden = reden
-    opslaan(
+
+    corrigeren(
         datalek,
+        workflow=WORKFLOW,
+        nieuw=kennisname_op,
+        reden=reden,
         door=door,
-        reden=f"Kennisname gecorrigeerd van {_moment(oud_moment)} naar {_moment(kennisname_op)}: {reden.rstrip('.')}. "
-        f"Melddeadline AP van {_moment(oude_deadline)} naar {_moment(deadline)}.",
+        nu=nu,
+        fouten=fouten,
+        herbereken=herbereken,
     )
-    if te_laat and reden_vertraging:
+    if te_laat(datalek) and reden_vertraging:
         melding.reden_vertraging = reden_vertraging
         opslaan(melding, door=door, reden="Reden van de vertraging vastgelegd na correctie van kennisname")
     return datalek
@@ -297,6 +359,23 @@ def _beoordeling_melden(datalek, *, door, nu):
         )
 
 
+# What the AP's online form requires of the melder before a melding can be sent.
+AP_VERPLICHT = ("melder_naam", "melder_functie", "melder_telefoon")
+AP_ONTBREEKT = "Nog niet ingevuld; het meldformulier van de AP vraagt dit."
+AP_WAAR = "Vul wat ontbreekt eerst in bij 'Beoordelen en aanvullen' en leg dan de melding vast."
+
+
+def ap_melding_bezwaren(datalek):
+    """{field: message} for each field the AP's form requires that the datalek does not have yet:
+    the melder's name, function and phone, and which art. 9 category when special data are involved."""
+    bezwaren = {veld: AP_ONTBREEKT for veld in AP_VERPLICHT if not (getattr(datalek, veld) or "").strip()}
+    if SoortGegevens.BIJZONDER in (datalek.soorten_gegevens or []) and not datalek.bijzondere_categorieen:
+        bezwaren["bijzondere_categorieen"] = (
+            "Nog niet ingevuld; bij bijzondere persoonsgegevens vraagt het meldformulier van de AP welke (art. 9 AVG)."
+        )
+    return bezwaren
+
+
 @transaction.atomic
 def melding_ap_vastleggen(
     *, datalek, door, soort, gemeld_op, ap_referentie="", reden_vertraging="", toelichting="", nu=None, versie=None
@@ -320,6 +399,8 @@ def melding_ap_vastleggen(
         fouten["soort"] = "Leg eerst de melding zelf vast."
     if soort == SoortMelding.MELDING and not ap_referentie.strip():
         fouten["ap_referentie"] = "Vul het meldnummer van de AP in."
+    ontbreekt = ap_melding_bezwaren(datalek) if soort == SoortMelding.MELDING else {}
+    fouten.update(ontbreekt)
     if (
         soort == SoortMelding.MELDING
         and gemeld_op
@@ -329,6 +410,8 @@ def melding_ap_vastleggen(
         fouten["reden_vertraging"] = (
             "De melding is na de deadline gedaan: vermeld de reden van de vertraging (art. 33 lid 1)."
         )
+    if ontbreekt:
+        fouten[NON_FIELD_ERRORS] = AP_WAAR  # one sentence on where to fill them in, after the fields
     if fouten:
         raise ValidationError(fouten)
     melding = MeldingAP(

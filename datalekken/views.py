@@ -163,6 +163,7 @@ def _detail(request, datalek, *, formulieren=None, status=200):
         "kan_heropenen": user.has_perm("datalekken.afsluiten_datalek", datalek)
         and WORKFLOW.mag("heropenen", datalek.status),
         "afsluit_bezwaren": services.afsluit_bezwaren(datalek).values(),
+        "ap_ontbreekt": [BEZWAAR_LABELS[veld] for veld in services.ap_melding_bezwaren(datalek)],
         "melding_form": formulieren.get("melden-ap")
         or MeldingAPForm(initial={"gemeld_op": timezone.localtime().replace(second=0, microsecond=0)}, versie=versie),
         "kennisname_form": formulieren.get("kennisname-corrigeren")
@@ -240,6 +241,10 @@ BEZWAAR_LABELS = {
     "omschrijving": "Wat is er gebeurd?",
     "mogelijke_gevolgen": "Waarschijnlijke gevolgen voor betrokkenen",
     "genomen_maatregelen": "Genomen en voorgenomen maatregelen",
+    "melder_naam": "Naam van de melder",
+    "melder_functie": "Functie van de melder",
+    "melder_telefoon": "Telefoon van de melder",
+    "bijzondere_categorieen": "Welke bijzondere persoonsgegevens",
 }
 ACTIES = {
     # action: (service, message on success)

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from datalekken import services as datalek_services
+from datalekken.demo import MELDER as DEMO_MELDER
 from datalekken.models import Datalek
 from privacy_portal.core.dashboard import kwartaal_periode, kwartaal_van
 
@@ -89,6 +90,7 @@ def _eerdere_datalekken(gemeente, gebruikers):
                 "risico_motivering": "Beoordeeld door de privacy officer.",
                 "genomen_maatregelen": "Maatregelen genomen en medewerkers geïnstrueerd.",
                 "mogelijke_gevolgen": "Beperkte gevolgen: de gegevens zijn bij één ontvanger terechtgekomen.",
+                **DEMO_MELDER,
             },
         )
         if melding:

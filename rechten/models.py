@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from privacy_portal.core.correcties import Klokstart
 from privacy_portal.core.historie import GeschiedenisManager, HistorieWeergave
 from privacy_portal.organisaties.models import Gemeente, Team, Verwerkingsverantwoordelijke
 
@@ -132,7 +133,8 @@ class Verzoek(models.Model):
         help_text="Ontvangst + 3 maanden, alleen na een verlenging vóór de oorspronkelijke deadline.",
     )
     # A corrected receipt date (art. 12(3) AVG): only the privacy officer, with a reason; the first
-    # recorded date stays visible next to the corrected one (services.ontvangst_corrigeren).
+    # recorded date stays visible next to the corrected one (services.ontvangst_corrigeren through the
+    # kernel's core.correcties, declared below as `klokstart`).
     ontvangen_op_oorspronkelijk = models.DateField(
         "oorspronkelijk vastgelegde ontvangst",
         null=True,
@@ -221,6 +223,16 @@ class Verzoek(models.Model):
     history = HistoricalRecords(excluded_fields=["bevestig_token_hash"])
     objects = GeschiedenisManager()
     historie_weergave = HistorieWeergave(keuzes={"soorten": Soort})
+    # Receipt starts the month of art. 12(3); only the privacy officer corrects it, with a reason.
+    klokstart = Klokstart(
+        moment="ontvangen_op",
+        oorspronkelijk="ontvangen_op_oorspronkelijk",
+        gecorrigeerd_op="ontvangst_gecorrigeerd_op",
+        gecorrigeerd_door="ontvangst_gecorrigeerd_door",
+        reden="ontvangst_correctie_reden",
+        recht="rechten.ontvangst_corrigeren_verzoek",
+        reden_tekst="Geef de reden van de correctie, bijvoorbeeld: de brief lag eerder in de postkamer.",
+    )
 
     class Meta:
         verbose_name = "verzoek"

@@ -29,6 +29,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from privacy_portal.core.correcties import mijlpaal_sleutel
 from privacy_portal.core.kalender_db import huidige_kalender
 from privacy_portal.core.scanner import link_per_uuid, scan_stap
 from privacy_portal.notificaties.models import Mijlpaal
@@ -116,7 +117,7 @@ def _te_doen(vandaag, kalender):
                 venster
                 & Q(verlengd_tot__isnull=not verlengd)
                 & (
-                    Q(ontvangst_gecorrigeerd_op__isnull=False)  # its milestone names carry the deadline
+                    Verzoek.klokstart.gecorrigeerd_q()  # its milestone names carry the deadline
                     | nog_niet_bereikt(Verzoek, mijlpaal)
                     | Exists(taak_zonder)
                 )
@@ -185,12 +186,11 @@ def verzoek_termijnen(nu):
             )
             continue
         achtervoegsel = "_verlengd" if verzoek.verlengd_tot else ""
-        if verzoek.ontvangst_gecorrigeerd_op:
-            # a corrected receipt date moves the deadline: its reminders are new milestones
-            achtervoegsel += f"_{termijn:%Y%m%d}"
+        # a corrected receipt date moves the deadline: its reminders are new milestones (the kernel's key)
+        gecorrigeerd = Verzoek.klokstart.gecorrigeerd(verzoek)
         # the reminders due today, least to most urgent (the one due last is the most urgent)
         bereikt = [
-            naam + achtervoegsel
+            mijlpaal_sleutel(naam + achtervoegsel, termijn, gecorrigeerd=gecorrigeerd)
             for naam, dag in sorted(herinnering_data(termijn, kalender).items(), key=lambda paar: paar[1])
             if vandaag >= dag
         ]

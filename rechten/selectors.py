@@ -80,7 +80,7 @@ def gebeurtenis_q(gebeurtenis, periode):
     afgehandeld (decided), op_tijd / te_laat (decided on or before / after the (extended) deadline),
     verlengd, ontvangst_gecorrigeerd (the date of receipt corrected, `services.ontvangst_corrigeren`;
     the last correction in `periode`, or ever when `periode` is None). Needs the alias `_termijn`."""
-    gecorrigeerd = ONTVANGEN & Q(ontvangen_op_oorspronkelijk__isnull=False, ontvangst_gecorrigeerd_op__isnull=False)
+    gecorrigeerd = ONTVANGEN & Verzoek.klokstart.gecorrigeerd_q()
     if periode is None:
         return {"ontvangst_gecorrigeerd": gecorrigeerd}[gebeurtenis]
     van, tot = periode.van, periode.tot

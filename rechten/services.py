@@ -53,6 +53,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from privacy_portal.core.correcties import corrigeren
 from privacy_portal.core.kalender_db import bij_kalenderwijziging, huidige_kalender
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
@@ -449,9 +450,25 @@ def verzoek_wijzigen(*, verzoek, door, gegevens, versie=None, nu=None):
     return verzoek
 
 
+def _ontvangst_fout(verzoek, ontvangen_op, vandaag):
+    """What is wrong with a corrected date of receipt: {"ontvangen_op": message} or {}."""
+    if not _is_datum(ontvangen_op):
+        return {"ontvangen_op": "Vul de juiste datum van ontvangst in."}
+    if ontvangen_op > vandaag:
+        return {"ontvangen_op": "De datum van ontvangst ligt in de toekomst."}
+    if ontvangen_op < AVG_VAN_KRACHT:
+        return {"ontvangen_op": "De datum van ontvangst ligt vóór 25 mei 2018, toen de AVG begon."}
+    if ontvangen_op == verzoek.ontvangen_op:
+        return {"ontvangen_op": f"De datum van ontvangst is al {_datum(ontvangen_op)}: er is niets te corrigeren."}
+    if verzoek.verlengd_op:
+        return {"ontvangen_op": "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."}
+    return {}
+
+
 @transaction.atomic
 def ontvangst_corrigeren(*, verzoek, door, ontvangen_op, reden, versie=None, nu=None):
-    """Correct the date of receipt (art. 12(3) AVG): the privacy officer only, with a reason.
+    """Correct the date of receipt (art. 12(3) AVG): the privacy officer only, with a reason, through
+    the kernel's clock-start correction (`privacy_portal.core.correcties`).
 
     The first recorded date stays on the record (`ontvangen_op_oorspronkelijk`) next to the
     corrected one, and the history names both and the recomputed deadline. A request whose
@@ -462,45 +479,31 @@ def ontvangst_corrigeren(*, verzoek, door, ontvangen_op, reden, versie=None, nu=
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
     verzoek = _vergrendeld(verzoek, versie)
-    vereis(door, "rechten.ontvangst_corrigeren_verzoek", verzoek)
-    WORKFLOW.controleer("wijzigen", verzoek.status)
-    fouten = {}
-    reden = (reden or "").strip()
-    if not _is_datum(ontvangen_op):
-        fouten["ontvangen_op"] = "Vul de juiste datum van ontvangst in."
-    elif ontvangen_op > vandaag:
-        fouten["ontvangen_op"] = "De datum van ontvangst ligt in de toekomst."
-    elif ontvangen_op < AVG_VAN_KRACHT:
-        fouten["ontvangen_op"] = "De datum van ontvangst ligt vóór 25 mei 2018, toen de AVG begon."
-    elif ontvangen_op == verzoek.ontvangen_op:
-        fouten["ontvangen_op"] = f"De datum van ontvangst is al {_datum(ontvangen_op)}: er is niets te corrigeren."
-    elif verzoek.verlengd_op:
-        fouten["ontvangen_op"] = "De termijn is al verlengd: de datum van ontvangst kan niet meer veranderen."
-    if not reden:
-        fouten["reden"] = "Geef de reden van de correctie, bijvoorbeeld: de brief lag eerder in de postkamer."
-    if fouten:
-        raise ValidationError(fouten)
-    oud_ontvangen, oude_deadline = verzoek.ontvangen_op, verzoek.deadline
-    over_de_termijn = verstreken(oude_deadline, vandaag)
-    if verzoek.ontvangen_op_oorspronkelijk is None:
-        verzoek.ontvangen_op_oorspronkelijk = oud_ontvangen
-    verzoek.ontvangen_op = ontvangen_op
-    verzoek.ontvangst_gecorrigeerd_op = nu
-    verzoek.ontvangst_gecorrigeerd_door = door
-    verzoek.ontvangst_correctie_reden = reden
-    nieuwe_deadline, _ = deadlines(ontvangen_op, huidige_kalender())
-    tekst = f"Ontvangst gecorrigeerd: {_datum(oud_ontvangen)} wordt {_datum(ontvangen_op)}"
-    if over_de_termijn and nieuwe_deadline > oude_deadline:
-        # no new month for a request that is already late: the deadline stays
-        tekst += (
-            f"; de deadline van {_datum(oude_deadline)} was al verstreken en blijft staan "
-            "(verlengen gaat alleen via de verlenging)"
-        )
-    else:
+
+    def herbereken(verzoek, oud_ontvangen):
+        # the history names dates only, never the reason (it may hold personal data)
+        oude_deadline = verzoek.deadline
+        nieuwe_deadline, _ = deadlines(verzoek.ontvangen_op, huidige_kalender())
+        tekst = f"Ontvangst gecorrigeerd: {_datum(oud_ontvangen)} wordt {_datum(verzoek.ontvangen_op)}"
+        if verstreken(oude_deadline, vandaag) and nieuwe_deadline > oude_deadline:
+            # no new month for a request that is already late: the deadline stays
+            return tekst + (
+                f"; de deadline van {_datum(oude_deadline)} was al verstreken en blijft staan "
+                "(verlengen gaat alleen via de verlenging)"
+            )
         verzoek.deadline = nieuwe_deadline
-        tekst += f"; deadline {_datum(oude_deadline)} wordt {_datum(nieuwe_deadline)}"
-    opslaan(verzoek, door=door, reden=tekst)
-    return verzoek
+        return tekst + f"; deadline {_datum(oude_deadline)} wordt {_datum(nieuwe_deadline)}"
+
+    return corrigeren(
+        verzoek,
+        workflow=WORKFLOW,
+        nieuw=ontvangen_op,
+        reden=reden,
+        door=door,
+        nu=nu,
+        fouten=lambda verzoek: _ontvangst_fout(verzoek, ontvangen_op, vandaag),
+        herbereken=herbereken,
+    )
 
 
 @transaction.atomic
@@ -1196,7 +1199,7 @@ def termijnen_herberekenen(kalender):
             deadline, verlengd_tot = verzoek.deadline, verzoek.verlengd_tot
             gewijzigd = _zet_deadlines(verzoek, kalender)
             if (
-                verzoek.ontvangst_gecorrigeerd_op
+                Verzoek.klokstart.gecorrigeerd(verzoek)
                 and verstreken(deadline, timezone.localdate())
                 and verzoek.deadline > deadline
             ):

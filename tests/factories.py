@@ -155,6 +155,10 @@ def maak_verwerking(*, team, vv, door, goedkeurder=None, status=Status.CONCEPT, 
     return verwerking
 
 
+# What the AP's notification form requires of the melder (services.ap_melding_bezwaren).
+AP_MELDER = {"melder_naam": "P. Officier", "melder_functie": "Privacy officer", "melder_telefoon": "14 0123"}
+
+
 def meld_datalek(*, door, gemeente, nu, **extra):
     """A datalek reported through the service, discovered at `nu` unless given."""
     from datalekken import services as datalek_services

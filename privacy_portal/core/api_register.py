@@ -3,6 +3,7 @@
 See `RegisterViewSet`. The conventions themselves (problem+json, paging, API-Version) are in api.py.
 """
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, status, viewsets
@@ -41,7 +42,12 @@ def service_aanroepen(functie, **kwargs):
         return functie(**kwargs)
     except DjangoValidationError as fout:
         if hasattr(fout, "error_dict"):
-            raise ValidationError(fout.message_dict) from fout
+            # Django's "__all__" is the API's nonFieldErrors (not a field called "_All__")
+            fouten = {
+                "non_field_errors" if veld == NON_FIELD_ERRORS else veld: teksten
+                for veld, teksten in fout.message_dict.items()
+            }
+            raise ValidationError(fouten) from fout
         raise ValidationError({"non_field_errors": fout.messages}) from fout
     except OvergangNietToegestaan as fout:
         raise Conflict(str(fout)) from fout

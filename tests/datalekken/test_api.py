@@ -10,7 +10,7 @@ from datalekken import services
 from datalekken.constants import Status
 from datalekken.models import Datalek, MeldingAP
 
-from ..factories import alle_rollen, maak_verwerking, meld_datalek
+from ..factories import AP_MELDER, alle_rollen, maak_verwerking, meld_datalek
 
 
 def _client(user):
@@ -55,7 +55,7 @@ def _beoordeeld(wereld, *, risico="hoog", nu=None, **extra):
     return services.datalek_behandelen(
         datalek=datalek,
         door=wereld["privacy_officer"],
-        gegevens={"risico": risico, "risico_motivering": "Gegevens van kwetsbare burgers."},
+        gegevens={"risico": risico, "risico_motivering": "Gegevens van kwetsbare burgers.", **AP_MELDER},
         nu=nu,
     )
 
@@ -139,7 +139,11 @@ def test_privacy_officer_behandelt_meldt_informeert_en_sluit_af(po, wereld):
             "risicoMotivering": "Medische gegevens van kwetsbare burgers.",
             "soortInbreuk": ["gelezen"],
             "soortenGegevens": ["naw", "bijzonder"],
+            "bijzondereCategorieen": ["gezondheid"],
             "aantalBetrokkenen": 12,
+            "melderNaam": "P. Officier",
+            "melderFunctie": "Privacy officer",
+            "melderTelefoon": "14 0123",
             "reden": "Eerste beoordeling",
         },
         format="json",

@@ -21,7 +21,7 @@ from privacy_portal.core.pdf import render_pdf
 from privacy_portal.core.schrijven import versie_van
 from privacy_portal.notificaties.models import Mijlpaal
 
-from ..factories import meld_datalek
+from ..factories import AP_MELDER, meld_datalek
 
 T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
@@ -140,7 +140,9 @@ def test_art_33_1_melding_die_door_correctie_te_laat_wordt_vraagt_reden_vertragi
     nu = timezone.now()
     datalek = meld_datalek(door=wereld["medewerker"], gemeente=wereld.gemeente, nu=nu - timedelta(hours=50))
     po = wereld["privacy_officer"]
-    services.datalek_behandelen(datalek=datalek, door=po, gegevens={"risico": "risico", "risico_motivering": "BSN."})
+    services.datalek_behandelen(
+        datalek=datalek, door=po, gegevens={"risico": "risico", "risico_motivering": "BSN.", **AP_MELDER}
+    )
     melding = services.melding_ap_vastleggen(
         datalek=datalek, door=po, soort=SoortMelding.MELDING, gemeld_op=nu - timedelta(hours=1), ap_referentie="AP-1"
     )

@@ -16,7 +16,7 @@ from privacy_portal.core import scanner
 from privacy_portal.core.werklijst import werk_voor as hele_werklijst
 from privacy_portal.notificaties.models import Mijlpaal, Notificatie, Soort
 
-from ..factories import RolFactory, UserFactory, meld_datalek
+from ..factories import AP_MELDER, RolFactory, UserFactory, meld_datalek
 
 T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
@@ -175,7 +175,7 @@ def test_werklijst_privacy_officer_en_ciso_beoordelen_en_melden_met_de_72_uurskl
     nieuw = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0)
     te_melden = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0, titel="Laptop gestolen")
     services.datalek_behandelen(
-        datalek=te_melden, door=ciso, gegevens={"risico": "risico", "risico_motivering": "NAW"}, nu=T0
+        datalek=te_melden, door=ciso, gegevens={"risico": "risico", "risico_motivering": "NAW", **AP_MELDER}, nu=T0
     )
     geen = meld_datalek(door=w["medewerker"], gemeente=w.gemeente, nu=T0, titel="Brief terug")
     services.datalek_behandelen(datalek=geen, door=po, gegevens={"risico": "geen", "risico_motivering": "X"}, nu=T0)

@@ -25,7 +25,7 @@ from privacy_portal.core.pdf import pdf_response, render_pdf
 from privacy_portal.organisaties.rollen import Rol
 from registers.constants import Status as VerwerkingStatus
 
-from ..factories import RolFactory, maak_verwerking
+from ..factories import AP_MELDER, RolFactory, maak_verwerking
 
 AMS = ZoneInfo("Europe/Amsterdam")
 ARTEFACTEN = Path(settings.BASE_DIR) / "test-artifacts" / "pdf"
@@ -51,6 +51,7 @@ def melden(wereld, titel, moment, *, door=None, gemeente=None, **gegevens):
 
 
 def beoordelen(wereld, datalek, moment, **gegevens):
+    gegevens = {**AP_MELDER, **gegevens}
     return services.datalek_behandelen(datalek=datalek, door=wereld["privacy_officer"], gegevens=gegevens, nu=moment)
 
 
@@ -102,12 +103,14 @@ def kwartaal3(wereld):
             "soort_inbreuk": ["gestolen", "gelezen"],
             "gevolgen_voor": ["vertrouwelijkheid", "beschikbaarheid"],
             "soorten_gegevens": ["naw", "bijzonder"],
+            "bijzondere_categorieen": ["gezondheid"],
             "aantal_betrokkenen": 120,
             "aantal_records": 340,
             "categorieen_betrokkenen": "Cliënten Wmo",
             "mogelijke_gevolgen": "Schaamte en kans op misbruik van gezondheidsgegevens.",
             "genomen_maatregelen": "Laptop op afstand gewist; aangifte gedaan.",
             "contactpersoon": "Privacy officer, 030 123 45 67",
+            **AP_MELDER,
             "risico": Risico.HOOG,
             "risico_motivering": "Gezondheidsgegevens van veel cliënten, niet versleuteld.",
         },

@@ -10,7 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rest_framework.test import APIClient
 
-from ..factories import meld_datalek
+from datalekken import services
+
+from ..factories import AP_MELDER, meld_datalek
 from ..wereld import bouw_wereld, ververs
 
 NU = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
@@ -74,10 +76,14 @@ def po_elders(vers):
 
 
 def _datalek(wereld, plek, po_elders):
+    """A reported datalek with the melder the AP's form asks for, so only the permission decides."""
     if plek == "andere_gemeente":
-        return meld_datalek(door=po_elders, gemeente=wereld.andere_gemeente, nu=NU)
-    team = wereld.team if plek == "eigen_team" else wereld.ander_team
-    return meld_datalek(door=wereld["privacy_officer"], gemeente=wereld.gemeente, nu=NU, team=team)
+        datalek, po = meld_datalek(door=po_elders, gemeente=wereld.andere_gemeente, nu=NU), po_elders
+    else:
+        team = wereld.team if plek == "eigen_team" else wereld.ander_team
+        po = wereld["privacy_officer"]
+        datalek = meld_datalek(door=po, gemeente=wereld.gemeente, nu=NU, team=team)
+    return services.datalek_behandelen(datalek=datalek, door=po, gegevens=AP_MELDER, nu=NU)
 
 
 def _voer_uit(actie, user, wereld, plek, po_elders, client):

@@ -12,7 +12,7 @@ from privacy_portal.core import scanner
 from privacy_portal.notificaties.models import Mijlpaal, Notificatie
 
 from ..celery_hulp import zet_broker
-from ..factories import meld_datalek
+from ..factories import AP_MELDER, meld_datalek
 
 T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
@@ -101,7 +101,10 @@ def test_geen_herinneringen_na_melding_aan_de_ap_of_bij_geen_risico(mails_aan, d
     po = w["privacy_officer"]
     gemeld = meld_datalek(door=po, gemeente=w.gemeente, nu=T0)
     services.datalek_behandelen(
-        datalek=gemeld, door=po, gegevens={"risico": "risico", "risico_motivering": "NAW van 40 mensen"}, nu=T0
+        datalek=gemeld,
+        door=po,
+        gegevens={"risico": "risico", "risico_motivering": "NAW van 40 mensen", **AP_MELDER},
+        nu=T0,
     )
     services.melding_ap_vastleggen(
         datalek=gemeld,

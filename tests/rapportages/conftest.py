@@ -17,7 +17,7 @@ from rapportages import services as rapport_services
 from registers import services as register_services
 from registers.constants import Status
 
-from ..factories import RolFactory, maak_verwerking
+from ..factories import AP_MELDER, RolFactory, maak_verwerking
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -118,6 +118,7 @@ def beoordelen(wereld, datalek, moment, risico, oorzaak="verkeerd_verstuurd"):
             "risico": risico,
             "risico_motivering": "Beoordeeld.",
             "oorzaak": oorzaak,
+            **AP_MELDER,
             # art. 33(5): what closing a datalek that is not notified asks
             **(
                 {
