@@ -5,9 +5,10 @@
    No CAPTCHA: rate limiting per client address and per e-mail address (`_te_vaak`), counted in
    Django's cache under a keyed hash (HMAC with SECRET_KEY), never the raw address.
 2. `verstuurd`: "check your mail" (after a redirect; no personal data in any URL).
-3. `bevestigen`: the link from the e-mail. Confirms (`services.verzoek_bevestigen`), shows the receipt
-   with kenmerk, date of receipt and deadline, and mails the receipt once. A second click shows the
-   same receipt and changes nothing.
+3. `bevestigen`: the link from the e-mail. Opening it (GET) changes nothing: it shows a page with a
+   button, because mail scanners follow links. The button (POST) confirms
+   (`services.verzoek_bevestigen`), shows the receipt with kenmerk, date of receipt and deadline, and
+   mails the receipt once. Once confirmed, the link shows the same receipt and changes nothing.
 """
 
 import hashlib
@@ -23,6 +24,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from privacy_portal.core.clientadres import client_adres
 from privacy_portal.core.forms import NLDesignMixin
@@ -209,8 +211,26 @@ def verstuurd(request, slug):
     return render(request, "rechten_openbaar/verstuurd.html", {"gemeente": gemeente, "dagen": BEVESTIGEN_BINNEN_DAGEN})
 
 
+def _ongeldige_link(request, gemeente, fout):
+    melding = " ".join(fout.message_dict.get("token", fout.messages))
+    return render(request, "rechten_openbaar/ongeldige_link.html", {"gemeente": gemeente, "melding": melding}, status=400)
+
+
+def _ontvangen_context(gemeente, verzoek):
+    return {"gemeente": gemeente, "verzoek": verzoek, "soorten": [SOORT_UITLEG[s][0] for s in verzoek.soorten]}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def bevestigen(request, slug, token):
     gemeente = get_object_or_404(Gemeente, slug=slug)
+    if request.method != "POST":  # opening the link (a person or a mail scanner) changes nothing
+        try:
+            verzoek = services.verzoek_bij_bevestiglink(token=token, gemeente=gemeente)
+        except ValidationError as fout:
+            return _ongeldige_link(request, gemeente, fout)
+        if verzoek.status != Status.ONBEVESTIGD:
+            return render(request, "rechten_openbaar/ontvangen.html", _ontvangen_context(gemeente, verzoek))
+        return render(request, "rechten_openbaar/bevestigen.html", {"gemeente": gemeente})
     with transaction.atomic():
         # Lock first: only the click that really confirms mails the receipt.
         nieuw = (
@@ -221,10 +241,8 @@ def bevestigen(request, slug, token):
         try:
             verzoek = services.verzoek_bevestigen(token=token, gemeente=gemeente)
         except ValidationError as fout:
-            melding = " ".join(fout.message_dict.get("token", fout.messages))
-            context = {"gemeente": gemeente, "melding": melding}
-            return render(request, "rechten_openbaar/ongeldige_link.html", context, status=400)
-    context = {"gemeente": gemeente, "verzoek": verzoek, "soorten": [SOORT_UITLEG[s][0] for s in verzoek.soorten]}
+            return _ongeldige_link(request, gemeente, fout)
+    context = _ontvangen_context(gemeente, verzoek)
     if nieuw and verzoek.verzoeker_email:
         _mail_na_commit(
             f"Ontvangstbevestiging van uw verzoek {verzoek.kenmerk}",
