@@ -213,7 +213,9 @@ def verstuurd(request, slug):
 
 def _ongeldige_link(request, gemeente, fout):
     melding = " ".join(fout.message_dict.get("token", fout.messages))
-    return render(request, "rechten_openbaar/ongeldige_link.html", {"gemeente": gemeente, "melding": melding}, status=400)
+    return render(
+        request, "rechten_openbaar/ongeldige_link.html", {"gemeente": gemeente, "melding": melding}, status=400
+    )
 
 
 def _ontvangen_context(gemeente, verzoek):

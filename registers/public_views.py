@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from privacy_portal.core import parameters
 from privacy_portal.organisaties.models import Gemeente, Team
 
 from . import exporteren, selectors
@@ -22,20 +23,21 @@ def gemeenten(request):
 
 def _versies(request, gemeente):
     qs = selectors.openbare_versies(gemeente)
-    zoek = request.GET.get("zoek", "").strip()[:200]
+    zoek = parameters.tekst(request.GET, "zoek")
     if zoek:
         qs = qs.filter(
             Q(naam__icontains=zoek) | Q(doeleinden__icontains=zoek) | Q(categorieen_persoonsgegevens__icontains=zoek)
         )
-    team = request.GET.get("team", "")
+    team = parameters.tekst(request.GET, "team")
     if team:
         qs = qs.filter(team__naam=team)
-    grondslag = request.GET.get("grondslag", "")
-    if grondslag in Grondslag.values:
+    grondslag = parameters.keuze(request.GET, "grondslag", Grondslag.values)
+    if grondslag:
         qs = qs.filter(selectors.json_lijst_bevat("grondslagen", grondslag))
-    if request.GET.get("bijzonder") == "ja":
+    bijzonder = parameters.keuze(request.GET, "bijzonder", ("ja",))
+    if bijzonder:
         qs = qs.exclude(bijzondere_categorieen=[])
-    return qs, {"zoek": zoek, "team": team, "grondslag": grondslag, "bijzonder": request.GET.get("bijzonder", "")}
+    return qs, {"zoek": zoek, "team": team, "grondslag": grondslag, "bijzonder": bijzonder}
 
 
 def register(request, slug):
