@@ -20,6 +20,7 @@ TITELS = {
     405: "Methode niet toegestaan",
     406: "Formaat niet beschikbaar",
     409: "Niet mogelijk in deze status",
+    413: "Te groot",
     415: "Formaat niet ondersteund",
     429: "Te veel verzoeken",
     500: "Interne fout",
