@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "privacy_portal.core.uploads.BodyGrensMiddleware",
+    "privacy_portal.core.middleware.GeenOpslagMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "privacy_portal.inloggen.tweede_factor.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

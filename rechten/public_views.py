@@ -24,6 +24,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from privacy_portal.core.clientadres import client_adres
@@ -172,6 +173,7 @@ def _mail_na_commit(onderwerp, sjabloon, context, aan):
 # --- views -----------------------------------------------------------------------------------------
 
 
+@never_cache
 def formulier(request, slug):
     gemeente = get_object_or_404(Gemeente, slug=slug)
     if request.method != "POST":
@@ -222,6 +224,7 @@ def _ontvangen_context(gemeente, verzoek):
     return {"gemeente": gemeente, "verzoek": verzoek, "soorten": [SOORT_UITLEG[s][0] for s in verzoek.soorten]}
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def bevestigen(request, slug, token):
     gemeente = get_object_or_404(Gemeente, slug=slug)
