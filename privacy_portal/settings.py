@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
@@ -228,7 +227,7 @@ VERZOEK_BEWAARTERMIJN_DAGEN = env.int("VERZOEK_BEWAARTERMIJN_DAGEN", default=365
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "privacy_portal.core.api_sleutels.ApiSleutelAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
