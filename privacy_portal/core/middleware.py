@@ -10,7 +10,7 @@ from django.utils.cache import add_never_cache_headers
 
 from .api import is_api
 
-OPENBARE_API = ("/api/v1/openbaar/", "/api/v1/openapi.json")
+OPENBARE_API = ("/api/v1/openbaar/", "/api/v1/openapi.json", "/api/v1/documentatie")
 
 
 def bevat_persoonsgegevens(request):
