@@ -1,7 +1,7 @@
 """Responses with personal data are not stored by browsers or proxies (`Cache-Control: no-store`).
 
 Every response to a logged-in user (staff pages, exports, PDFs) and every API response except the
-open data under /api/v1/openbaar/ and the OpenAPI document. An API client with a token is not
+open data under /api/v1/openbaar/, the OpenAPI document and its documentation page. An API client with a token is not
 logged in as far as Django's middleware knows, hence the rule by path. Public pages that show an
 inwoner's own data (the request form and its receipt) mark themselves with Django's `never_cache`.
 """
@@ -26,6 +26,6 @@ class GeenOpslagMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if bevat_persoonsgegevens(request):
+        if bevat_persoonsgegevens(request) and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)
         return response
