@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from privacy_portal.core import parameters
 from privacy_portal.core.audit import audit, audit_lezen, filter_uit_query
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum, stand_op
 from privacy_portal.core.historie import historie_regels
@@ -105,7 +106,7 @@ def melden(request):
     gemeenten = [g for g in gemeenten_voor(request.user) if request.user.has_perm("datalekken.add_datalek", g)]
     if not gemeenten:
         raise PermissionDenied
-    gemeente = next((g for g in gemeenten if g.slug == request.GET.get("gemeente")), gemeenten[0])
+    gemeente = next((g for g in gemeenten if g.slug == parameters.tekst(request.GET, "gemeente")), gemeenten[0])
     form = MeldForm(request.POST or None, gemeente=gemeente)
     if request.method == "POST":
 

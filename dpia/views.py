@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from privacy_portal.core import parameters
 from privacy_portal.core.audit import audit
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum, stand_op
 from privacy_portal.core.historie import historie_samengevoegd
@@ -120,10 +121,9 @@ def nieuw(request):
     if not request.user.has_perm("dpia.add_dpia"):
         raise PermissionDenied
     initieel = {}
-    if request.GET.get("verwerking"):
-        initieel["verwerkingen"] = Verwerking.objects.filter(uuid=request.GET["verwerking"]).values_list(
-            "pk", flat=True
-        )
+    verwerking = parameters.uuid(request.GET, "verwerking")
+    if verwerking:
+        initieel["verwerkingen"] = Verwerking.objects.filter(uuid=verwerking).values_list("pk", flat=True)
     form = StartForm(request.POST or None, user=request.user, initial=initieel)
     if request.method == "POST":
         dpia = formulier_opslaan(

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from privacy_portal.core import uploads
 from privacy_portal.core.permissions import vereis
 from privacy_portal.core.schrijven import opslaan, vergrendel
 from privacy_portal.organisaties.models import RolToewijzing, Team
@@ -457,15 +458,18 @@ def controleer_document(bestand):
         inhoud_klopt = begin.startswith(b"%PDF-")
     elif begin.startswith(b"PK\x03\x04"):
         try:
+            uploads.controleer_zip(bestand, uploads.DOCUMENT)  # before any part is unpacked
             with zipfile.ZipFile(bestand) as archief:
                 namen = set(archief.namelist())
                 if extensie == "docx":
                     inhoud_klopt = "word/document.xml" in namen and "[Content_Types].xml" in namen
-                else:
-                    inhoud_klopt = (
-                        "mimetype" in namen and archief.read("mimetype").strip() == DOCUMENT_TYPES["odt"].encode()
-                    )
-        except (zipfile.BadZipFile, KeyError, OSError):
+                elif "mimetype" in namen:
+                    with archief.open("mimetype") as mimetype:
+                        inhoud_klopt = mimetype.read(100).strip() == DOCUMENT_TYPES["odt"].encode()
+        except uploads.BestandGeweigerd as fout:
+            bestand.seek(0)
+            raise ValidationError({"document": str(fout)}) from fout
+        except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError):
             inhoud_klopt = False
         bestand.seek(0)
     if not inhoud_klopt:

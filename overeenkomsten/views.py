@@ -4,8 +4,6 @@ Outside the user's reach an agreement does not exist (404); visible without the 
 Reading an agreement, downloading its document and exporting the register are audited.
 """
 
-from uuid import UUID
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from privacy_portal.core import parameters
 from privacy_portal.core.audit import audit, audit_export
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.importeren import verslag_pagina, voorbeeld_pagina
@@ -197,28 +196,17 @@ def nieuw(request):
     gemeenten = [g for g in gemeenten_voor(request.user, ADD) if request.user.has_perm(ADD, g)]
     if not gemeenten:
         raise PermissionDenied
-    gemeente = next((g for g in gemeenten if g.slug == request.GET.get("gemeente")), gemeenten[0])
+    gemeente = next((g for g in gemeenten if g.slug == parameters.tekst(request.GET, "gemeente")), gemeenten[0])
     teams = teams_voor(request.user, gemeente, ADD)
     initial = {}
-    if request.GET.get("verwerking"):  # from the flag on a verwerking's page: start with that verwerking
-        verwerking = (
-            verwerkingen_voor(request.user).filter(gemeente=gemeente, uuid=request.GET["verwerking"]).first()
-            if _is_uuid(request.GET["verwerking"])
-            else None
-        )
+    verwerking_uuid = parameters.uuid(request.GET, "verwerking")
+    if verwerking_uuid:  # from the flag on a verwerking's page: start with that verwerking
+        verwerking = verwerkingen_voor(request.user).filter(gemeente=gemeente, uuid=verwerking_uuid).first()
         if verwerking is not None:
             initial = {"verwerkingen": [verwerking], "soort": Soort.VERWERKERSOVEREENKOMST}
             if verwerking.team in teams:
                 initial["team"] = verwerking.team
     return _formulier(request, gemeente=gemeente, teams=teams, initial=initial)
-
-
-def _is_uuid(tekst):
-    try:
-        UUID(str(tekst))
-    except ValueError:
-        return False
-    return True
 
 
 @login_required

@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
@@ -78,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "privacy_portal.core.audit.AuditContextMiddleware",
+    "privacy_portal.core.uploads.BodyGrensMiddleware",
+    "privacy_portal.core.middleware.GeenOpslagMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "privacy_portal.inloggen.tweede_factor.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -180,8 +181,16 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request bodies (privacy_portal.core.uploads.BodyGrensMiddleware answers 413 on the Content-Length,
+# before the body is read): anonymous requests (the public form, the login) need little, staff send
+# signed documents (at most 20 MB) and spreadsheets (10 MB), the API takes JSON only.
+BODY_MAX_ANONIEM = env.int("BODY_MAX_ANONIEM", default=256 * 1024)
+BODY_MAX_INGELOGD = env.int("BODY_MAX_INGELOGD", default=25 * 1024 * 1024)
+BODY_MAX_API = env.int("BODY_MAX_API", default=2 * 1024 * 1024)
+# Form fields other than files (Django refuses more with 400); an upload above 2.5 MB goes to a
+# temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 # E-mail: any SMTP server through Django's mail framework.
 EMAIL_BACKEND = env.str(
@@ -228,7 +237,7 @@ VERZOEK_BEWAARTERMIJN_DAGEN = env.int("VERZOEK_BEWAARTERMIJN_DAGEN", default=365
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "privacy_portal.core.api_sleutels.ApiSleutelAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

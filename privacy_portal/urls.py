@@ -26,6 +26,8 @@ urlpatterns = [
     path("inloggen/", include("privacy_portal.inloggen.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", core_views.toegankelijkheid, name="toegankelijkheid"),
+    path("api-sleutels/", core_views.api_sleutels_pagina, name="api_sleutels"),
+    path("api-sleutels/<uuid:uuid>/intrekken/", core_views.api_sleutel_intrekken, name="api_sleutel_intrekken"),
     *(path(r.pad, include(r.urls)) for r in registers() if r.urls),
     path("meldingen/", include("privacy_portal.notificaties.urls")),
     # Longer public prefixes first: /register/<slug>/verzoek/ before /register/<slug>/.

@@ -19,7 +19,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from privacy_portal.core import dashboard
+from privacy_portal.core import dashboard, parameters
 from privacy_portal.core.api_register import RegisterViewSet
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
@@ -146,7 +146,7 @@ class DashboardView(APIView):
     )
     def get(self, request):
         nu = timezone.now()
-        _, gekozen, keuze = kies_gemeenten(request.user, request.query_params.get("gemeente", ""))
+        _, gekozen, keuze = kies_gemeenten(request.user, parameters.tekst(request.query_params, "gemeente"))
         secties = dashboard.verzamel(gekozen, nu, user=request.user, fouten_opvangen=True)
         if any(t.rijen for s in secties for t in s.tabellen):  # details of records were shown
             audit(

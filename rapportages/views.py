@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from privacy_portal.core import dashboard
+from privacy_portal.core import dashboard, parameters
 from privacy_portal.core.audit import audit
 from privacy_portal.core.models import AuditEvent
 from privacy_portal.core.paginas import actie_uitvoeren
@@ -53,7 +53,7 @@ def kies_gemeenten(user, keuze):
 @login_required
 def dashboard_pagina(request):
     nu = timezone.now()
-    gemeenten, gekozen, keuze = kies_gemeenten(request.user, request.GET.get("gemeente", ""))
+    gemeenten, gekozen, keuze = kies_gemeenten(request.user, parameters.tekst(request.GET, "gemeente"))
     secties = dashboard.verzamel(gekozen, nu, user=request.user, fouten_opvangen=True)
     met_details = [b.naam for b in dashboard.bronnen() if dashboard.mag_details(request.user, b, gekozen)]
     if met_details and any(t.rijen for s in secties for t in s.tabellen):  # details of records were shown
@@ -119,15 +119,14 @@ def nieuw(request):
     nu = timezone.now()
     vorig = _standaard_periode(nu)
     initial = {
-        "soort": request.GET.get("soort") if request.GET.get("soort") in Soort.values else Soort.KWARTAALEVALUATIE,
-        "gemeente": request.GET.get("gemeente") or gemeenten[0].slug,
+        "soort": parameters.keuze(request.GET, "soort", Soort.values) or Soort.KWARTAALEVALUATIE,
+        "gemeente": parameters.tekst(request.GET, "gemeente") or gemeenten[0].slug,
         "periode_van": vorig.van,
         "periode_tot": vorig.tot,
     }
     if initial["soort"] == Soort.JAARVERSLAG:
         vorig_jaar = timezone.localdate(nu).year - 1
-        gevraagd = request.GET.get("jaar", "")
-        jaar = int(gevraagd) if gevraagd.isdigit() and 2018 <= int(gevraagd) <= vorig_jaar + 1 else vorig_jaar
+        jaar = parameters.geheel_getal(request.GET, "jaar", minimum=2018, maximum=vorig_jaar + 1) or vorig_jaar
         periode = dashboard.jaar_periode(jaar)
         initial.update(periode_van=periode.van, periode_tot=periode.tot)
     form = RapportageForm(request.POST or None, initial=initial, gemeenten=gemeenten)

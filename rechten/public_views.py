@@ -9,9 +9,10 @@
    form for every inwoner. When the cache (Redis) cannot be reached the form still works: the limit
    is then not applied and a warning without personal data is logged.
 2. `verstuurd`: "check your mail" (after a redirect; no personal data in any URL).
-3. `bevestigen`: the link from the e-mail. Confirms (`services.verzoek_bevestigen`), shows the receipt
-   with kenmerk, date of receipt and deadline, and mails the receipt once. A second click shows the
-   same receipt and changes nothing.
+3. `bevestigen`: the link from the e-mail. Opening it (GET) changes nothing: it shows a page with a
+   button, because mail scanners follow links. The button (POST) confirms
+   (`services.verzoek_bevestigen`), shows the receipt with kenmerk, date of receipt and deadline, and
+   mails the receipt once. Once confirmed, the link shows the same receipt and changes nothing.
 """
 
 import hashlib
@@ -27,6 +28,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from privacy_portal.core.clientadres import client_sleutel
 from privacy_portal.core.forms import NLDesignMixin
@@ -190,6 +193,7 @@ def _mail_na_commit(onderwerp, sjabloon, context, aan):
 # --- views -----------------------------------------------------------------------------------------
 
 
+@never_cache
 def formulier(request, slug):
     gemeente = get_object_or_404(Gemeente, slug=slug)
     if request.method != "POST":
@@ -229,8 +233,29 @@ def verstuurd(request, slug):
     return render(request, "rechten_openbaar/verstuurd.html", {"gemeente": gemeente, "dagen": BEVESTIGEN_BINNEN_DAGEN})
 
 
+def _ongeldige_link(request, gemeente, fout):
+    melding = " ".join(fout.message_dict.get("token", fout.messages))
+    return render(
+        request, "rechten_openbaar/ongeldige_link.html", {"gemeente": gemeente, "melding": melding}, status=400
+    )
+
+
+def _ontvangen_context(gemeente, verzoek):
+    return {"gemeente": gemeente, "verzoek": verzoek, "soorten": [SOORT_UITLEG[s][0] for s in verzoek.soorten]}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def bevestigen(request, slug, token):
     gemeente = get_object_or_404(Gemeente, slug=slug)
+    if request.method != "POST":  # opening the link (a person or a mail scanner) changes nothing
+        try:
+            verzoek = services.verzoek_bij_bevestiglink(token=token, gemeente=gemeente)
+        except ValidationError as fout:
+            return _ongeldige_link(request, gemeente, fout)
+        if verzoek.status != Status.ONBEVESTIGD:
+            return render(request, "rechten_openbaar/ontvangen.html", _ontvangen_context(gemeente, verzoek))
+        return render(request, "rechten_openbaar/bevestigen.html", {"gemeente": gemeente})
     with transaction.atomic():
         # Lock first: only the click that really confirms mails the receipt.
         nieuw = (
@@ -241,10 +266,8 @@ def bevestigen(request, slug, token):
         try:
             verzoek = services.verzoek_bevestigen(token=token, gemeente=gemeente)
         except ValidationError as fout:
-            melding = " ".join(fout.message_dict.get("token", fout.messages))
-            context = {"gemeente": gemeente, "melding": melding}
-            return render(request, "rechten_openbaar/ongeldige_link.html", context, status=400)
-    context = {"gemeente": gemeente, "verzoek": verzoek, "soorten": [SOORT_UITLEG[s][0] for s in verzoek.soorten]}
+            return _ongeldige_link(request, gemeente, fout)
+    context = _ontvangen_context(gemeente, verzoek)
     if nieuw and verzoek.verzoeker_email:
         _mail_na_commit(
             f"Ontvangstbevestiging van uw verzoek {verzoek.kenmerk}",

@@ -333,14 +333,16 @@ def verzoek_ontvangen_van_inwoner(*, gemeente, gegevens, nu=None):
 
 
 @transaction.atomic
-def verzoek_bevestigen(*, token, gemeente=None, nu=None):
-    """The inwoner confirmed by the link: the request counts as received on the day it was submitted.
+def verzoek_bij_bevestiglink(*, token, gemeente=None, nu=None, vergrendelen=False):
+    """The request a confirmation link belongs to, unchanged (the page the link opens reads it).
 
-    A second click returns the same request unchanged. An unknown token, a token of another
-    gemeente, or one older than BEVESTIGEN_BINNEN_DAGEN days raises ValidationError({"token": ...}).
+    An unknown token, a token of another gemeente, or an unconfirmed request older than
+    BEVESTIGEN_BINNEN_DAGEN days raises ValidationError({"token": ...}).
     """
     nu = nu or timezone.now()
-    qs = Verzoek.objects.select_for_update(of=("self",)).select_related("gemeente")
+    qs = Verzoek.objects.select_related("gemeente")
+    if vergrendelen:
+        qs = qs.select_for_update(of=("self",))
     verzoek = qs.filter(bevestig_token_hash=_token_hash(token)).first() if token else None
     if verzoek is None or (gemeente is not None and verzoek.gemeente_id != gemeente.pk):
         raise ValidationError({"token": "Deze link is niet (meer) geldig."})
@@ -349,6 +351,19 @@ def verzoek_bevestigen(*, token, gemeente=None, nu=None):
     if verzoek.status == Status.VERVALLEN or nu - verzoek.aangemaakt_op > timedelta(days=BEVESTIGEN_BINNEN_DAGEN):
         tekst = f"Deze link is verlopen: bevestig binnen {BEVESTIGEN_BINNEN_DAGEN} dagen. Dien uw verzoek opnieuw in."
         raise ValidationError({"token": tekst})
+    return verzoek
+
+
+def verzoek_bevestigen(*, token, gemeente=None, nu=None):
+    """The inwoner confirmed by the link: the request counts as received on the day it was submitted.
+
+    A second click returns the same request unchanged. An unknown token, a token of another
+    gemeente, or one older than BEVESTIGEN_BINNEN_DAGEN days raises ValidationError({"token": ...}).
+    """
+    nu = nu or timezone.now()
+    verzoek = verzoek_bij_bevestiglink(token=token, gemeente=gemeente, nu=nu, vergrendelen=True)
+    if verzoek.status != Status.ONBEVESTIGD:
+        return verzoek
     verzoek.status = WORKFLOW.controleer("bevestigen", verzoek.status)
     # received when submitted (art. 12(3) AVG, Awb 4:13), not when the link was clicked
     verzoek.ontvangen_op = timezone.localdate(verzoek.aangemaakt_op)

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from privacy_portal.core import parameters
 from privacy_portal.core.audit import audit, audit_lezen, filter_uit_query
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.historie import historie_samengevoegd
@@ -126,7 +127,7 @@ def registreren(request):
     gemeenten = _gemeenten_met(request.user, "rechten.add_verzoek")
     if not gemeenten:
         raise PermissionDenied
-    slug = request.POST.get("gemeente") or request.GET.get("gemeente")
+    slug = request.POST.get("gemeente") or parameters.tekst(request.GET, "gemeente")
     gemeente = next((g for g in gemeenten if g.slug == slug), None) if slug else gemeenten[0]
     if gemeente is None:
         raise Http404
@@ -593,7 +594,7 @@ def taken(request):
     user = request.user
     if not (user.has_perm("rechten.taak_uitvoeren_verzoek") or user.has_perm("rechten.view_verzoek")):
         raise PermissionDenied
-    alle = request.GET.get("toon") == "alle"
+    alle = parameters.keuze(request.GET, "toon", ("alle",)) == "alle"
     qs = selectors.taken_voor(user).order_by("afgerond_op", "geldende_termijn", "pk")
     if not alle:
         qs = qs.filter(status=TaakStatus.OPEN)

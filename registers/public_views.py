@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from privacy_portal.core import parameters
 from privacy_portal.core.spreadsheet import csv_stroom
 from privacy_portal.organisaties.models import Gemeente, Team
 
@@ -32,12 +33,11 @@ def gemeenten(request):
 
 
 def _filters(request):
-    grondslag = request.GET.get("grondslag", "")
     return {
-        "zoek": request.GET.get("zoek", "").strip()[:200],
-        "team": request.GET.get("team", "")[:200],
-        "grondslag": grondslag if grondslag in Grondslag.values else "",
-        "bijzonder": "ja" if request.GET.get("bijzonder") == "ja" else "",
+        "zoek": parameters.tekst(request.GET, "zoek"),
+        "team": parameters.tekst(request.GET, "team"),
+        "grondslag": parameters.keuze(request.GET, "grondslag", Grondslag.values),
+        "bijzonder": parameters.keuze(request.GET, "bijzonder", ("ja",)),
     }
 
 
@@ -75,7 +75,7 @@ def register(request, slug):
     teams = None
     if filters["team"]:  # only a team that exists is cached
         teams = _teamnamen(gemeente)
-    pagina_nummer = request.GET.get("pagina", "")
+    pagina_nummer = parameters.tekst(request.GET, "pagina")
     sleutel = None
     if pagina_nummer == "" or (pagina_nummer.isdigit() and len(pagina_nummer) <= 5):
         sleutel = _cache_sleutel(gemeente, filters, teams, "pagina", pagina_nummer)

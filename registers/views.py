@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
+from privacy_portal.core import parameters
 from privacy_portal.core.audit import audit_export
 from privacy_portal.core.dashboard import LijstFilter, gefilterd_op_peildatum
 from privacy_portal.core.forms import ActieForm
@@ -98,9 +99,8 @@ def _gefilterd(request):
 
 def _import_van(request):
     """The user's own import named in `?import=` (to show what it created), or None."""
-    try:
-        sleutel = uuid_module.UUID(request.GET.get("import", ""))
-    except ValueError:
+    sleutel = parameters.uuid(request.GET, "import")
+    if sleutel is None:
         return None
     return RegisterImport.objects.filter(uuid=sleutel, door=request.user).first()
 
@@ -298,7 +298,7 @@ def nieuw(request):
     gemeenten = [g for g in gemeenten_voor(request.user) if request.user.has_perm("registers.add_verwerking", g)]
     if not gemeenten:
         raise PermissionDenied
-    slug = request.GET.get("gemeente") or gemeenten[0].slug
+    slug = parameters.tekst(request.GET, "gemeente") or gemeenten[0].slug
     gemeente = next((g for g in gemeenten if g.slug == slug), None)
     if gemeente is None:
         raise Http404

@@ -7,13 +7,11 @@ pages are for looking: no add, no change, and no delete, also not for a superuse
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
-from django.shortcuts import redirect
-from rest_framework.authtoken.admin import TokenAdmin
-from rest_framework.authtoken.models import TokenProxy
 from simple_history.admin import SimpleHistoryAdmin
 
+from .api_sleutels import sleutel_intrekken
 from .blokkade import blokkade_opheffen
-from .models import ExtraVrijeDag
+from .models import ApiSleutel, ExtraVrijeDag
 
 
 class AlleenLezenMixin:
@@ -84,39 +82,20 @@ class InlogpogingAdmin(AccessAttemptAdmin):
         )
 
 
-if admin.site.is_registered(TokenProxy):
-    admin.site.unregister(TokenProxy)
+@admin.register(ApiSleutel)
+class ApiSleutelAdmin(AlleenLezenMixin, SimpleHistoryAdmin):
+    """API keys: who has one, what it may do and until when. Only the hash is stored, so the key
+    itself is never shown; the beheerder can revoke a key (a user revokes their own on their page)."""
 
-    @admin.register(TokenProxy)
-    class SleutelAdmin(TokenAdmin):
-        """API tokens: who has one and since when, never the key itself (it would let anyone act as
-        them). The key is the token's primary key, so nothing here links to or selects a token (a
-        link, a page title or an action's checkbox would carry it): the list shows who has a token
-        and since when. Revoking is deactivating the user, or the user's own token page."""
+    list_display = ["gebruiker", "naam", "voorvoegsel", "bereik", "verloopt_op", "ingetrokken_op", "laatst_gebruikt_op"]
+    list_filter = ["bereik"]
+    exclude = ["sleutel_hash"]
+    actions = ["intrekken"]
 
-        list_display = ("user", "created")
-        list_display_links = None
-        actions = None
-
-        def change_view(self, request, object_id, form_url="", extra_context=None):
-            return redirect("admin:authtoken_tokenproxy_changelist")
-
-        def has_delete_permission(self, request, obj=None):
-            return False
-
-        def response_add(self, request, obj, post_url_continue=None):
-            self.message_user(request, f"Er is een token gemaakt voor {obj.user}.", messages.SUCCESS)
-            return redirect("admin:authtoken_tokenproxy_changelist")
-
-        def log_addition(self, request, obj, message):
-            from django.contrib.admin.models import ADDITION, LogEntry
-            from django.contrib.contenttypes.models import ContentType
-
-            return LogEntry.objects.create(
-                user_id=request.user.pk,
-                content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-                object_id=str(obj.user_id),
-                object_repr=f"Token van {obj.user}"[:200],
-                action_flag=ADDITION,
-                change_message=message,
-            )
+    @admin.action(description="Geselecteerde API-sleutels intrekken")
+    def intrekken(self, request, queryset):
+        aantal = 0
+        for sleutel in queryset.filter(ingetrokken_op__isnull=True):
+            sleutel_intrekken(sleutel=sleutel, door=request.user)
+            aantal += 1
+        self.message_user(request, f"{aantal} API-sleutel(s) ingetrokken.", messages.SUCCESS)

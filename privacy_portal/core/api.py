@@ -8,6 +8,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from . import parameters
 from .verzoek_id import huidig_verzoek_id
 
 PROBLEM = "application/problem+json"
@@ -20,6 +21,7 @@ TITELS = {
     405: "Methode niet toegestaan",
     406: "Formaat niet beschikbaar",
     409: "Niet mogelijk in deze status",
+    413: "Te groot",
     415: "Formaat niet ondersteund",
     429: "Te veel verzoeken",
     500: "Interne fout",
@@ -44,9 +46,33 @@ class ApiVersionMiddleware:
 
 
 class Paginering(PageNumberPagination):
+    """`page` and `pageSize`: anything but a whole number from 1 (or a page past the last) is a 400
+    with the parameter in `invalidParams`; a `pageSize` above 500 gives pages of 500."""
+
     page_size = 50
     page_size_query_param = "pageSize"
     max_page_size = 500
+
+    def get_page_size(self, request):
+        if self.page_size_query_param not in request.query_params:
+            return self.page_size
+        grootte = parameters.geheel_getal(request.query_params, self.page_size_query_param, minimum=1)
+        if grootte is None:
+            raise exceptions.ValidationError(
+                {"page_size": [f"Kies een geheel getal van 1 tot en met {self.max_page_size}."]}
+            )
+        return min(grootte, self.max_page_size)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if self.page_query_param in request.query_params:
+            if parameters.geheel_getal(request.query_params, self.page_query_param, minimum=1) is None:
+                raise exceptions.ValidationError({"page": ["Kies een paginanummer: een geheel getal vanaf 1."]})
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound as fout:
+            raise exceptions.ValidationError(
+                {"page": ["Deze pagina bestaat niet: de lijst heeft minder pagina's."]}
+            ) from fout
 
 
 class Conflict(exceptions.APIException):

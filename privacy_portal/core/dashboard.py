@@ -83,6 +83,8 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 
+from . import parameters
+
 log = structlog.get_logger(__name__)
 
 # Sections the reports and the dashboard expect, in this order; a missing one says "nog niet beschikbaar".
@@ -274,7 +276,7 @@ class LijstFilter:
 
     @classmethod
     def uit_query(cls, query) -> "LijstFilter":
-        van, tot, peil = (_datum(query.get(naam)) for naam in (PERIODE_VAN, PERIODE_TOT, PEILDATUM))
+        van, tot, peil = (parameters.datum(query, naam) for naam in (PERIODE_VAN, PERIODE_TOT, PEILDATUM))
         periode = Periode(van, tot) if van and tot else None
         return cls(periode=periode, peildatum=peil)
 
@@ -282,13 +284,6 @@ class LijstFilter:
     def peilmoment(self) -> datetime | None:
         """The first moment after the peildatum: the state is the one just before it."""
         return Periode(self.peildatum, self.peildatum).einde if self.peildatum else None
-
-
-def _datum(tekst) -> date | None:
-    try:
-        return date.fromisoformat(tekst) if tekst else None
-    except ValueError:
-        return None
 
 
 def stand_op(model, moment):

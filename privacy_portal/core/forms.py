@@ -92,3 +92,25 @@ class AuditFilterForm(NLDesignMixin, forms.Form):
         if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
             self.add_error("tot", "De einddatum ligt voor de begindatum.")
         return data
+
+
+class ApiSleutelForm(NLDesignMixin, forms.Form):
+    naam = forms.CharField(
+        label="Naam", max_length=100, help_text="Waarvoor u de sleutel gebruikt, bijvoorbeeld 'Koppeling zaaksysteem'."
+    )
+    bereik = forms.ChoiceField(
+        label="Wat mag de sleutel?",
+        choices=[
+            ("lezen", "Alleen lezen"),
+            ("lezen_en_schrijven", "Lezen en schrijven"),
+        ],
+        initial="lezen",
+        widget=forms.RadioSelect,
+        help_text="Kies 'alleen lezen' als de koppeling niets hoeft te wijzigen.",
+    )
+    geldig_dagen = forms.TypedChoiceField(
+        label="Geldig",
+        coerce=int,
+        choices=[(30, "30 dagen"), (90, "90 dagen"), (180, "180 dagen"), (365, "1 jaar")],
+        initial=90,
+    )

@@ -1,5 +1,7 @@
-"""Kernel models: the audit log of reads and exports, the record of deadline scans, and the extra
-non-working days of the deadline calendar (`kalender.py`)."""
+"""Kernel models: the audit log of reads and exports, the record of deadline scans, the extra
+non-working days of the deadline calendar (`kalender.py`) and the users' API keys (`api_sleutels.py`)."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -157,3 +159,44 @@ class ExtraVrijeDag(models.Model):
 
     def __str__(self):
         return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class ApiSleutel(models.Model):
+    """A user's key for the API (`Authorization: Token <sleutel>`), made and revoked on the page
+    "API-sleutels". Only a SHA-256 hash of the key is stored: the key is shown once, when it is made.
+    It expires, and it reads only or also writes (`bereik`); it acts with its user's rights.
+    """
+
+    class Bereik(models.TextChoices):
+        LEZEN = "lezen", "Alleen lezen"
+        LEZEN_EN_SCHRIJVEN = "lezen_en_schrijven", "Lezen en schrijven"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.CASCADE, related_name="api_sleutels"
+    )
+    naam = models.CharField(
+        "naam", max_length=100, help_text="Waarvoor u de sleutel gebruikt, bijvoorbeeld 'Koppeling zaaksysteem'."
+    )
+    voorvoegsel = models.CharField(
+        "begin van de sleutel", max_length=12, help_text="De eerste tekens, om de sleutel te herkennen."
+    )
+    sleutel_hash = models.CharField("hash van de sleutel", max_length=64, unique=True, editable=False)
+    bereik = models.CharField("mag", max_length=20, choices=Bereik.choices, default=Bereik.LEZEN)
+    aangemaakt_op = models.DateTimeField("aangemaakt op")
+    verloopt_op = models.DateTimeField("verloopt op")
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+    laatst_gebruikt_op = models.DateTimeField("laatst gebruikt op", null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["laatst_gebruikt_op"])
+    objects = GeschiedenisManager()
+
+    class Meta:
+        verbose_name = "API-sleutel"
+        verbose_name_plural = "API-sleutels"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.voorvoegsel}…)"
+
+    def geldig(self, nu):
+        return self.ingetrokken_op is None and self.verloopt_op > nu

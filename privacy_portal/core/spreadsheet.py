@@ -1,7 +1,10 @@
 """Reading and writing spreadsheets, shared by every register's import and export.
 
 `lees_bestand` reads an XLSX or CSV file into column names and rows of text (limits on size,
-rows and columns; a damaged file gives `ImportFout` with a Dutch message); `normaliseer` and
+rows and columns; a damaged file gives `ImportFout` with a Dutch message). An XLSX is checked
+before it is parsed: its ZIP directory (`core.uploads.controleer_zip`, against zip bombs) and the
+sheet size it declares; it is then read row by row (openpyxl read-only), never wider than
+MAX_KOLOMMEN + 1 columns and never past row MAX_RIJNUMMER. `normaliseer` and
 `lees_ja_nee` read cell text; `veilig` neutralises cells a spreadsheet would run as a formula.
 """
 
@@ -11,13 +14,19 @@ import datetime
 import io
 import re
 import unicodedata
+import zipfile
 
 from django.http import Http404, HttpResponse
 from openpyxl import Workbook, load_workbook
 
+from .uploads import SPREADSHEET, BestandGeweigerd, controleer_zip
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_RIJEN = 5000
 MAX_KOLOMMEN = 200
+# The last sheet row read (empty rows in between are allowed), and the sheet size an XLSX may declare.
+MAX_RIJNUMMER = 2 * MAX_RIJEN
+MAX_KOLOMMEN_GEDECLAREERD = 1000
 
 RIJNUMMER = "__rij__"
 
@@ -51,7 +60,23 @@ def lees_bestand(bestand, bestandsnaam):
 XLSX_ONLEESBAAR = "Het bestand kan niet worden gelezen. Is het een Excel-bestand (.xlsx)?"
 
 
+TE_VEEL_RIJEN = (
+    "Het werkblad loopt door tot voorbij rij {rij} (misschien lege rijen met opmaak). Verwijder de lege "
+    "rijen onderaan, of kopieer de gegevens naar een nieuw werkblad."
+)
+TE_VEEL_KOLOMMEN = (
+    "Het werkblad is {kolommen} kolommen breed (misschien lege kolommen met opmaak). Verwijder de lege "
+    "kolommen rechts, of kopieer de gegevens naar een nieuw werkblad."
+)
+
+
 def _xlsx_records(inhoud):
+    try:
+        controleer_zip(inhoud, SPREADSHEET)
+    except BestandGeweigerd as fout:
+        raise ImportFout(str(fout)) from fout
+    except zipfile.BadZipFile as fout:
+        raise ImportFout(XLSX_ONLEESBAAR) from fout
     # A damaged or fake file can make openpyxl raise almost anything, so catch broadly here.
     try:
         boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
@@ -60,7 +85,17 @@ def _xlsx_records(inhoud):
     try:
         if not boek.worksheets:
             raise ImportFout("Het Excel-bestand heeft geen werkblad.")
-        for nummer, cellen in enumerate(boek.worksheets[0].iter_rows(values_only=True), start=1):
+        werkblad = boek.worksheets[0]
+        # The size the sheet declares (its <dimension>); openpyxl would fill every row up to it.
+        if (werkblad.max_row or 0) > MAX_RIJNUMMER:
+            raise ImportFout(TE_VEEL_RIJEN.format(rij=f"{MAX_RIJNUMMER:_}".replace("_", ".")))
+        if (werkblad.max_column or 0) > MAX_KOLOMMEN_GEDECLAREERD:
+            raise ImportFout(TE_VEEL_KOLOMMEN.format(kolommen=f"{werkblad.max_column:_}".replace("_", ".")))
+        werkblad.reset_dimensions()
+        rijen = werkblad.iter_rows(max_col=MAX_KOLOMMEN + 1, values_only=True)
+        for nummer, cellen in enumerate(rijen, start=1):
+            if nummer > MAX_RIJNUMMER:
+                raise ImportFout(TE_VEEL_RIJEN.format(rij=f"{MAX_RIJNUMMER:_}".replace("_", ".")))
             yield nummer, [_als_tekst(waarde) for waarde in cellen]
     except ImportFout:
         raise

@@ -1,12 +1,17 @@
 """The staff start page and the error pages (HTML for pages, problem+json for the API)."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.views.decorators.http import require_POST
 
+from . import api_sleutels
 from .api import is_api, problem_response
+from .forms import ApiSleutelForm
 from .registers import registers
 from .scanner import laatste_scan
 from .werklijst import werk_voor
@@ -74,3 +79,34 @@ def toegankelijkheid(request):
     """The accessibility statement (Besluit digitale toegankelijkheid overheid), public."""
     context = {"site_url": settings.SITE_URL, "datum": TOEGANKELIJKHEID_DATUM}
     return render(request, "core/toegankelijkheid.html", context)
+
+
+@login_required
+def api_sleutels_pagina(request):
+    """The user's own API keys: make one (shown once, on this answer only), see and revoke them."""
+    form = ApiSleutelForm(request.POST or None)
+    nieuwe_sleutel = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, nieuwe_sleutel = api_sleutels.sleutel_maken(gebruiker=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, meldingen)
+        else:
+            form = ApiSleutelForm()
+    context = {
+        "form": form,
+        "nieuwe_sleutel": nieuwe_sleutel,
+        "sleutels": api_sleutels.sleutels_van(request.user),
+        "nu": timezone.now(),
+    }
+    return render(request, "core/api_sleutels.html", context)
+
+
+@login_required
+@require_POST
+def api_sleutel_intrekken(request, uuid):
+    sleutel = get_object_or_404(api_sleutels.sleutels_van(request.user), uuid=uuid)
+    api_sleutels.sleutel_intrekken(sleutel=sleutel, door=request.user)
+    messages.success(request, f"De API-sleutel '{sleutel.naam}' is ingetrokken. Hij werkt niet meer.")
+    return redirect("api_sleutels")

@@ -7,7 +7,6 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from datalekken.models import Datalek
@@ -103,23 +102,21 @@ def test_register_en_vastgestelde_versies_niet_te_verwijderen(beheerder, wereld)
 
 
 @pytest.mark.django_db
-def test_de_admin_toont_geen_api_sleutel(beheerder, wereld, client):
-    token = Token.objects.create(user=wereld["privacy_officer"])
+def test_de_admin_toont_geen_api_sleutel_en_de_beheerder_kan_hem_intrekken(beheerder, wereld, client):
+    from privacy_portal.core.api_sleutels import geldige_sleutel, sleutel_maken
+    from privacy_portal.core.models import ApiSleutel
+
+    api_sleutel, sleutel = sleutel_maken(gebruiker=wereld["privacy_officer"], naam="Koppeling")
     client.force_login(beheerder)
-    lijst = client.get("/beheer/authtoken/tokenproxy/")
-    assert lijst.status_code == 200 and wereld["privacy_officer"].username in lijst.content.decode()
-    assert token.key not in lijst.content.decode()
-    detail = client.get(f"/beheer/authtoken/tokenproxy/{wereld['privacy_officer'].pk}/change/")
-    assert token.key not in detail.content.decode()
+    lijst = client.get("/beheer/core/apisleutel/")
+    assert lijst.status_code == 200 and "Koppeling" in lijst.content.decode()
+    assert sleutel not in lijst.content.decode() and api_sleutel.sleutel_hash not in lijst.content.decode()
+    detail = client.get(f"/beheer/core/apisleutel/{api_sleutel.pk}/change/")
+    assert sleutel not in detail.content.decode() and api_sleutel.sleutel_hash not in detail.content.decode()
 
-
-@pytest.mark.django_db
-def test_een_nieuw_token_in_de_admin_toont_de_sleutel_niet(beheerder, wereld, client):
-    from django.contrib.admin.models import LogEntry
-
-    client.force_login(beheerder)
-    antwoord = client.post("/beheer/authtoken/tokenproxy/add/", {"user": wereld["fg"].pk}, follow=True)
-    token = Token.objects.get(user=wereld["fg"])
-    assert antwoord.status_code == 200 and token.key not in antwoord.content.decode()
-    assert not LogEntry.objects.filter(object_repr__contains=token.key).exists()
-    assert not LogEntry.objects.filter(object_id=token.key).exists()
+    client.post(
+        "/beheer/core/apisleutel/",
+        {"action": "intrekken", "_selected_action": [api_sleutel.pk]},
+    )
+    assert ApiSleutel.objects.get(pk=api_sleutel.pk).ingetrokken_op is not None
+    assert geldige_sleutel(sleutel) is None

@@ -5,8 +5,8 @@ from django.contrib.auth.signals import user_login_failed
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
+from privacy_portal.core.api_sleutels import sleutel_maken
 from privacy_portal.inloggen.sso import BACKEND as SSO_BACKEND
 from privacy_portal.organisaties.rollen import Rol
 from tests.factories import GemeenteFactory, RolFactory, UserFactory
@@ -69,8 +69,8 @@ def test_sso_sessie_is_vrijgesteld(client, streng):
 
 
 def test_api_token_blijft_werken(client, streng):
-    token = Token.objects.create(user=streng)
-    antwoord = client.get("/api/v1/verwerkingen", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, sleutel = sleutel_maken(gebruiker=streng, naam="Koppeling")
+    antwoord = client.get("/api/v1/verwerkingen", HTTP_AUTHORIZATION=f"Token {sleutel}")
     assert antwoord.status_code == 200
 
 

@@ -85,8 +85,16 @@ def test_indienen_bevestigen_en_ontvangstbewijs(client, wereld, django_capture_o
     link = _link(bericht)
     _geen_persoonsgegevens(link)
 
+    # opening the link (as a mail scanner does) confirms nothing: the page has a button
     with django_capture_on_commit_callbacks(execute=True):
-        ontvangen = client.get(link)
+        geopend = client.get(link)
+    assert geopend.status_code == 200 and "Bevestig mijn verzoek" in geopend.content.decode()
+    assert '<form method="post">' in geopend.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.ONBEVESTIGD and verzoek.deadline is None and len(mail.outbox) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ontvangen = client.post(link)
     assert ontvangen.status_code == 200
     verzoek.refresh_from_db()
     assert verzoek.status == Status.ONTVANGEN and verzoek.ontvangen_op and verzoek.deadline
@@ -102,11 +110,13 @@ def test_indienen_bevestigen_en_ontvangstbewijs(client, wereld, django_capture_o
     assert len(ontvangstbewijs) == 1 and ontvangstbewijs[0].to == [EMAIL]
     assert deadline_in_woorden in ontvangstbewijs[0].body and NAAM not in ontvangstbewijs[0].subject
 
-    # clicking again shows the same receipt, changes nothing and sends nothing
+    # opening or pressing again shows the same receipt, changes nothing and sends nothing
     geschiedenis = verzoek.history.count()
     with django_capture_on_commit_callbacks(execute=True):
         nog_eens = client.get(link)
+        nog_eens_gedrukt = client.post(link)
     assert nog_eens.status_code == 200 and verzoek.kenmerk in nog_eens.content.decode()
+    assert nog_eens_gedrukt.status_code == 200 and verzoek.kenmerk in nog_eens_gedrukt.content.decode()
     assert verzoek.history.count() == geschiedenis and len(mail.outbox) == 2
 
 
@@ -116,6 +126,7 @@ def test_foute_link_geeft_een_vriendelijke_pagina(client, wereld, django_capture
     link = _link(mail.outbox[0])
     fout = client.get("/register/voorbeeldstad/verzoek/bevestigen/verzonnen-code/")
     assert fout.status_code == 400 and "Deze link werkt niet" in fout.content.decode()
+    assert client.post("/register/voorbeeldstad/verzoek/bevestigen/verzonnen-code/").status_code == 400
     # the right token with another gemeente is not valid either
     elders = client.get(link.replace("voorbeeldstad", "randdorp"))
     assert elders.status_code == 400
@@ -131,6 +142,8 @@ def test_verlopen_link_verandert_niets(client, wereld, django_capture_on_commit_
     verzoek.aangemaakt_op -= timedelta(days=8)
     verzoek.save()
     fout = client.get(_link(mail.outbox[0]))
+    assert fout.status_code == 400 and "verlopen" in fout.content.decode()
+    fout = client.post(_link(mail.outbox[0]))
     assert fout.status_code == 400 and "verlopen" in fout.content.decode()
     verzoek.refresh_from_db()
     assert verzoek.status == Status.ONBEVESTIGD and verzoek.deadline is None and len(mail.outbox) == 1

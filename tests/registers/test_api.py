@@ -1,10 +1,9 @@
 """The API follows the NL API Design Rules and the same permissions as the pages."""
 
 import pytest
-from django.core.management import call_command
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from privacy_portal.core.api_sleutels import sleutel_maken
 from registers.constants import Status
 from registers.models import Verwerking
 
@@ -126,9 +125,8 @@ def test_zonder_inloggen_401_en_token_werkt(wereld):
     anoniem = APIClient()
     antwoord = anoniem.get("/api/v1/verwerkingen")
     assert antwoord.status_code == 401 and antwoord["Content-Type"] == "application/problem+json"
-    call_command("drf_create_token", wereld["fg"].username)
-    token = Token.objects.get(user=wereld["fg"])
-    anoniem.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, sleutel = sleutel_maken(gebruiker=wereld["fg"], naam="Koppeling")
+    anoniem.credentials(HTTP_AUTHORIZATION=f"Token {sleutel}")
     assert anoniem.get("/api/v1/verwerkingen").status_code == 200
 
 

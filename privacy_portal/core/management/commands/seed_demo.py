@@ -1,12 +1,14 @@
 """Load the demo portal: organisation, gemeenten, users and every register's demo records.
 
 Safe to run again: it only adds what is missing. Each register adds its part through its
-declaration (`Register.demo`, see privacy_portal/core/registers.py).
+declaration (`Register.demo`, see privacy_portal/core/registers.py). Refuses in production
+(DJANGO_ENV=production): demo users with a known password do not belong there.
 """
 
 import os
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
@@ -27,6 +29,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, wachtwoord=None, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "seed_demo draait niet in productie (DJANGO_ENV=production): de demo maakt gebruikers "
+                "met een bekend wachtwoord, zoals 'beheerder'. Gebruik een test- of demo-omgeving."
+            )
         wachtwoord = wachtwoord or os.environ.get("DEMO_PASSWORD", "demo")
         gemeenten, gebruikers = organisatie_demo.laad(wachtwoord)
         inloggen_demo.laad(gemeenten)
