@@ -85,7 +85,8 @@ def test_voortgang_ververst_met_htmx_en_zonder_javascript_met_een_link(demo, nie
 
     from privacy_portal.organisaties.models import Gemeente
 
-    monkeypatch.setattr(tasks.rapportage_maken, "delay", lambda pk: None)  # stays in the queue until we say so
+    # stays in the queue until we say so
+    monkeypatch.setattr(tasks.rapportage_maken, "apply_async", lambda *args, **kwargs: None)
     fg = get_user_model().objects.get(username="fg")
     with transaction.atomic():
         rapportage = services.rapportage_aanvragen(
