@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from .clientadres import client_adres
 from .models import AuditEvent, AuditKeten
+from .parameters import schoon
 
 _verzoek = ContextVar("audit_verzoek", default=None)
 _opschonen = ContextVar("audit_opschonen", default=False)
@@ -79,8 +80,9 @@ def filter_uit_query(query):
         if sleutel in NIET_IN_FILTER:
             continue
         waarden = query.getlist(sleutel) if hasattr(query, "getlist") else [query[sleutel]]
-        waarden = ["…" if sleutel in VRIJE_TEKST and w else str(w)[:100] for w in waarden]
-        filter_[sleutel] = waarden[0] if len(waarden) == 1 else waarden
+        # no control characters: a NUL byte in a query string cannot be stored (nor read back) as JSON text
+        waarden = ["…" if sleutel in VRIJE_TEKST and w else schoon(str(w), max_lengte=100) for w in waarden]
+        filter_[schoon(sleutel, max_lengte=100)] = waarden[0] if len(waarden) == 1 else waarden
     return filter_
 
 

@@ -18,13 +18,17 @@ MAX_TEKST = 200
 _BESTURINGSTEKENS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def tekst(query, naam, *, max_lengte=MAX_TEKST):
-    """The parameter as text: control characters (NUL included) removed, stripped, at most max_lengte."""
-    waarde = query.get(naam, "")
+def schoon(waarde, *, max_lengte=MAX_TEKST):
+    """Text without control characters (NUL included), stripped, at most max_lengte."""
     if not isinstance(waarde, str):
         return ""
     waarde = _BESTURINGSTEKENS.sub("", waarde.replace("\t", " ").replace("\n", " "))
     return waarde.strip()[:max_lengte]
+
+
+def tekst(query, naam, *, max_lengte=MAX_TEKST):
+    """The parameter as text (see `schoon`)."""
+    return schoon(query.get(naam, ""), max_lengte=max_lengte)
 
 
 def uuid(query, naam):

@@ -83,7 +83,7 @@ def geheim(app):
 def qr_svg(app):
     """The otpauth:// link as an inline SVG QR code (made here: no external service sees the secret)."""
     return segno.make(app.config_url, error="m").svg_inline(
-        scale=5, title="QR-code voor uw authenticator-app", border=2, dark="#000", light="#fff"
+        scale=5, title="QR-code voor uw authenticator-app", border=2, dark="#000", light="#fff", omitsize=True
     )
 
 

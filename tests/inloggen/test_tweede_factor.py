@@ -80,6 +80,8 @@ def test_instellen_met_qr_code_en_herstelcodes_die_een_keer_getoond_worden(clien
     pagina = client.get("/inloggen/tweede-factor/instellen/?next=/")
     html = pagina.content.decode()
     assert pagina.status_code == 200 and "<svg" in html and "QR-code" in html
+    # a viewBox, not a fixed size: the stylesheet scales the whole code instead of cutting it off
+    assert '<svg viewBox="0 0 ' in html and "<svg width=" not in html
     assert pagina["Cache-Control"].startswith("max-age=0") or "no-store" in pagina["Cache-Control"]
     apparaat = TOTPDevice.objects.get(user=streng, confirmed=False)
     # Reloading the page keeps the same secret (the app scanned it already).

@@ -18,7 +18,7 @@ from rechten.reports import brief_pdf
 from registers import services as register_services
 from registers.constants import Status as RegisterStatus
 
-from ..factories import maak_verwerking
+from ..factories import collega_van, maak_verwerking
 from .factories import moment, registreer
 from .test_brieven import _bewaar
 
@@ -196,7 +196,7 @@ def test_art15_besluit_legt_de_informatie_vast_zodat_een_latere_versie_de_brief_
     register_services.verwerking_wijzigen(verwerking=verwerking, door=po, gegevens={"bewaartermijn": "Twintig jaar."})
     verwerking.refresh_from_db()
     register_services.verwerking_indienen(verwerking=verwerking, door=po)
-    register_services.verwerking_goedkeuren(verwerking=verwerking, door=po)
+    register_services.verwerking_goedkeuren(verwerking=verwerking, door=collega_van(po))  # four eyes
     _pdf, html = _brief(verzoek)
     assert "Vijf jaar." in html and "Twintig jaar." not in html
 
