@@ -106,7 +106,11 @@ class GezondheidMiddleware:
         view = PADEN.get(request.path_info)
         if view is not None and request.method in {"GET", "HEAD"}:
             antwoord = view(request)
-            return async_to_sync(_wacht)(antwoord) if asyncio.iscoroutine(antwoord) else antwoord
+            antwoord = async_to_sync(_wacht)(antwoord) if asyncio.iscoroutine(antwoord) else antwoord
+            # answered here, outside the view handling that renders template responses
+            if hasattr(antwoord, "render") and not antwoord.is_rendered:
+                antwoord.render()
+            return antwoord
         return self.get_response(request)
 
 

@@ -32,8 +32,9 @@ def _scan(minuten_geleden):
 
 def test_health_antwoordt_de_probe_op_een_intern_adres_zonder_https(client, productie):
     # The container probe asks http://127.0.0.1:8000/health: not an allowed host, no TLS.
-    antwoord = client.get("/health", HTTP_HOST="127.0.0.1:8000")
-    assert antwoord.status_code == 200
+    for soort in ("*/*", "text/html", "text/plain", "application/json"):
+        antwoord = client.get("/health", HTTP_HOST="127.0.0.1:8000", HTTP_ACCEPT=soort)
+        assert antwoord.status_code == 200 and antwoord.content, soort  # rendered, also as a template
     # Any other page from that host is still refused or redirected.
     assert client.get("/register/", HTTP_HOST="127.0.0.1:8000").status_code in {301, 400}
 
