@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from privacy_portal.core.clientadres import client_sleutel
+from privacy_portal.core.clientadres import client_adres, client_sleutel
 from privacy_portal.core.forms import NLDesignMixin
 from privacy_portal.organisaties.models import Gemeente
 
@@ -44,6 +44,10 @@ logger = logging.getLogger(__name__)
 # Rate limits per hour (no CAPTCHA): submissions per client address (per gemeente) and per e-mail address.
 PER_ADRES = 5
 PER_EMAIL = 3
+# Per sending address, whatever it forwards: behind an untrusted proxy the forwarded header tells
+# clients apart (so one proxy does not close the form for everyone), but anyone can make that header
+# up; this higher ceiling keeps a made-up header from giving unlimited submissions.
+PER_AFZENDER = 100
 VENSTER = 60 * 60
 
 # Each right in plain words (B1): a short label and one sentence of explanation.
@@ -199,7 +203,8 @@ def formulier(request, slug):
     if request.method != "POST":
         return render(request, "rechten_openbaar/formulier.html", {"gemeente": gemeente, "form": InwonerVerzoekForm()})
     adres = _adres_waarde(request, gemeente)
-    if _te_vaak("adres", adres, PER_ADRES):
+    afzender = f"{gemeente.pk}:{client_adres(request)}"
+    if _te_vaak("adres", adres, PER_ADRES) or _te_vaak("afzender", afzender, PER_AFZENDER):
         return _te_veel(request, gemeente)
     form = InwonerVerzoekForm(request.POST)
     if form.is_valid():
@@ -213,6 +218,7 @@ def formulier(request, slug):
                 form.add_error(veld if veld in form.fields else None, meldingen)
         else:
             _tel("adres", adres)
+            _tel("afzender", afzender)
             _tel("email", email)
             link = request.build_absolute_uri(
                 reverse("verzoek_openbaar:bevestigen", kwargs={"slug": gemeente.slug, "token": token})

@@ -220,6 +220,30 @@ def test_achter_een_onbekende_proxy_sluit_het_formulier_niet_voor_iedereen(
 
 
 @pytest.mark.django_db
+def test_een_verzonnen_doorstuurkop_geeft_geen_onbeperkt_aantal_verzoeken(
+    client, wereld, django_capture_on_commit_callbacks, settings, monkeypatch
+):
+    """Anyone can send X-Forwarded-For: a new made-up address per request must still hit a ceiling
+    per sending address (PER_AFZENDER, lowered here to keep the test short)."""
+    from rechten import public_views
+
+    settings.VERTROUWDE_PROXIES = []
+    monkeypatch.setattr(public_views, "PER_AFZENDER", 8)
+    codes = []
+    for i in range(9):
+        with django_capture_on_commit_callbacks(execute=True):
+            antwoord = client.post(
+                FORMULIER,
+                _invullen(verzoeker_email=f"spam{i}@example.org"),
+                REMOTE_ADDR="198.51.100.66",
+                HTTP_X_FORWARDED_FOR=f"192.0.2.{i + 1}",
+            )
+        codes.append(antwoord.status_code)
+    assert codes == [302] * 8 + [429]
+    assert Verzoek.objects.count() == 8
+
+
+@pytest.mark.django_db
 def test_achter_de_vertrouwde_proxy_telt_de_echte_client(client, wereld, django_capture_on_commit_callbacks, settings):
     settings.VERTROUWDE_PROXIES = ["10.0.0.0/24"]
     via_proxy = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
