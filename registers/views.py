@@ -229,6 +229,14 @@ def _detail(request, verwerking, *, mislukt=None, form=None):
         for actie in WORKFLOW.mogelijke_acties(verwerking.status)
         if user.has_perm(RECHT_VOOR_ACTIE[actie], verwerking)
     }
+    # Four eyes: who wrote or submitted the text does not see the approve button (the service refuses too).
+    zelf_geschreven = (
+        "goedkeuren" in acties
+        and not verwerking.gemeente.vier_ogen_uitzondering
+        and user.pk in services.auteurs_van(verwerking)
+    )
+    if zelf_geschreven:
+        acties.discard("goedkeuren")
     formulieren = {"afwijzen": AfwijzenForm(versie=versie), "archiveren": ArchiverenForm(versie=versie)}
     if mislukt in formulieren:
         formulieren[mislukt] = _met_versie(form, versie)
@@ -238,6 +246,7 @@ def _detail(request, verwerking, *, mislukt=None, form=None):
         "ontbrekend": [services.VELD_LABELS[v] for v in ontbrekende_velden(verwerking)],
         "waarschuwingen": waarschuwingen(verwerking),
         "acties": acties,
+        "zelf_geschreven": zelf_geschreven,
         "versies": verwerking.versies.select_related("vastgesteld_door").order_by("-volgnummer"),
         "kan_delegeren": user.has_perm("registers.delegeren_verwerking", verwerking)
         and verwerking.status != Status.GEARCHIVEERD,

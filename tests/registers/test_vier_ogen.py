@@ -76,3 +76,16 @@ def test_met_de_uitzondering_van_de_gemeente_mag_het_en_de_historie_zegt_het(wer
     assert any("Vastgesteld als versie 1" in r and "zonder vier ogen" in r for r in redenen), redenen
     versie = verwerking.gepubliceerde_versie
     assert "zonder vier ogen" in versie.history.first().history_change_reason
+
+
+@pytest.mark.django_db
+def test_de_pagina_toont_de_auteur_geen_vaststelknop_en_een_ander_wel(client, wereld):
+    po = wereld["privacy_officer"]
+    verwerking = _ingediend(wereld, po)
+    pad = f"/verwerkingen/{verwerking.uuid}/"
+    client.force_login(po)
+    eigen = client.get(pad).content.decode()
+    assert "Vaststellen en publiceren" not in eigen and "vier ogen" in eigen
+    client.force_login(collega_van(po))
+    ander = client.get(pad).content.decode()
+    assert "Vaststellen en publiceren" in ander and "vier ogen" not in ander
