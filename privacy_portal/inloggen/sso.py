@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from privacy_portal.core import parameters
 from privacy_portal.core.schrijven import opslaan
 from privacy_portal.organisaties.models import RolToewijzing
 
@@ -202,11 +203,9 @@ class SsoTerug(OIDCAuthenticationCallbackView):
     def get(self, request):
         if not sso_aan():
             raise Http404
-        if request.GET.get("error"):
+        if fout := parameters.tekst(request.GET, "error", max_lengte=50):
             # Refused or cancelled at the provider: no authenticate() call, so signal it ourselves.
-            user_login_failed.send(
-                sender=__name__, credentials={"username": "", "sso": request.GET["error"][:50]}, request=request
-            )
+            user_login_failed.send(sender=__name__, credentials={"username": "", "sso": fout}, request=request)
             request.session[SESSIE_FOUT] = "provider"
         try:
             return super().get(request)
